@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Everything the platform reads from its environment, parsed once and checked at start. */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** A PostgreSQL server to use instead of the embedded PGlite (migrations run as this user). */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where embedded PGlite keeps its data between runs. */
+  PGLITE_DATA_DIR: z.string().default('.data/pglite'),
+  /** The signing keys (a private JWKS) for the tokens this platform issues. */
+  SIGNING_KEYS_FILE: z.string().default('.data/signing-keys.json'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** The `iss` of the tokens this platform issues, and the `aud` it accepts on them. */
+  TOKEN_ISSUER: z.string().default('https://shared-services.example/'),
+  TOKEN_AUDIENCE: z.string().default('shared-services-api'),
+  /** Lifetime of an access token, in seconds. */
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** statement_timeout for every database connection, in milliseconds. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type AppConfig = {
+  environment: 'development' | 'test' | 'production';
+  databaseUrl: string | undefined;
+  pgliteDataDir: string;
+  signingKeysFile: string;
+  host: string;
+  port: number;
+  tokenIssuer: string;
+  tokenAudience: string;
+  tokenTtlSeconds: number;
+  statementTimeoutMs: number;
+  databasePoolSize: number;
+};
+
+export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  return {
+    environment: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL,
+    pgliteDataDir: env.PGLITE_DATA_DIR,
+    signingKeysFile: env.SIGNING_KEYS_FILE,
+    host: env.HOST,
+    port: env.PORT,
+    tokenIssuer: env.TOKEN_ISSUER,
+    tokenAudience: env.TOKEN_AUDIENCE,
+    tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
+    statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+  };
+}

@@ -1,0 +1,33 @@
+import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PlatformRelations } from './relations.ts';
+import type { StatementCounter } from './statement-counter.ts';
+
+/** A drizzle handle on the platform schema, on either driver. */
+export type PlatformDrizzle = PgAsyncDatabase<PgQueryResultHKT, PlatformRelations>;
+/** The transaction every request runs in; resolvers and domain services receive this. */
+export type PlatformTransaction = PgAsyncTransaction<PgQueryResultHKT, PlatformRelations>;
+
+/** Why a piece of work needs to see every tenant; recorded with it. */
+export interface PlatformWorkPurpose {
+  /** Who asked: a subject, or the name of a system process such as `seed-loader`. */
+  actor: string;
+  /** What for, in a few words. */
+  reason: string;
+}
+
+/**
+ * The database as the application sees it: tenant transactions under the runtime role, and the
+ * one explicit path for partnership-wide work under the platform role. Neither runs as the table
+ * owner.
+ */
+export interface PlatformDatabase {
+  readonly engine: 'pglite' | 'postgres';
+  readonly statements: StatementCounter;
+  /** Runs `work` in one transaction that sees only `tenantIds` (row-level security). */
+  inTenantTransaction<T>(tenantIds: readonly string[], work: (tx: PlatformTransaction) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction that sees every tenant; use only for partnership-wide work. */
+  inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

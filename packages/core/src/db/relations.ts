@@ -1,0 +1,19 @@
+import { defineRelations } from 'drizzle-orm';
+import * as schema from './schema/index.ts';
+
+/**
+ * The relations of the whole platform schema, in one place because `@pothos/plugin-drizzle`
+ * plans a GraphQL selection into one SQL statement from them.
+ */
+export const relations = defineRelations(schema, (r) => ({
+  organisations: {
+    parent: r.one.organisations({ from: r.organisations.parentId, to: r.organisations.id }),
+    children: r.many.organisations({ from: r.organisations.id, to: r.organisations.parentId }),
+    memberships: r.many.memberships({ from: r.organisations.id, to: r.memberships.tenantId }),
+  },
+  memberships: {
+    organisation: r.one.organisations({ from: r.memberships.tenantId, to: r.organisations.id, optional: false }),
+  },
+}));
+
+export type PlatformRelations = typeof relations;

@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { PlatformDatabase, PlatformDrizzle, PlatformTransaction, PlatformWorkPurpose } from './platform-database.ts';
+import { relations } from './relations.ts';
+import { StatementCounter } from './statement-counter.ts';
+import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
+
+export interface ServerDatabaseOptions {
+  /** The owner's URL (migrations). The runtime and platform pools log in as their own roles. */
+  databaseUrl: string;
+  runtimeUrl?: string;
+  platformUrl?: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  onPoolError?: (error: Error) => void;
+  onPlatformWork?: (purpose: PlatformWorkPurpose) => void;
+}
+
+/** The same server and database, logged in as another role (trust or password from the URL). */
+export function urlForRole(databaseUrl: string, role: string): string {
+  const url = new URL(databaseUrl);
+  url.username = role;
+  url.password = '';
+  return url.toString();
+}
+
+/**
+ * A PostgreSQL server through `pg`. Requests and partnership-wide work use separate pools, each
+ * logged in as its own role, so no pooled connection can ever act as the table owner.
+ */
+export class ServerDatabase implements PlatformDatabase {
+  readonly engine = 'postgres' as const;
+  readonly statements = new StatementCounter();
+  readonly #runtimePool: pg.Pool;
+  readonly #platformPool: pg.Pool;
+  readonly #runtime: PlatformDrizzle;
+  readonly #platform: PlatformDrizzle;
+
+  constructor(private readonly options: ServerDatabaseOptions) {
+    this.#runtimePool = this.#pool(options.runtimeUrl ?? urlForRole(options.databaseUrl, RUNTIME_ROLE), 'ssp-runtime');
+    this.#platformPool = this.#pool(
+      options.platformUrl ?? urlForRole(options.databaseUrl, PLATFORM_ROLE),
+      'ssp-platform',
+      Math.max(2, Math.ceil(options.poolSize / 4)),
+    );
+    this.#runtime = drizzle({ client: this.#runtimePool, relations, logger: this.statements }) as unknown as PlatformDrizzle;
+    this.#platform = drizzle({ client: this.#platformPool, relations, logger: this.statements }) as unknown as PlatformDrizzle;
+  }
+
+  #pool(connectionString: string, applicationName: string, max = this.options.poolSize): pg.Pool {
+    const pool = new pg.Pool({
+      connectionString,
+      max,
+      application_name: applicationName,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: this.options.statementTimeoutMs,
+      idle_in_transaction_session_timeout: this.options.statementTimeoutMs * 2,
+    });
+    // A backend killed under an idle client must fail that client only, never the process.
+    pool.on('error', (error) => this.options.onPoolError?.(error));
+    return pool;
+  }
+
+  inTenantTransaction<T>(tenantIds: readonly string[], work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {
+    return this.#runtime.transaction(async (tx) => {
+      await setTenantContext(tx, tenantIds);
+      return work(tx);
+    });
+  }
+
+  inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {
+    this.options.onPlatformWork?.(purpose);
+    return this.#platform.transaction(work);
+  }
+
+  async ping(): Promise<void> {
+    await this.#runtime.execute(sql`select 1`);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.#runtimePool.end(), this.#platformPool.end()]);
+  }
+}

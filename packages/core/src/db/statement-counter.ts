@@ -1,0 +1,24 @@
+import type { Logger } from 'drizzle-orm/logger';
+
+/**
+ * Counts the SQL statements the application sends, so tests and benchmarks can check that a
+ * request costs a number of statements fixed by the shape of its query, not by its rows.
+ */
+export class StatementCounter implements Logger {
+  #count = 0;
+
+  get count(): number {
+    return this.#count;
+  }
+
+  logQuery(): void {
+    this.#count += 1;
+  }
+
+  /** Counts the statements `work` sends (meaningful when nothing else runs meanwhile). */
+  async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const before = this.#count;
+    const result = await work();
+    return { result, statements: this.#count - before };
+  }
+}
