@@ -24,7 +24,9 @@ export type OrganisationKind =
   | 'police_force'
   | 'police_and_crime_commissioner'
   | 'nhs_trust'
-  | 'other_public_body';
+  | 'other_public_body'
+  /** The operator of the platform itself, home of the platform admins (not from a document). */
+  | 'platform_operator';
 
 /**
  * The nation whose bank holidays the organisation observes; SLA clocks count working time on

@@ -11,6 +11,14 @@ export const relations = defineRelations(schema, (r) => ({
     children: r.many.organisations({ from: r.organisations.id, to: r.organisations.parentId }),
     memberships: r.many.memberships({ from: r.organisations.id, to: r.memberships.tenantId }),
   },
+  delegations: {
+    grantee: r.one.organisations({ from: r.delegations.tenantId, to: r.organisations.id, optional: false }),
+    delegatedOrganisation: r.one.organisations({
+      from: r.delegations.delegatedOrganisationId,
+      to: r.organisations.id,
+      optional: false,
+    }),
+  },
   memberships: {
     organisation: r.one.organisations({ from: r.memberships.tenantId, to: r.organisations.id, optional: false }),
   },

@@ -14,6 +14,8 @@ export const organisationKind = pgEnum('organisation_kind', [
   'police_and_crime_commissioner',
   'nhs_trust',
   'other_public_body',
+  // The operator of this platform itself: only its members may hold the platform admin role.
+  'platform_operator',
 ]);
 
 /** Where an organisation is in its life with the platform. */

@@ -3,7 +3,7 @@ CREATE TYPE "lifecycle_status" AS ENUM('prospect', 'onboarding', 'active', 'susp
 CREATE TYPE "membership_role" AS ENUM('platform_admin', 'tenant_admin', 'finance', 'service_agent', 'requester');--> statement-breakpoint
 CREATE TYPE "membership_status" AS ENUM('invited', 'active', 'removed');--> statement-breakpoint
 CREATE TYPE "nation" AS ENUM('england_and_wales', 'scotland', 'northern_ireland');--> statement-breakpoint
-CREATE TYPE "organisation_kind" AS ENUM('partnership', 'county_council', 'district_council', 'unitary_council', 'metropolitan_council', 'city_council', 'school', 'academy', 'police_force', 'police_and_crime_commissioner', 'nhs_trust', 'other_public_body');--> statement-breakpoint
+CREATE TYPE "organisation_kind" AS ENUM('partnership', 'county_council', 'district_council', 'unitary_council', 'metropolitan_council', 'city_council', 'school', 'academy', 'police_force', 'police_and_crime_commissioner', 'nhs_trust', 'other_public_body', 'platform_operator');--> statement-breakpoint
 CREATE TABLE "api_client_directory" (
 	"client_id" text PRIMARY KEY,
 	"organisation_id" uuid NOT NULL

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+
+/** The algorithm of the tokens this platform signs. Verifiers accept nothing else from us. */
+export const SIGNING_ALGORITHM = 'ES256';
+
+export interface SigningKey {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+  createdAt: string;
+  /** Not used for signing before this time, so verifiers can fetch the new JWKS first. */
+  signFrom: string;
+  /** Once set: dropped from the JWKS after this time, when its last token has expired. */
+  retireAfter?: string;
+}
+
+export interface RotationTimings {
+  /** How long verifiers may cache our JWKS: a new key is published this long before use. */
+  jwksCacheSeconds: number;
+  /** Lifetime of our tokens: an old key stays published this long after its last use. */
+  tokenTtlSeconds: number;
+}
+
+async function newSigningKey(signFrom: Date, now: Date): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
+  const kid = randomUUID();
+  const usage = { kid, alg: SIGNING_ALGORITHM, use: 'sig' };
+  return {
+    kid,
+    privateJwk: { ...(await exportJWK(privateKey)), ...usage },
+    publicJwk: { ...(await exportJWK(publicKey)), ...usage },
+    createdAt: now.toISOString(),
+    signFrom: signFrom.toISOString(),
+  };
+}
+
+/**
+ * The platform's signing keys, rotatable without downtime: a new key is published in the JWKS
+ * before anything is signed with it, and an old one stays published until its tokens expire.
+ */
+export class SigningKeyStore {
+  private constructor(
+    private keys: SigningKey[],
+    private readonly file?: string,
+  ) {}
+
+  static fromKeys(keys: SigningKey[]): SigningKeyStore {
+    return new SigningKeyStore(keys);
+  }
+
+  /** A store with one key usable at once (tests, first start). */
+  static async createInMemory(now = new Date()): Promise<SigningKeyStore> {
+    return new SigningKeyStore([await newSigningKey(now, now)]);
+  }
+
+  /** Reads the key file, creating it (owner-only permissions) with a first key when missing. */
+  static async openFile(file: string, now = new Date()): Promise<SigningKeyStore> {
+    if (existsSync(file)) {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys: SigningKey[] };
+      return new SigningKeyStore(parsed.keys, file);
+    }
+    const store = new SigningKeyStore([await newSigningKey(now, now)], file);
+    store.save();
+    return store;
+  }
+
+  private save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify({ keys: this.keys }, null, 2)}\n`, { mode: 0o600 });
+    renameSync(temporary, this.file);
+  }
+
+  /** The public keys verifiers should trust now: every key not yet retired. */
+  publicJwks(now = new Date()): { keys: JWK[] } {
+    return {
+      keys: this.keys
+        .filter((key) => !key.retireAfter || new Date(key.retireAfter) > now)
+        .map((key) => key.publicJwk),
+    };
+  }
+
+  /** The newest key whose publication lead time has passed. */
+  signingKey(now = new Date()): SigningKey {
+    const usable = this.keys
+      .filter((key) => new Date(key.signFrom) <= now && (!key.retireAfter || new Date(key.retireAfter) > now))
+      .sort((a, b) => b.signFrom.localeCompare(a.signFrom));
+    const key = usable[0];
+    if (!key) throw new Error('No signing key is usable yet');
+    return key;
+  }
+
+  /**
+   * Adds a key that signs from `now + jwksCacheSeconds`, and schedules every older key to leave
+   * the JWKS once the tokens it may still sign until then have expired.
+   */
+  async rotate(timings: RotationTimings, now = new Date()): Promise<SigningKey> {
+    const signFrom = new Date(now.getTime() + timings.jwksCacheSeconds * 1000);
+    const retireAfter = new Date(signFrom.getTime() + timings.tokenTtlSeconds * 1000).toISOString();
+    const next = await newSigningKey(signFrom, now);
+    this.keys = [
+      ...this.keys.map((key) => (key.retireAfter ? key : { ...key, retireAfter })),
+      next,
+    ].filter((key) => !key.retireAfter || new Date(key.retireAfter) > now);
+    this.save();
+    return next;
+  }
+}

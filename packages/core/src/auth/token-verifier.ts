@@ -1,0 +1,163 @@
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
+import { AuthenticationError } from './authentication-error.ts';
+import { MEMBERSHIP_ROLES, type MembershipRole, type Principal } from './principal.ts';
+import { SIGNING_ALGORITHM, type SigningKeyStore } from './signing-key-store.ts';
+
+/** Asymmetric algorithms only: an HMAC "signed" with a public key must never verify. */
+export const EXTERNAL_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
+/** Seconds of clock skew tolerated on exp and nbf (the issue allows at most 60). */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
+export interface ExternalIdentityProvider {
+  organisationId: string;
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+}
+
+export interface TokenVerifierOptions {
+  keys: SigningKeyStore;
+  issuer: string;
+  audience: string;
+  /** Looks up an organisation's own identity provider by the `iss` of a token. */
+  findIdentityProvider: (issuer: string) => Promise<ExternalIdentityProvider | null>;
+  now?: () => Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Verifies bearer tokens from our own issuer or an organisation's identity provider. */
+export class TokenVerifier {
+  readonly #remoteKeySets = new Map<string, JWTVerifyGetKey>();
+
+  constructor(private readonly options: TokenVerifierOptions) {}
+
+  async verify(token: string): Promise<Principal> {
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    let unverified: JWTPayload;
+    try {
+      header = decodeProtectedHeader(token);
+      unverified = decodeJwt(token);
+    } catch {
+      throw new AuthenticationError('the token is not a well-formed JWT');
+    }
+    const allowed: readonly string[] =
+      unverified.iss === this.options.issuer ? [SIGNING_ALGORITHM] : EXTERNAL_ALGORITHMS;
+    if (typeof header.alg !== 'string' || !allowed.includes(header.alg)) {
+      throw new AuthenticationError(`the signing algorithm ${String(header.alg)} is not accepted`);
+    }
+    if (unverified.iss === this.options.issuer) return this.#verifyOwn(token);
+    if (typeof unverified.iss !== 'string') throw new AuthenticationError('the token has no issuer');
+    const provider = await this.options.findIdentityProvider(unverified.iss);
+    if (!provider) throw new AuthenticationError('the token issuer is not trusted');
+    return this.#verifyExternal(token, provider);
+  }
+
+  async #verifyOwn(token: string): Promise<Principal> {
+    const now = this.options.now?.() ?? new Date();
+    const keySet = createLocalJWKSet(this.options.keys.publicJwks(now));
+    const payload = await this.#jwtVerify(token, keySet, {
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+      algorithms: [SIGNING_ALGORITHM],
+    });
+    const organisationId = payload.org;
+    if (typeof organisationId !== 'string' || !UUID.test(organisationId)) {
+      throw new AuthenticationError('the token names no organisation');
+    }
+    const roles = parseRoles(payload.roles);
+    const common = {
+      issuer: this.options.issuer,
+      subject: payload.sub as string,
+      organisationId,
+      claimedRoles: roles,
+      expiresAt: new Date((payload.exp as number) * 1000),
+    };
+    if (typeof payload.client_id === 'string') {
+      return { kind: 'client', clientId: payload.client_id, ...common };
+    }
+    return { kind: 'user', ...common };
+  }
+
+  async #verifyExternal(token: string, provider: ExternalIdentityProvider): Promise<Principal> {
+    let keySet = this.#remoteKeySets.get(provider.jwksUrl);
+    if (!keySet) {
+      keySet = createRemoteJWKSet(new URL(provider.jwksUrl), { cacheMaxAge: 600_000, cooldownDuration: 30_000 });
+      this.#remoteKeySets.set(provider.jwksUrl, keySet);
+    }
+    const payload = await this.#jwtVerify(token, keySet, {
+      issuer: provider.issuer,
+      audience: provider.audience,
+      algorithms: [...EXTERNAL_ALGORITHMS],
+    });
+    return {
+      kind: 'user',
+      issuer: provider.issuer,
+      subject: payload.sub as string,
+      organisationId: provider.organisationId,
+      claimedRoles: null,
+      expiresAt: new Date((payload.exp as number) * 1000),
+    };
+  }
+
+  async #jwtVerify(
+    token: string,
+    keys: JWTVerifyGetKey,
+    expected: { issuer: string; audience: string; algorithms: string[] },
+  ): Promise<JWTPayload> {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        ...expected,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp', 'sub', 'iat'],
+        ...(this.options.now ? { currentDate: this.options.now() } : {}),
+      });
+      return payload;
+    } catch (error) {
+      throw explain(error);
+    }
+  }
+}
+
+function parseRoles(value: unknown): MembershipRole[] {
+  if (!Array.isArray(value) || !value.every((role) => MEMBERSHIP_ROLES.includes(role))) {
+    throw new AuthenticationError('the token carries unknown roles');
+  }
+  return value as MembershipRole[];
+}
+
+/** Turns jose's failures into the reasons a partner developer can act on. */
+function explain(error: unknown): AuthenticationError {
+  if (error instanceof AuthenticationError) return error;
+  if (error instanceof errors.JWTExpired) return new AuthenticationError('the token has expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    switch (error.claim) {
+      case 'nbf':
+        return new AuthenticationError('the token is not valid yet');
+      case 'iss':
+        return new AuthenticationError('the token issuer is not trusted');
+      case 'aud':
+        return new AuthenticationError('the token is not meant for this API (audience)');
+      default:
+        return new AuthenticationError(`the token claim ${error.claim} is missing or invalid`);
+    }
+  }
+  if (error instanceof errors.JWKSNoMatchingKey) return new AuthenticationError('the token signing key is unknown');
+  if (error instanceof errors.JOSEAlgNotAllowed) return new AuthenticationError('the signing algorithm is not accepted');
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return new AuthenticationError('the token signature does not verify');
+  }
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+    return new AuthenticationError('the issuer signing keys could not be fetched');
+  }
+  return new AuthenticationError('the token could not be verified');
+}

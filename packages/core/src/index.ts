@@ -1,0 +1,27 @@
+// The shared kernel's public surface: config, database, auth and the GraphQL builder.
+import './graphql/root-types.ts';
+import './graphql/date-time-scalar.ts';
+import './graphql/error-types.ts';
+
+export * from './auth/authentication-error.ts';
+export * from './auth/principal.ts';
+export * from './auth/secret-hash.ts';
+export * from './auth/signing-key-store.ts';
+export * from './auth/token-issuer.ts';
+export * from './auth/token-verifier.ts';
+export * from './config/app-config.ts';
+export * from './db/embedded-database.ts';
+export * from './db/migrate-database.ts';
+export * from './db/open-database.ts';
+export * from './db/platform-database.ts';
+export * from './db/query-rows.ts';
+export * from './db/relations.ts';
+export * as tables from './db/schema/index.ts';
+export * from './db/server-database.ts';
+export * from './db/statement-counter.ts';
+export { setTenantContext } from './db/tenant-context.ts';
+export * from './errors/domain-error.ts';
+export * from './graphql/builder.ts';
+export * from './graphql/enum-values.ts';
+export * from './graphql/error-types.ts';
+export * from './graphql/request-context.ts';

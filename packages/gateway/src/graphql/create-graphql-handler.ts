@@ -1,0 +1,65 @@
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import type { PlatformDatabase, Principal, RequestContext } from '@ssp/core';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { platformSchema } from './platform-schema.ts';
+import { requestTransactionPlugin } from './request-transaction-plugin.ts';
+
+/** What the HTTP layer hands the GraphQL handler for each request. */
+export interface GraphqlServerContext {
+  requestId: string;
+  principal: Principal | null;
+}
+
+/** The query limits, checked while validating, before any resolver runs. */
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 5_000,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+} as const;
+
+export function createGraphqlHandler(options: {
+  database: PlatformDatabase;
+  logger: Logger;
+  graphiql: boolean;
+}): YogaServerInstance<GraphqlServerContext, RequestContext> {
+  const rejectQuietly = { propagateOnRejection: true } as const;
+  return createYoga<GraphqlServerContext, RequestContext>({
+    schema: platformSchema(),
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql ? { title: 'Shared services platform' } : false,
+    landingPage: false,
+    // Unexpected errors become "Unexpected error." with no SQL, stack or host; typed errors and
+    // GraphQLErrors we raise on purpose pass through.
+    maskedErrors: { isDev: false },
+    batching: false,
+    logging: {
+      debug: (...args) => options.logger.debug(args),
+      info: (...args) => options.logger.info(args),
+      warn: (...args) => options.logger.warn(args),
+      error: (...args) => options.logger.error(args),
+    },
+    context: ({ requestId, principal }): RequestContext => ({
+      requestId,
+      principal,
+      actor: null,
+      transaction: null,
+    }),
+    plugins: [
+      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens, ...rejectQuietly }),
+      maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...rejectQuietly }),
+      maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases, ...rejectQuietly }),
+      maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives, ...rejectQuietly }),
+      costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, ...rejectQuietly }),
+      ...(options.graphiql ? [] : [blockFieldSuggestionsPlugin()]),
+      requestTransactionPlugin(options.database),
+    ],
+  });
+}

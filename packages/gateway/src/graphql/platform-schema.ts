@@ -1,0 +1,15 @@
+import { builder } from '@ssp/core';
+// Each domain package registers its types and fields on the shared builder when imported;
+// the order is the dependency order (a later package extends an earlier one's types).
+import '@ssp/tenants';
+import '@ssp/services';
+import '@ssp/billing';
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+
+let schema: GraphQLSchema | undefined;
+
+/** The platform's GraphQL schema, assembled once from every domain package. */
+export function platformSchema(): GraphQLSchema {
+  schema ??= lexicographicSortSchema(builder.toSchema());
+  return schema;
+}

@@ -1,0 +1,4 @@
+export * from './graphql/create-graphql-handler.ts';
+export * from './graphql/platform-schema.ts';
+export * from './http/platform-server.ts';
+export * from './platform-app.ts';

@@ -1,0 +1,84 @@
+import {
+  type AppConfig,
+  openDatabase,
+  type PlatformDatabase,
+  SigningKeyStore,
+  TokenIssuer,
+  TokenVerifier,
+} from '@ssp/core';
+import { findIdentityProvider } from '@ssp/tenants';
+import { pino, type Logger } from 'pino';
+import { createPlatformServer, type PlatformServer } from './http/platform-server.ts';
+
+export interface PlatformApp {
+  config: AppConfig;
+  database: PlatformDatabase;
+  keys: SigningKeyStore;
+  issuer: TokenIssuer;
+  verifier: TokenVerifier;
+  http: PlatformServer;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** How long verifiers may cache our JWKS; a rotated key is published this long before use. */
+export const JWKS_CACHE_SECONDS = 300;
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({
+    level: config.environment === 'test' ? 'silent' : (process.env.LOG_LEVEL ?? 'info'),
+    redact: ['req.headers.authorization', 'headers.authorization', '*.client_secret'],
+  });
+}
+
+/**
+ * Wires the platform together. Tests pass their own database (a per-file copy of a migrated
+ * template) and key store; `pnpm start` lets it open the configured ones.
+ */
+export async function createPlatformApp(
+  config: AppConfig,
+  overrides: { database?: PlatformDatabase; keys?: SigningKeyStore; logger?: Logger } = {},
+): Promise<PlatformApp> {
+  const logger = overrides.logger ?? createLogger(config);
+  const database =
+    overrides.database ??
+    (await openDatabase(config, {
+      onPoolError: (error) => logger.warn({ err: error }, 'database connection lost'),
+      onPlatformWork: (purpose) => logger.info({ platformWork: purpose }, 'partnership-wide work'),
+    }));
+  const keys = overrides.keys ?? (await SigningKeyStore.openFile(config.signingKeysFile));
+  const issuer = new TokenIssuer({
+    keys,
+    issuer: config.tokenIssuer,
+    audience: config.tokenAudience,
+    ttlSeconds: config.tokenTtlSeconds,
+  });
+  const verifier = new TokenVerifier({
+    keys,
+    issuer: config.tokenIssuer,
+    audience: config.tokenAudience,
+    findIdentityProvider: (iss) => findIdentityProvider(database, iss),
+  });
+  const http = createPlatformServer({
+    database,
+    keys,
+    issuer,
+    verifier,
+    logger,
+    graphiql: config.environment === 'development',
+    jwksCacheSeconds: JWKS_CACHE_SECONDS,
+  });
+  return {
+    config,
+    database,
+    keys,
+    issuer,
+    verifier,
+    http,
+    logger,
+    close: async () => {
+      await http.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { builder, ConflictError, NotFoundError, tables, ValidationError } from '@ssp/core';
+import { OrganisationRef } from '../organisations/organisation-type.ts';
+import { grantDelegation } from './grant-delegation.ts';
+
+export const DelegationRef = builder.drizzleNode('delegations', {
+  name: 'Delegation',
+  description:
+    'An explicit grant letting the members of one organisation act for another beneath it. Nothing is delegated by the hierarchy alone.',
+  id: { column: (delegation) => delegation.id, description: 'Opaque global id.' },
+  fields: (t) => ({
+    grantee: t.relation('grantee', { description: 'The organisation whose members may act.' }),
+    delegatedOrganisation: t.relation('delegatedOrganisation', { description: 'The organisation they may act for.' }),
+    reason: t.exposeString('reason', { description: 'Why the delegation was granted.' }),
+    grantedBy: t.exposeString('grantedBy', { description: 'Who granted it.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was granted.' }),
+  }),
+});
+
+const GrantDelegationInput = builder.inputType('GrantDelegationInput', {
+  description: 'Who may act for whom, and why.',
+  fields: (t) => ({
+    granteeOrganisationId: t.globalID({ for: OrganisationRef, required: true, description: 'The organisation whose members will act.' }),
+    delegatedOrganisationId: t.globalID({
+      for: OrganisationRef,
+      required: true,
+      description: 'The organisation they will act for; it must be beneath the grantee.',
+    }),
+    reason: t.string({ required: true, description: 'Why (kept with the grant).' }),
+  }),
+});
+
+type DelegationRow = typeof tables.delegations.$inferSelect;
+
+const GrantDelegationPayload = builder.objectRef<{ delegation: DelegationRow }>('GrantDelegationPayload').implement({
+  description: 'The delegation granted.',
+  fields: (t) => ({
+    delegation: t.field({ type: DelegationRef, description: 'The new delegation.', resolve: (payload) => payload.delegation }),
+  }),
+});
+
+builder.mutationField('grantDelegation', (t) =>
+  t.field({
+    type: GrantDelegationPayload,
+    description: 'Platform admins: let one organisation act for another beneath it in the hierarchy.',
+    authScopes: { platformAdmin: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: true },
+    args: { input: t.arg({ type: GrantDelegationInput, required: true, description: 'The grant.' }) },
+    resolve: async (_root, { input }, context) => ({
+      delegation: await grantDelegation(context.transaction!, {
+        granteeOrganisationId: input.granteeOrganisationId.id,
+        delegatedOrganisationId: input.delegatedOrganisationId.id,
+        reason: input.reason,
+        grantedBy: context.actor!.principal.subject,
+      }),
+    }),
+  }),
+);

@@ -1,0 +1,62 @@
+import { ConflictError, NotFoundError, type PlatformTransaction, ValidationError, tables } from '@ssp/core';
+
+export interface GrantDelegationInput {
+  granteeOrganisationId: string;
+  delegatedOrganisationId: string;
+  reason: string;
+  grantedBy: string;
+}
+
+/**
+ * Lets the members of one organisation act for another beneath it in the hierarchy (a county
+ * council for its schools). Platform-wide work: the caller's transaction is on the platform path.
+ */
+export async function grantDelegation(tx: PlatformTransaction, input: GrantDelegationInput) {
+  if (input.granteeOrganisationId === input.delegatedOrganisationId) {
+    throw new ValidationError('An organisation cannot be delegated to itself', 'input.delegatedOrganisationId');
+  }
+  if (input.reason.trim() === '') throw new ValidationError('Say why the delegation is needed', 'input.reason');
+  const chain = await ancestorsOf(tx, input.delegatedOrganisationId);
+  if (chain === null) throw new NotFoundError('The delegated organisation does not exist');
+  const grantee = await tx.query.organisations.findFirst({ where: { id: input.granteeOrganisationId } });
+  if (!grantee) throw new NotFoundError('The grantee organisation does not exist');
+  if (!chain.includes(input.granteeOrganisationId)) {
+    throw new ValidationError(
+      'Delegation runs down the hierarchy: the delegated organisation must be beneath the grantee',
+      'input.delegatedOrganisationId',
+    );
+  }
+  const [delegation] = await tx
+    .insert(tables.delegations)
+    .values({
+      tenantId: input.granteeOrganisationId,
+      delegatedOrganisationId: input.delegatedOrganisationId,
+      reason: input.reason.trim(),
+      grantedBy: input.grantedBy,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!delegation) throw new ConflictError('This delegation already exists');
+  return delegation;
+}
+
+/** The ids above an organisation, nearest first; null when it does not exist. */
+async function ancestorsOf(tx: PlatformTransaction, organisationId: string): Promise<string[] | null> {
+  const organisation = await tx.query.organisations.findFirst({
+    where: { id: organisationId },
+    columns: { id: true, parentId: true },
+  });
+  if (!organisation) return null;
+  const ancestors: string[] = [];
+  let parentId = organisation.parentId;
+  // The hierarchy is a few levels deep (partnership, council, school); a guard stops a cycle.
+  while (parentId && ancestors.length < 16 && !ancestors.includes(parentId)) {
+    ancestors.push(parentId);
+    const parent = await tx.query.organisations.findFirst({
+      where: { id: parentId },
+      columns: { id: true, parentId: true },
+    });
+    parentId = parent?.parentId ?? null;
+  }
+  return ancestors;
+}

@@ -1,0 +1,14 @@
+// The tenants domain: organisations, their hierarchy, members, machine clients and delegation.
+import './organisations/organisation-type.ts';
+import './organisations/organisation-queries.ts';
+import './viewer/viewer-type.ts';
+import './delegations/delegation-type.ts';
+
+export * from './actors/confirm-actor.ts';
+export * from './actors/run-as-actor.ts';
+export * from './organisations/organisation-enums.ts';
+export * from './organisations/organisation-type.ts';
+export * from './api-clients/authenticate-api-client.ts';
+export * from './api-clients/create-api-client.ts';
+export * from './identity-providers/find-identity-provider.ts';
+export * from './delegations/grant-delegation.ts';

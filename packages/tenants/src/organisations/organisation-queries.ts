@@ -1,0 +1,55 @@
+import { builder, type PlatformTransaction } from '@ssp/core';
+import { z } from 'zod';
+import { LifecycleStatusEnum, OrganisationKindEnum } from './organisation-enums.ts';
+import { OrganisationRef } from './organisation-type.ts';
+
+const OrganisationFilter = builder.inputType('OrganisationFilter', {
+  description: 'Narrows a list of organisations; every condition given must hold.',
+  fields: (t) => ({
+    kind: t.field({ type: OrganisationKindEnum, required: false, description: 'Only this kind.' }),
+    parentId: t.globalID({ for: OrganisationRef, required: false, description: 'Only children of this organisation.' }),
+    status: t.field({ type: LifecycleStatusEnum, required: false, description: 'Only this lifecycle status.' }),
+    nameContains: t.string({
+      required: false,
+      description: 'Only names containing this text (case-insensitive).',
+      validate: z.string().max(200, 'nameContains is at most 200 characters'),
+    }),
+  }),
+});
+
+type OrganisationWhere = NonNullable<NonNullable<Parameters<PlatformTransaction['query']['organisations']['findMany']>[0]>['where']>;
+
+/** `%` and `_` in a search are literal text, not patterns. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+builder.queryFields((t) => ({
+  organisation: t.drizzleField({
+    type: OrganisationRef,
+    nullable: true,
+    description: 'One organisation by its global id; null when it does not exist or you may not see it.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.globalID({ for: OrganisationRef, required: true, description: 'Its global id.' }) },
+    resolve: (query, _root, args, context) =>
+      context.transaction!.query.organisations.findFirst(query({ where: { id: args.id.id } })),
+  }),
+  organisations: t.drizzleConnection({
+    type: 'organisations',
+    description: 'The organisations you may see, by name, optionally filtered.',
+    authScopes: { authenticated: true },
+    args: { filter: t.arg({ type: OrganisationFilter, required: false, description: 'Conditions to narrow by.' }) },
+    resolve: (query, _root, args, context) => {
+      const filter = args.filter;
+      const where: OrganisationWhere = {};
+      if (filter?.kind) where.kind = filter.kind;
+      if (filter?.status) where.lifecycleStatus = filter.status;
+      if (filter?.parentId) where.parentId = filter.parentId.id;
+      if (filter?.nameContains) where.name = { ilike: likePattern(filter.nameContains) };
+      return context.transaction!.query.organisations.findMany(query({ where, orderBy: { name: 'asc', id: 'asc' } }));
+    },
+  },
+  { name: 'OrganisationConnection', description: 'A page of organisations, by name.' },
+  { name: 'OrganisationEdge' },
+  ),
+}));
