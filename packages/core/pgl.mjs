@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
-const t0=Date.now();
+
+const t0 = Date.now();
 const db = await PGlite.create();
-console.log('create ms', Date.now()-t0);
+console.log('create ms', Date.now() - t0);
 await db.exec(`
 create role rt login nosuperuser nobypassrls;
 create table t (tenant_id uuid not null, id uuid not null, v text, primary key (tenant_id,id));
@@ -18,5 +19,9 @@ await db.transaction(async (tx) => {
   await tx.query('select app.set_tenant_context($1)', [['00000000-0000-0000-0000-000000000001']]);
   console.log((await tx.query('select current_user, v from t')).rows);
 });
-console.log((await db.query('select current_user, current_setting($1, true) s, count(*) from t', ['app.tenant_ids'])).rows);
-const t1=Date.now(); const c = await db.clone(); console.log('clone ms', Date.now()-t1, (await c.query('select count(*) from t')).rows);
+console.log(
+  (await db.query('select current_user, current_setting($1, true) s, count(*) from t', ['app.tenant_ids'])).rows,
+);
+const t1 = Date.now();
+const c = await db.clone();
+console.log('clone ms', Date.now() - t1, (await c.query('select count(*) from t')).rows);

@@ -32,4 +32,3 @@ export async function loadSeedData(database: PlatformDatabase): Promise<SeedSumm
   );
   return { organisations: rows.length, inserted: inserted.length };
 }
-

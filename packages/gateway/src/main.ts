@@ -9,7 +9,9 @@ const seeded = await loadSeedData(app.database);
 app.logger.info(seeded, 'seed data loaded');
 const url = await app.http.listen(config.port, config.host);
 
-const where = config.databaseUrl ? 'the PostgreSQL server at DATABASE_URL' : `embedded PGlite (${config.pgliteDataDir})`;
+const where = config.databaseUrl
+  ? 'the PostgreSQL server at DATABASE_URL'
+  : `embedded PGlite (${config.pgliteDataDir})`;
 process.stdout.write(
   [
     '',

@@ -7,7 +7,7 @@ import {
   TokenVerifier,
 } from '@ssp/core';
 import { findIdentityProvider } from '@ssp/tenants';
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import { createPlatformServer, type PlatformServer } from './http/platform-server.ts';
 
 export interface PlatformApp {
@@ -26,7 +26,7 @@ export const JWKS_CACHE_SECONDS = 300;
 
 export function createLogger(config: AppConfig): Logger {
   return pino({
-    level: config.environment === 'test' ? 'silent' : (process.env.LOG_LEVEL ?? 'info'),
+    level: process.env.LOG_LEVEL ?? (config.environment === 'test' ? 'silent' : 'info'),
     redact: ['req.headers.authorization', 'headers.authorization', '*.client_secret'],
   });
 }

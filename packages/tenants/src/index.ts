@@ -6,9 +6,9 @@ import './delegations/delegation-type.ts';
 
 export * from './actors/confirm-actor.ts';
 export * from './actors/run-as-actor.ts';
-export * from './organisations/organisation-enums.ts';
-export * from './organisations/organisation-type.ts';
 export * from './api-clients/authenticate-api-client.ts';
 export * from './api-clients/create-api-client.ts';
-export * from './identity-providers/find-identity-provider.ts';
 export * from './delegations/grant-delegation.ts';
+export * from './identity-providers/find-identity-provider.ts';
+export * from './organisations/organisation-enums.ts';
+export * from './organisations/organisation-type.ts';

@@ -39,7 +39,11 @@ function get(slug: string): SeedOrganisation {
 
 const LCC = 'lancashire-county-council';
 const COUNCIL_KINDS: readonly OrganisationKind[] = [
-  'county_council', 'district_council', 'unitary_council', 'metropolitan_council', 'city_council',
+  'county_council',
+  'district_council',
+  'unitary_council',
+  'metropolitan_council',
+  'city_council',
 ];
 
 describe('source documents path', () => {
@@ -56,9 +60,7 @@ describe('seed organisations: structure', () => {
   it('is the named organisations plus the generated schools, nothing lost or added', () => {
     const generated = generateLancashireSchools();
     expect(all).toHaveLength(namedOrganisations.length + generated.length);
-    expect(new Set(all.map((o) => o.slug))).toEqual(
-      new Set([...namedOrganisations, ...generated].map((o) => o.slug)),
-    );
+    expect(new Set(all.map((o) => o.slug))).toEqual(new Set([...namedOrganisations, ...generated].map((o) => o.slug)));
   });
 
   it('has unique kebab-case slugs', () => {
@@ -103,18 +105,33 @@ describe('seed organisations: structure', () => {
 
   it('orderParentsFirst rejects cycles, unknown parents and duplicate slugs', () => {
     const base = {
-      kind: 'other_public_body', nation: 'england_and_wales', generated: true, source: '', lifecycleStatus: 'active',
+      kind: 'other_public_body',
+      nation: 'england_and_wales',
+      generated: true,
+      source: '',
+      lifecycleStatus: 'active',
     } as const;
-    expect(() => orderParentsFirst([
-      { ...base, slug: 'a', name: 'A', parentSlug: 'b' },
-      { ...base, slug: 'b', name: 'B', parentSlug: 'a' },
-    ])).toThrow(/cycle/);
-    expect(() => orderParentsFirst([{ ...base, slug: 'a', name: 'A', parentSlug: 'missing' }])).toThrow(/unknown parent/);
-    expect(() => orderParentsFirst([{ ...base, slug: 'a', name: 'A' }, { ...base, slug: 'a', name: 'A2' }])).toThrow(/duplicate/);
-    expect(orderParentsFirst([
-      { ...base, slug: 'child', name: 'Child', parentSlug: 'parent' },
-      { ...base, slug: 'parent', name: 'Parent' },
-    ]).map((o) => o.slug)).toEqual(['parent', 'child']);
+    expect(() =>
+      orderParentsFirst([
+        { ...base, slug: 'a', name: 'A', parentSlug: 'b' },
+        { ...base, slug: 'b', name: 'B', parentSlug: 'a' },
+      ]),
+    ).toThrow(/cycle/);
+    expect(() => orderParentsFirst([{ ...base, slug: 'a', name: 'A', parentSlug: 'missing' }])).toThrow(
+      /unknown parent/,
+    );
+    expect(() =>
+      orderParentsFirst([
+        { ...base, slug: 'a', name: 'A' },
+        { ...base, slug: 'a', name: 'A2' },
+      ]),
+    ).toThrow(/duplicate/);
+    expect(
+      orderParentsFirst([
+        { ...base, slug: 'child', name: 'Child', parentSlug: 'parent' },
+        { ...base, slug: 'parent', name: 'Parent' },
+      ]).map((o) => o.slug),
+    ).toEqual(['parent', 'child']);
   });
 
   it('uses only the known lifecycle statuses', () => {
@@ -137,7 +154,10 @@ describe('seed organisations: identifiers', () => {
     police_force_code: ['police_force'],
   };
   const NATION_FOR_GSS_LETTER: Record<string, Nation> = {
-    E: 'england_and_wales', W: 'england_and_wales', S: 'scotland', N: 'northern_ireland',
+    E: 'england_and_wales',
+    W: 'england_and_wales',
+    S: 'scotland',
+    N: 'northern_ireland',
   };
   const withIdentifier = all.filter((o) => o.identifier !== undefined);
 
@@ -183,7 +203,9 @@ describe('seed organisations: provenance', () => {
       expect(org.source.trim(), org.slug).not.toBe('');
       expect(org.sourceDocument, org.slug).toBeDefined();
       const document = readDocument(org.sourceDocument ?? '');
-      expect(document.includes(collapse(org.source)), `${org.slug}: "${org.source}" not in ${org.sourceDocument}`).toBe(true);
+      expect(document.includes(collapse(org.source)), `${org.slug}: "${org.source}" not in ${org.sourceDocument}`).toBe(
+        true,
+      );
     }
   });
 
@@ -200,30 +222,142 @@ describe('seed organisations: provenance', () => {
 
 describe('seed organisations: named bodies', () => {
   const expected: ReadonlyArray<{
-    slug: string; name: string; kind: OrganisationKind; parentSlug?: string; identifier?: string;
+    slug: string;
+    name: string;
+    kind: OrganisationKind;
+    parentSlug?: string;
+    identifier?: string;
   }> = [
     { slug: 'bt-lancashire-services', name: 'BT Lancashire Services', kind: 'partnership' },
-    { slug: LCC, name: 'Lancashire County Council', kind: 'county_council', parentSlug: 'bt-lancashire-services', identifier: 'gss:E10000017' },
-    { slug: 'lancashire-constabulary', name: 'Lancashire Constabulary', kind: 'police_force', parentSlug: LCC, identifier: 'police_force_code:04' },
-    { slug: 'police-and-crime-commissioner-for-lancashire', name: 'Police and Crime Commissioner for Lancashire', kind: 'police_and_crime_commissioner', parentSlug: LCC },
-    { slug: 'south-ribble-borough-council', name: 'South Ribble Borough Council', kind: 'district_council', parentSlug: LCC, identifier: 'gss:E07000126' },
-    { slug: 'west-lancashire-borough-council', name: 'West Lancashire Borough Council', kind: 'district_council', parentSlug: LCC, identifier: 'gss:E07000127' },
+    {
+      slug: LCC,
+      name: 'Lancashire County Council',
+      kind: 'county_council',
+      parentSlug: 'bt-lancashire-services',
+      identifier: 'gss:E10000017',
+    },
+    {
+      slug: 'lancashire-constabulary',
+      name: 'Lancashire Constabulary',
+      kind: 'police_force',
+      parentSlug: LCC,
+      identifier: 'police_force_code:04',
+    },
+    {
+      slug: 'police-and-crime-commissioner-for-lancashire',
+      name: 'Police and Crime Commissioner for Lancashire',
+      kind: 'police_and_crime_commissioner',
+      parentSlug: LCC,
+    },
+    {
+      slug: 'south-ribble-borough-council',
+      name: 'South Ribble Borough Council',
+      kind: 'district_council',
+      parentSlug: LCC,
+      identifier: 'gss:E07000126',
+    },
+    {
+      slug: 'west-lancashire-borough-council',
+      name: 'West Lancashire Borough Council',
+      kind: 'district_council',
+      parentSlug: LCC,
+      identifier: 'gss:E07000127',
+    },
     { slug: 'liverpool-direct', name: 'Liverpool Direct', kind: 'partnership' },
-    { slug: 'liverpool-city-council', name: 'Liverpool City Council', kind: 'city_council', parentSlug: 'liverpool-direct', identifier: 'gss:E08000012' },
-    { slug: 'security-industry-authority', name: 'Security Industry Authority', kind: 'other_public_body', parentSlug: 'liverpool-direct' },
-    { slug: 'northumbria-police', name: 'Northumbria Police', kind: 'police_force', parentSlug: 'liverpool-direct', identifier: 'police_force_code:10' },
+    {
+      slug: 'liverpool-city-council',
+      name: 'Liverpool City Council',
+      kind: 'city_council',
+      parentSlug: 'liverpool-direct',
+      identifier: 'gss:E08000012',
+    },
+    {
+      slug: 'security-industry-authority',
+      name: 'Security Industry Authority',
+      kind: 'other_public_body',
+      parentSlug: 'liverpool-direct',
+    },
+    {
+      slug: 'northumbria-police',
+      name: 'Northumbria Police',
+      kind: 'police_force',
+      parentSlug: 'liverpool-direct',
+      identifier: 'police_force_code:10',
+    },
     { slug: 'grace-academy', name: 'Grace Academy', kind: 'academy', parentSlug: 'liverpool-direct' },
-    { slug: 'south-tyneside-council', name: 'South Tyneside Council', kind: 'metropolitan_council', parentSlug: 'south-tyneside-partnership', identifier: 'gss:E08000023' },
-    { slug: 'sandwell-metropolitan-borough-council', name: 'Sandwell Metropolitan Borough Council', kind: 'metropolitan_council', parentSlug: 'transform-sandwell', identifier: 'gss:E08000028' },
-    { slug: 'suffolk-county-council', name: 'Suffolk County Council', kind: 'county_council', parentSlug: 'suffolk-partnership', identifier: 'gss:E10000029' },
-    { slug: 'mid-suffolk-district-council', name: 'Mid Suffolk District Council', kind: 'district_council', parentSlug: 'suffolk-partnership', identifier: 'gss:E07000203' },
-    { slug: 'rotherham-metropolitan-borough-council', name: 'Rotherham Metropolitan Borough Council', kind: 'metropolitan_council', parentSlug: 'rotherham-partnership', identifier: 'gss:E08000018' },
-    { slug: 'city-of-edinburgh-council', name: 'The City of Edinburgh Council', kind: 'city_council', parentSlug: 'edinburgh-partnership', identifier: 'gss:S12000036' },
-    { slug: 'lincolnshire-county-council', name: 'Lincolnshire County Council', kind: 'county_council', parentSlug: 'lincolnshire-public-sector-working-group', identifier: 'gss:E10000019' },
-    { slug: 'lincolnshire-police', name: 'Lincolnshire Police', kind: 'police_force', parentSlug: 'lincolnshire-public-sector-working-group', identifier: 'police_force_code:32' },
-    { slug: 'north-east-lincolnshire-care-trust-plus', name: 'North East Lincolnshire Care Trust Plus', kind: 'nhs_trust' },
-    { slug: 'north-east-lincolnshire-council', name: 'North East Lincolnshire Council', kind: 'unitary_council', identifier: 'gss:E06000012' },
-    { slug: 'northumberland-county-council', name: 'Northumberland County Council', kind: 'unitary_council', identifier: 'gss:E06000057' },
+    {
+      slug: 'south-tyneside-council',
+      name: 'South Tyneside Council',
+      kind: 'metropolitan_council',
+      parentSlug: 'south-tyneside-partnership',
+      identifier: 'gss:E08000023',
+    },
+    {
+      slug: 'sandwell-metropolitan-borough-council',
+      name: 'Sandwell Metropolitan Borough Council',
+      kind: 'metropolitan_council',
+      parentSlug: 'transform-sandwell',
+      identifier: 'gss:E08000028',
+    },
+    {
+      slug: 'suffolk-county-council',
+      name: 'Suffolk County Council',
+      kind: 'county_council',
+      parentSlug: 'suffolk-partnership',
+      identifier: 'gss:E10000029',
+    },
+    {
+      slug: 'mid-suffolk-district-council',
+      name: 'Mid Suffolk District Council',
+      kind: 'district_council',
+      parentSlug: 'suffolk-partnership',
+      identifier: 'gss:E07000203',
+    },
+    {
+      slug: 'rotherham-metropolitan-borough-council',
+      name: 'Rotherham Metropolitan Borough Council',
+      kind: 'metropolitan_council',
+      parentSlug: 'rotherham-partnership',
+      identifier: 'gss:E08000018',
+    },
+    {
+      slug: 'city-of-edinburgh-council',
+      name: 'The City of Edinburgh Council',
+      kind: 'city_council',
+      parentSlug: 'edinburgh-partnership',
+      identifier: 'gss:S12000036',
+    },
+    {
+      slug: 'lincolnshire-county-council',
+      name: 'Lincolnshire County Council',
+      kind: 'county_council',
+      parentSlug: 'lincolnshire-public-sector-working-group',
+      identifier: 'gss:E10000019',
+    },
+    {
+      slug: 'lincolnshire-police',
+      name: 'Lincolnshire Police',
+      kind: 'police_force',
+      parentSlug: 'lincolnshire-public-sector-working-group',
+      identifier: 'police_force_code:32',
+    },
+    {
+      slug: 'north-east-lincolnshire-care-trust-plus',
+      name: 'North East Lincolnshire Care Trust Plus',
+      kind: 'nhs_trust',
+    },
+    {
+      slug: 'north-east-lincolnshire-council',
+      name: 'North East Lincolnshire Council',
+      kind: 'unitary_council',
+      identifier: 'gss:E06000012',
+    },
+    {
+      slug: 'northumberland-county-council',
+      name: 'Northumberland County Council',
+      kind: 'unitary_council',
+      identifier: 'gss:E06000057',
+    },
   ];
 
   it.each(expected)('$name exists with the right kind, parent and identifier', (want) => {
@@ -237,18 +371,28 @@ describe('seed organisations: named bodies', () => {
 
   it('only the Edinburgh records are Scottish; everything else observes England and Wales holidays', () => {
     expect(get('city-of-edinburgh-council').nation).toBe('scotland');
-    expect(all.filter((o) => o.nation === 'scotland').map((o) => o.slug).sort()).toEqual(
-      ['city-of-edinburgh-council', 'edinburgh-partnership'],
-    );
+    expect(
+      all
+        .filter((o) => o.nation === 'scotland')
+        .map((o) => o.slug)
+        .sort(),
+    ).toEqual(['city-of-edinburgh-council', 'edinburgh-partnership']);
     expect(all.filter((o) => o.nation === 'northern_ireland')).toEqual([]);
   });
 
   it('the Lincolnshire partnership has exactly the eight councils the document lists', () => {
-    const councils = childrenOf('lincolnshire-public-sector-working-group').filter((o) => COUNCIL_KINDS.includes(o.kind));
+    const councils = childrenOf('lincolnshire-public-sector-working-group').filter((o) =>
+      COUNCIL_KINDS.includes(o.kind),
+    );
     expect(councils.map((o) => o.name).sort()).toEqual([
-      'Boston Borough Council', 'City of Lincoln Council', 'East Lindsey District Council',
-      'Lincolnshire County Council', 'North Kesteven District Council', 'South Holland District Council',
-      'South Kesteven District Council', 'West Lindsey District Council',
+      'Boston Borough Council',
+      'City of Lincoln Council',
+      'East Lindsey District Council',
+      'Lincolnshire County Council',
+      'North Kesteven District Council',
+      'South Holland District Council',
+      'South Kesteven District Council',
+      'West Lindsey District Council',
     ]);
     expect(readDocument(SOURCE_DOCUMENTS.lincolnshire)).toContain('made up of eight local authority partners');
   });

@@ -29,7 +29,13 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const [scheme, cost, blockSize, parallelism, salt, expected] = stored.split('$');
   if (scheme !== 'scrypt' || !cost || !blockSize || !parallelism || !salt || !expected) return false;
   const expectedKey = Buffer.from(expected, 'base64url');
-  const key = await derive(secret, Buffer.from(salt, 'base64url'), Number(cost), Number(blockSize), Number(parallelism));
+  const key = await derive(
+    secret,
+    Buffer.from(salt, 'base64url'),
+    Number(cost),
+    Number(blockSize),
+    Number(parallelism),
+  );
   return key.length === expectedKey.length && timingSafeEqual(key, expectedKey);
 }
 

@@ -78,9 +78,7 @@ export class SigningKeyStore {
   /** The public keys verifiers should trust now: every key not yet retired. */
   publicJwks(now = new Date()): { keys: JWK[] } {
     return {
-      keys: this.keys
-        .filter((key) => !key.retireAfter || new Date(key.retireAfter) > now)
-        .map((key) => key.publicJwk),
+      keys: this.keys.filter((key) => !key.retireAfter || new Date(key.retireAfter) > now).map((key) => key.publicJwk),
     };
   }
 
@@ -102,10 +100,9 @@ export class SigningKeyStore {
     const signFrom = new Date(now.getTime() + timings.jwksCacheSeconds * 1000);
     const retireAfter = new Date(signFrom.getTime() + timings.tokenTtlSeconds * 1000).toISOString();
     const next = await newSigningKey(signFrom, now);
-    this.keys = [
-      ...this.keys.map((key) => (key.retireAfter ? key : { ...key, retireAfter })),
-      next,
-    ].filter((key) => !key.retireAfter || new Date(key.retireAfter) > now);
+    this.keys = [...this.keys.map((key) => (key.retireAfter ? key : { ...key, retireAfter })), next].filter(
+      (key) => !key.retireAfter || new Date(key.retireAfter) > now,
+    );
     this.save();
     return next;
   }

@@ -1,5 +1,5 @@
-import { importJWK, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
+import { importJWK, SignJWT } from 'jose';
 import type { MembershipRole } from './principal.ts';
 import { SIGNING_ALGORITHM, type SigningKeyStore } from './signing-key-store.ts';
 

@@ -152,7 +152,8 @@ function explain(error: unknown): AuthenticationError {
     }
   }
   if (error instanceof errors.JWKSNoMatchingKey) return new AuthenticationError('the token signing key is unknown');
-  if (error instanceof errors.JOSEAlgNotAllowed) return new AuthenticationError('the signing algorithm is not accepted');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new AuthenticationError('the signing algorithm is not accepted');
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return new AuthenticationError('the token signature does not verify');
   }

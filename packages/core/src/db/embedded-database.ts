@@ -2,11 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
-import type { PlatformDatabase, PlatformDrizzle, PlatformTransaction, PlatformWorkPurpose } from './platform-database.ts';
+import { migrateEmbedded } from './migrate-database.ts';
+import type {
+  PlatformDatabase,
+  PlatformDrizzle,
+  PlatformTransaction,
+  PlatformWorkPurpose,
+} from './platform-database.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
-import { migrateEmbedded } from './migrate-database.ts';
 
 export interface EmbeddedDatabaseOptions {
   /** A folder to keep the data in; in memory when absent. */

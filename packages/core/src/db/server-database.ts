@@ -1,7 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import type { PlatformDatabase, PlatformDrizzle, PlatformTransaction, PlatformWorkPurpose } from './platform-database.ts';
+import type {
+  PlatformDatabase,
+  PlatformDrizzle,
+  PlatformTransaction,
+  PlatformWorkPurpose,
+} from './platform-database.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
@@ -44,8 +49,16 @@ export class ServerDatabase implements PlatformDatabase {
       'ssp-platform',
       Math.max(2, Math.ceil(options.poolSize / 4)),
     );
-    this.#runtime = drizzle({ client: this.#runtimePool, relations, logger: this.statements }) as unknown as PlatformDrizzle;
-    this.#platform = drizzle({ client: this.#platformPool, relations, logger: this.statements }) as unknown as PlatformDrizzle;
+    this.#runtime = drizzle({
+      client: this.#runtimePool,
+      relations,
+      logger: this.statements,
+    }) as unknown as PlatformDrizzle;
+    this.#platform = drizzle({
+      client: this.#platformPool,
+      relations,
+      logger: this.statements,
+    }) as unknown as PlatformDrizzle;
   }
 
   #pool(connectionString: string, applicationName: string, max = this.options.poolSize): pg.Pool {

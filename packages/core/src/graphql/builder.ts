@@ -28,6 +28,19 @@ export interface PlatformSchemaTypes {
   DefaultFieldNullability: false;
 }
 
+// @pothos/plugin-drizzle rejects a node it cannot load with this message. Under row-level
+// security "not loaded" means "does not exist or is not yours", which Relay answers with null.
+const NODE_NOT_FOUND = /^Model \w+\(.*\) not found$/;
+
+async function nullWhenNotVisible(node: unknown): Promise<unknown> {
+  try {
+    return await node;
+  } catch (error) {
+    if (error instanceof Error && NODE_NOT_FOUND.test(error.message)) return null;
+    throw error;
+  }
+}
+
 function pascalCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
@@ -62,14 +75,19 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
     cursorType: 'String',
     nodeQueryOptions: {
       description: 'Fetches any object by its global id; null when it does not exist or is not yours to see.',
+      resolve: (_root, { id }, _context, _info, resolveNode) => nullWhenNotVisible(resolveNode(id)),
     },
     nodesQueryOptions: {
       description: 'Fetches objects by their global ids, in order; null for each one you cannot see.',
+      resolve: (_root, { ids }, _context, _info, resolveNodes) =>
+        ids.map((id) => nullWhenNotVisible(resolveNodes([id]).then((nodes) => nodes[0]))),
     },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection.' },
     nodeTypeOptions: { description: 'An object with a global id, fetchable with `node`.' },
     idFieldOptions: { description: 'Opaque global id: reveals nothing about the tenant or the row.' },
-    firstArgOptions: { description: 'How many items to return from the start (1 to 100; 20 when neither first nor last is given).' },
+    firstArgOptions: {
+      description: 'How many items to return from the start (1 to 100; 20 when neither first nor last is given).',
+    },
     lastArgOptions: { description: 'How many items to return from the end (1 to 100).' },
     afterArgOptions: { description: 'Return items after this cursor (an endCursor from a previous page).' },
     beforeArgOptions: { description: 'Return items before this cursor (a startCursor from a previous page).' },

@@ -1,4 +1,10 @@
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors/domain-error.ts';
+import {
+  ConflictError,
+  type DomainError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../errors/domain-error.ts';
 import { builder } from './builder.ts';
 
 /** The shape every typed error in a mutation payload shares. */

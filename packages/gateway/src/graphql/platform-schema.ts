@@ -4,7 +4,7 @@ import { builder } from '@ssp/core';
 import '@ssp/tenants';
 import '@ssp/services';
 import '@ssp/billing';
-import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 
 let schema: GraphQLSchema | undefined;
 

@@ -21,7 +21,7 @@ function textArray<T extends string>(value: T[] | string | null): T[] | null {
   if (value === null) return null;
   if (Array.isArray(value)) return value;
   const inner = value.replace(/^\{|\}$/g, '');
-  return inner === '' ? [] : ((inner.split(',') as T[]));
+  return inner === '' ? [] : (inner.split(',') as T[]);
 }
 
 /**
@@ -32,7 +32,9 @@ function textArray<T extends string>(value: T[] | string | null): T[] | null {
  */
 export async function confirmActor(tx: PlatformTransaction, principal: Principal): Promise<Actor> {
   const clientId = principal.kind === 'client' ? principal.clientId : null;
-  const rows = await queryRows<ActorRow>(tx, sql`
+  const rows = await queryRows<ActorRow>(
+    tx,
+    sql`
     select o.kind, o.lifecycle_status,
       array(select d.delegated_organisation_id from delegations d where d.tenant_id = o.id
             order by d.delegated_organisation_id) as delegated_organisation_ids,
@@ -41,7 +43,8 @@ export async function confirmActor(tx: PlatformTransaction, principal: Principal
           and m.status = 'active') as membership_roles,
       (select c.roles from api_clients c
         where c.tenant_id = o.id and c.client_id = ${clientId} and c.revoked_at is null) as client_roles
-    from organisations o where o.id = ${principal.organisationId}`);
+    from organisations o where o.id = ${principal.organisationId}`,
+  );
   const row = rows[0];
   if (!row) throw new AuthenticationError('the organisation of this token is unknown');
   if (row.lifecycle_status === 'suspended') throw new AuthenticationError('the organisation is suspended');

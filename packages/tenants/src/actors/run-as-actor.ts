@@ -1,4 +1,10 @@
-import { type Actor, type PlatformDatabase, type PlatformTransaction, type Principal, setTenantContext } from '@ssp/core';
+import {
+  type Actor,
+  type PlatformDatabase,
+  type PlatformTransaction,
+  type Principal,
+  setTenantContext,
+} from '@ssp/core';
 import { confirmActor } from './confirm-actor.ts';
 
 /**

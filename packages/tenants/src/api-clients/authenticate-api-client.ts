@@ -71,5 +71,4 @@ export async function authenticateApiClient(
 }
 
 // A hash of a random secret nobody holds, with the production cost parameters.
-const DUMMY_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$2vGKqQJbX2ztnM1xHhN3e6fH4Jk0Q5mGZ6XyJdX3h1U';
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$2vGKqQJbX2ztnM1xHhN3e6fH4Jk0Q5mGZ6XyJdX3h1U';

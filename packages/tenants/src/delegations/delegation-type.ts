@@ -1,4 +1,4 @@
-import { builder, ConflictError, NotFoundError, tables, ValidationError } from '@ssp/core';
+import { builder, ConflictError, NotFoundError, type tables, ValidationError } from '@ssp/core';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 import { grantDelegation } from './grant-delegation.ts';
 
@@ -19,7 +19,11 @@ export const DelegationRef = builder.drizzleNode('delegations', {
 const GrantDelegationInput = builder.inputType('GrantDelegationInput', {
   description: 'Who may act for whom, and why.',
   fields: (t) => ({
-    granteeOrganisationId: t.globalID({ for: OrganisationRef, required: true, description: 'The organisation whose members will act.' }),
+    granteeOrganisationId: t.globalID({
+      for: OrganisationRef,
+      required: true,
+      description: 'The organisation whose members will act.',
+    }),
     delegatedOrganisationId: t.globalID({
       for: OrganisationRef,
       required: true,
@@ -34,7 +38,11 @@ type DelegationRow = typeof tables.delegations.$inferSelect;
 const GrantDelegationPayload = builder.objectRef<{ delegation: DelegationRow }>('GrantDelegationPayload').implement({
   description: 'The delegation granted.',
   fields: (t) => ({
-    delegation: t.field({ type: DelegationRef, description: 'The new delegation.', resolve: (payload) => payload.delegation }),
+    delegation: t.field({
+      type: DelegationRef,
+      description: 'The new delegation.',
+      resolve: (payload) => payload.delegation,
+    }),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, ValidationError, tables } from '@ssp/core';
+import { ConflictError, NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
 
 export interface GrantDelegationInput {
   granteeOrganisationId: string;

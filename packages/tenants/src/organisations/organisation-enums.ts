@@ -1,6 +1,4 @@
-import { builder, describedEnumValues, tables } from '@ssp/core';
-
-
+import { builder, describedEnumValues, type tables } from '@ssp/core';
 
 const organisationKinds: Record<(typeof tables.organisationKind.enumValues)[number], string> = {
   partnership: 'A shared-services partnership that delivers services to its members.',

@@ -17,7 +17,9 @@ const OrganisationFilter = builder.inputType('OrganisationFilter', {
   }),
 });
 
-type OrganisationWhere = NonNullable<NonNullable<Parameters<PlatformTransaction['query']['organisations']['findMany']>[0]>['where']>;
+type OrganisationWhere = NonNullable<
+  NonNullable<Parameters<PlatformTransaction['query']['organisations']['findMany']>[0]>['where']
+>;
 
 /** `%` and `_` in a search are literal text, not patterns. */
 function likePattern(text: string): string {
@@ -34,22 +36,23 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, context) =>
       context.transaction!.query.organisations.findFirst(query({ where: { id: args.id.id } })),
   }),
-  organisations: t.drizzleConnection({
-    type: 'organisations',
-    description: 'The organisations you may see, by name, optionally filtered.',
-    authScopes: { authenticated: true },
-    args: { filter: t.arg({ type: OrganisationFilter, required: false, description: 'Conditions to narrow by.' }) },
-    resolve: (query, _root, args, context) => {
-      const filter = args.filter;
-      const where: OrganisationWhere = {};
-      if (filter?.kind) where.kind = filter.kind;
-      if (filter?.status) where.lifecycleStatus = filter.status;
-      if (filter?.parentId) where.parentId = filter.parentId.id;
-      if (filter?.nameContains) where.name = { ilike: likePattern(filter.nameContains) };
-      return context.transaction!.query.organisations.findMany(query({ where, orderBy: { name: 'asc', id: 'asc' } }));
+  organisations: t.drizzleConnection(
+    {
+      type: 'organisations',
+      description: 'The organisations you may see, by name, optionally filtered.',
+      authScopes: { authenticated: true },
+      args: { filter: t.arg({ type: OrganisationFilter, required: false, description: 'Conditions to narrow by.' }) },
+      resolve: (query, _root, args, context) => {
+        const filter = args.filter;
+        const where: OrganisationWhere = {};
+        if (filter?.kind) where.kind = filter.kind;
+        if (filter?.status) where.lifecycleStatus = filter.status;
+        if (filter?.parentId) where.parentId = filter.parentId.id;
+        if (filter?.nameContains) where.name = { ilike: likePattern(filter.nameContains) };
+        return context.transaction!.query.organisations.findMany(query({ where, orderBy: { name: 'asc', id: 'asc' } }));
+      },
     },
-  },
-  { name: 'OrganisationConnection', description: 'A page of organisations, by name.' },
-  { name: 'OrganisationEdge' },
+    { name: 'OrganisationConnection', description: 'A page of organisations, by name.' },
+    { name: 'OrganisationEdge' },
   ),
 }));

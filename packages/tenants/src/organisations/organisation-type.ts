@@ -27,7 +27,10 @@ export const OrganisationRef = builder.drizzleNode('organisations', {
       type: LifecycleStatusEnum,
       description: 'Where it is in its life with the platform.',
     }),
-    nation: t.expose('nation', { type: NationEnum, description: 'Whose bank holidays its working-time clocks follow.' }),
+    nation: t.expose('nation', {
+      type: NationEnum,
+      description: 'Whose bank holidays its working-time clocks follow.',
+    }),
     officialIdentifier: t.field({
       type: OfficialIdentifierRef,
       nullable: true,

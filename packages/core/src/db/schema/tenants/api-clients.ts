@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  foreignKey,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantPolicies } from '../tenant-policies.ts';
 import { membershipRole } from './organisation-enums.ts';
 import { organisations } from './organisations.ts';
@@ -71,4 +62,3 @@ export const identityProviders = pgTable(
   },
   (t) => [unique('identity_providers_issuer_key').on(t.issuer)],
 );
-

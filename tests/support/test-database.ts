@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { EmbeddedDatabase, type PlatformDatabase, ServerDatabase } from '@ssp/core';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, testServerUrl, urlForDatabase } from './test-database-settings.ts';
+
+export interface TestDatabase {
+  database: PlatformDatabase;
+  /** The owner's URL of this file's database, on a server run; null on PGlite. */
+  serverUrl: string | null;
+  /** Raw SQL as the database owner (superuser), for set-up and for checks that go around the app. */
+  asOwner<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A database of this test file's own, copied from the migrated and seeded template: no test
+ * file sees another's rows, and files run in parallel.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  if (testServerUrl) {
+    const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: testServerUrl });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${TEMPLATE_DATABASE}"`);
+    await admin.end();
+    const serverUrl = urlForDatabase(testServerUrl, name);
+    const owner = new pg.Pool({ connectionString: serverUrl, max: 2 });
+    const database = new ServerDatabase({ databaseUrl: serverUrl, poolSize: 4, statementTimeoutMs: 30_000 });
+    return {
+      database,
+      serverUrl,
+      asOwner: async (text, values) => (await owner.query(text, values)).rows,
+      close: async () => {
+        await database.close();
+        await owner.end();
+        const cleanup = new pg.Client({ connectionString: testServerUrl });
+        await cleanup.connect();
+        await cleanup.query(`drop database if exists "${name}" with (force)`);
+        await cleanup.end();
+      },
+    };
+  }
+  const templateFile = inject('pgliteTemplateFile');
+  if (!templateFile) throw new Error('The global setup did not prepare a PGlite template');
+  const database = await EmbeddedDatabase.open({ loadDataDir: new Blob([readFileSync(templateFile)]) });
+  return {
+    database,
+    serverUrl: null,
+    asOwner: async <T extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+      (await database.client.query<T>(text, values as unknown[])).rows,
+    close: () => database.close(),
+  };
+}

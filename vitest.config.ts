@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // graphql 16 ships both index.mjs (which Vite picks for our source) and index.js (which Node
+    // picks for the Pothos packages it loads): two copies break the schema at run time. Send
+    // every import to the one Node uses.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'seeds/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Migrates and seeds one template database; each test file then gets its own copy.
+    globalSetup: ['tests/support/global-setup.ts'],
+    env: { NODE_ENV: 'test' },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // PGlite copies take ~200 MB each; two cores run two files at a time comfortably.
+    maxWorkers: 2,
+  },
+});
