@@ -6,6 +6,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import { GraphQLError } from 'graphql';
 import type { MembershipRole } from '../auth/principal.ts';
 import { type PlatformRelations, relations } from '../db/relations.ts';
 import { type RequestContext, requestTransaction } from './request-context.ts';
@@ -27,6 +28,8 @@ export interface PlatformSchemaTypes {
   };
   DefaultFieldNullability: false;
 }
+
+const MAX_NODES = 100;
 
 // @pothos/plugin-drizzle rejects a node it cannot load with this message. Under row-level
 // security "not loaded" means "does not exist or is not yours", which Relay answers with null.
@@ -75,12 +78,16 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
     cursorType: 'String',
     nodeQueryOptions: {
       description: 'Fetches any object by its global id; null when it does not exist or is not yours to see.',
+      args: { id: { description: 'The global id of the object.' } },
       resolve: (_root, { id }, _context, _info, resolveNode) => nullWhenNotVisible(resolveNode(id)),
     },
     nodesQueryOptions: {
       description: 'Fetches objects by their global ids, in order; null for each one you cannot see.',
-      resolve: (_root, { ids }, _context, _info, resolveNodes) =>
-        ids.map((id) => nullWhenNotVisible(resolveNodes([id]).then((nodes) => nodes[0]))),
+      args: { ids: { description: 'The global ids of the objects (at most 100).' } },
+      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+        if (ids.length > MAX_NODES) throw new GraphQLError(`nodes takes at most ${MAX_NODES} ids`);
+        return ids.map((id) => nullWhenNotVisible(resolveNodes([id]).then((nodes) => nodes[0])));
+      },
     },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection.' },
     nodeTypeOptions: { description: 'An object with a global id, fetchable with `node`.' },

@@ -1,9 +1,6 @@
-// Writes the printed schema to schema.graphql at the repository root (a test checks it is current).
+// `pnpm schema:print`: rewrites schema.graphql (a test fails while it is out of date).
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { printSchema } from 'graphql';
-import { platformSchema } from '../graphql/platform-schema.ts';
+import { printedSchema, schemaFile } from './schema-file.ts';
 
-export const schemaFile = fileURLToPath(new URL('../../../../schema.graphql', import.meta.url));
-writeFileSync(schemaFile, `${printSchema(platformSchema())}\n`);
+writeFileSync(schemaFile, printedSchema());
 process.stdout.write(`Wrote ${schemaFile}\n`);

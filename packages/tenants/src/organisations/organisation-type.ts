@@ -55,7 +55,18 @@ export const OrganisationRef = builder.drizzleNode('organisations', {
         query: { orderBy: { name: 'asc', id: 'asc' } },
         totalCount: true,
       },
-      { name: 'OrganisationChildrenConnection', description: 'A page of the organisations beneath one.' },
+      {
+        name: 'OrganisationChildrenConnection',
+        description: 'A page of the organisations beneath one.',
+        fields: (connection) => ({
+          // Redeclared only to describe it; the extension is how the drizzle plugin plans the count.
+          totalCount: connection.int({
+            description: 'How many organisations beneath it you may see, across all pages.',
+            extensions: { pothosDrizzleTotalCount: true },
+            resolve: (page) => (page as unknown as { totalCount: number }).totalCount,
+          }),
+        }),
+      },
       { name: 'OrganisationChildrenEdge' },
     ),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered on the platform.' }),
