@@ -20,7 +20,9 @@ export interface GraphqlServerContext {
 export const QUERY_LIMITS = {
   maxDepth: 10,
   maxAliases: 15,
-  maxCost: 5_000,
+  // graphql-armor's static estimate (objects 2, scalars 1, x1.5 per level); the 100-organisation page with
+  // parents and children costs ~18,500. It does not read `first`: page sizes are capped at 100.
+  maxCost: 30_000,
   maxTokens: 2_000,
   maxDirectives: 20,
 } as const;
