@@ -20,3 +20,9 @@ export function requestTransaction(context: RequestContext): PlatformTransaction
   if (!context.transaction) throw new Error('This field needs an authenticated request transaction');
   return context.transaction;
 }
+
+/** The confirmed caller, for resolvers that run only for authenticated callers. */
+export function requestActor(context: RequestContext): Actor {
+  if (!context.actor) throw new Error('This field needs an authenticated caller');
+  return context.actor;
+}

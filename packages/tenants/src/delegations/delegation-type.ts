@@ -1,4 +1,12 @@
-import { builder, ConflictError, NotFoundError, type tables, ValidationError } from '@ssp/core';
+import {
+  builder,
+  ConflictError,
+  NotFoundError,
+  requestActor,
+  requestTransaction,
+  type tables,
+  ValidationError,
+} from '@ssp/core';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 import { grantDelegation } from './grant-delegation.ts';
 
@@ -54,11 +62,11 @@ builder.mutationField('grantDelegation', (t) =>
     errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: true },
     args: { input: t.arg({ type: GrantDelegationInput, required: true, description: 'The grant.' }) },
     resolve: async (_root, { input }, context) => ({
-      delegation: await grantDelegation(context.transaction!, {
+      delegation: await grantDelegation(requestTransaction(context), {
         granteeOrganisationId: input.granteeOrganisationId.id,
         delegatedOrganisationId: input.delegatedOrganisationId.id,
         reason: input.reason,
-        grantedBy: context.actor!.principal.subject,
+        grantedBy: requestActor(context).principal.subject,
       }),
     }),
   }),

@@ -1,4 +1,4 @@
-import { builder, type PlatformTransaction } from '@ssp/core';
+import { builder, type PlatformTransaction, requestTransaction } from '@ssp/core';
 import { z } from 'zod';
 import { LifecycleStatusEnum, OrganisationKindEnum } from './organisation-enums.ts';
 import { OrganisationRef } from './organisation-type.ts';
@@ -34,7 +34,7 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: OrganisationRef, required: true, description: 'Its global id.' }) },
     resolve: (query, _root, args, context) =>
-      context.transaction!.query.organisations.findFirst(query({ where: { id: args.id.id } })),
+      requestTransaction(context).query.organisations.findFirst(query({ where: { id: args.id.id } })),
   }),
   organisations: t.drizzleConnection(
     {
@@ -49,7 +49,9 @@ builder.queryFields((t) => ({
         if (filter?.status) where.lifecycleStatus = filter.status;
         if (filter?.parentId) where.parentId = filter.parentId.id;
         if (filter?.nameContains) where.name = { ilike: likePattern(filter.nameContains) };
-        return context.transaction!.query.organisations.findMany(query({ where, orderBy: { name: 'asc', id: 'asc' } }));
+        return requestTransaction(context).query.organisations.findMany(
+          query({ where, orderBy: { name: 'asc', id: 'asc' } }),
+        );
       },
     },
     { name: 'OrganisationConnection', description: 'A page of organisations, by name.' },

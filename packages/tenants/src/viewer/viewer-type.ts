@@ -1,4 +1,4 @@
-import { type Actor, builder } from '@ssp/core';
+import { type Actor, builder, requestTransaction } from '@ssp/core';
 import { MembershipRoleEnum } from '../organisations/organisation-enums.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 
@@ -23,7 +23,7 @@ const ViewerRef = builder.objectRef<Actor>('Viewer').implement({
       type: OrganisationRef,
       description: 'The organisation the caller acts for.',
       resolve: async (query, actor, _args, context) => {
-        const organisation = await context.transaction!.query.organisations.findFirst(
+        const organisation = await requestTransaction(context).query.organisations.findFirst(
           query({ where: { id: actor.organisationId } }),
         );
         if (!organisation) throw new Error('The acting organisation is not visible to its own actor');
