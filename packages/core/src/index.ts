@@ -1,6 +1,7 @@
 // The shared kernel's public surface: config, database, auth and the GraphQL builder.
 import './graphql/root-types.ts';
 import './graphql/date-time-scalar.ts';
+import './graphql/json-scalar.ts';
 import './graphql/error-types.ts';
 
 export * from './auth/authentication-error.ts';
@@ -21,7 +22,10 @@ export * from './db/server-database.ts';
 export * from './db/statement-counter.ts';
 export { setTenantContext } from './db/tenant-context.ts';
 export * from './errors/domain-error.ts';
+export * from './fiscal-year/index.ts';
 export * from './graphql/builder.ts';
 export * from './graphql/enum-values.ts';
 export * from './graphql/error-types.ts';
 export * from './graphql/request-context.ts';
+// Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.
+export * as money from './money/index.ts';
