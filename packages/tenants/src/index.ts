@@ -3,6 +3,7 @@ import './organisations/organisation-type.ts';
 import './organisations/organisation-queries.ts';
 import './viewer/viewer-type.ts';
 import './delegations/delegation-type.ts';
+import './audit/audit-event-type.ts';
 
 export * from './actors/confirm-actor.ts';
 export * from './actors/run-as-actor.ts';
@@ -12,3 +13,5 @@ export * from './delegations/grant-delegation.ts';
 export * from './identity-providers/find-identity-provider.ts';
 export * from './organisations/organisation-enums.ts';
 export * from './organisations/organisation-type.ts';
+export * from './audit/audit-actor.ts';
+export * from './audit/record-audit-event.ts';

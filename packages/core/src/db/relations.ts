@@ -10,6 +10,10 @@ export const relations = defineRelations(schema, (r) => ({
     parent: r.one.organisations({ from: r.organisations.parentId, to: r.organisations.id }),
     children: r.many.organisations({ from: r.organisations.id, to: r.organisations.parentId }),
     memberships: r.many.memberships({ from: r.organisations.id, to: r.memberships.tenantId }),
+    auditEvents: r.many.auditEvents({ from: r.organisations.id, to: r.auditEvents.tenantId }),
+  },
+  auditEvents: {
+    organisation: r.one.organisations({ from: r.auditEvents.tenantId, to: r.organisations.id, optional: false }),
   },
   delegations: {
     grantee: r.one.organisations({ from: r.delegations.tenantId, to: r.organisations.id, optional: false }),

@@ -8,6 +8,8 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
+import { auditActor } from '../audit/audit-actor.ts';
+import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { grantDelegation } from './grant-delegation.ts';
 
 export const DelegationRef = builder.drizzleNode('delegations', {
@@ -61,13 +63,21 @@ builder.mutationField('grantDelegation', (t) =>
     authScopes: { platformAdmin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: true },
     args: { input: t.arg({ type: GrantDelegationInput, required: true, description: 'The grant.' }) },
-    resolve: async (_root, { input }, context) => ({
-      delegation: await grantDelegation(requestTransaction(context), {
+    resolve: async (_root, { input }, context) => {
+      const tx = requestTransaction(context);
+      const delegation = await grantDelegation(tx, {
         granteeOrganisationId: input.granteeOrganisationId.id,
         delegatedOrganisationId: input.delegatedOrganisationId.id,
         reason: input.reason,
         grantedBy: requestActor(context).principal.subject,
-      }),
-    }),
+      });
+      // Both trails show it: the grantee gains a view, the delegated organisation is seen.
+      const change = { action: 'delegation.granted', targetType: 'Delegation', targetId: delegation.id, after: delegation };
+      await recordAuditEvents(tx, auditActor(context), [
+        { organisationId: delegation.tenantId, ...change },
+        { organisationId: delegation.delegatedOrganisationId, ...change },
+      ]);
+      return { delegation };
+    },
   }),
 );

@@ -1,0 +1,39 @@
+import { type PlatformTransaction, tables } from '@ssp/core';
+
+/** Who made a change, and in which request: taken from the request context. */
+export interface AuditActor {
+  requestId: string;
+  subject: string;
+  organisationId: string | null;
+}
+
+export interface AuditChange {
+  /** The organisation the change was made for: the trail it appears in. */
+  organisationId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends changes to the audit trail inside the transaction that makes them, so a change and its
+ * record commit or roll back together. One statement however many changes.
+ */
+export async function recordAuditEvents(tx: PlatformTransaction, actor: AuditActor, changes: AuditChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.insert(tables.auditEvents).values(
+    changes.map((change) => ({
+      tenantId: change.organisationId,
+      requestId: actor.requestId,
+      actorSubject: actor.subject,
+      actorOrganisationId: actor.organisationId,
+      action: change.action,
+      targetType: change.targetType,
+      targetId: change.targetId,
+      before: change.before ?? null,
+      after: change.after ?? null,
+    })),
+  );
+}
