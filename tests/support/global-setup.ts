@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,20 +6,22 @@ import { EmbeddedDatabase, migratePostgres, ServerDatabase } from '@ssp/core';
 import { loadSeedData } from '@ssp/seeds';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, testServerUrl, urlForDatabase } from './test-database-settings.ts';
+import { TEST_DATABASE_PREFIX, templateDatabase, testServerUrl, urlForDatabase } from './test-database-settings.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Embedded runs: a file holding the migrated, seeded PGlite data directory. */
     pgliteTemplateFile: string | null;
+    /** Names this run's databases on a server. */
+    testRunId: string;
   }
 }
 
-async function dropTestDatabases(admin: pg.Client, includeTemplate: boolean): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like $1 or ($2 and datname = $3)`,
-    [`${TEST_DATABASE_PREFIX}%`, includeTemplate, TEMPLATE_DATABASE],
-  );
+/** Drops this run's databases (its template and any file copies a crashed file left). */
+async function dropRunDatabases(admin: pg.Client, runId: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+    `${TEST_DATABASE_PREFIX}${runId}\\_%`,
+  ]);
   for (const { datname } of rows) {
     await admin.query(`drop database if exists "${datname}" with (force)`);
   }
@@ -26,19 +29,20 @@ async function dropTestDatabases(admin: pg.Client, includeTemplate: boolean): Pr
 
 /** Migrates and seeds one template; every test file works on its own copy of it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runId = `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
+  project.provide('testRunId', runId);
   if (testServerUrl) {
     const admin = new pg.Client({ connectionString: testServerUrl });
     await admin.connect();
-    await dropTestDatabases(admin, true);
-    await admin.query(`create database "${TEMPLATE_DATABASE}"`);
-    const templateUrl = urlForDatabase(testServerUrl, TEMPLATE_DATABASE);
+    await admin.query(`create database "${templateDatabase(runId)}"`);
+    const templateUrl = urlForDatabase(testServerUrl, templateDatabase(runId));
     await migratePostgres(templateUrl);
     const template = new ServerDatabase({ databaseUrl: templateUrl, poolSize: 2, statementTimeoutMs: 30_000 });
     await loadSeedData(template);
     await template.close();
     project.provide('pgliteTemplateFile', null);
     return async () => {
-      await dropTestDatabases(admin, true);
+      await dropRunDatabases(admin, runId);
       await admin.end();
     };
   }

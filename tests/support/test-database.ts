@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { EmbeddedDatabase, type PlatformDatabase, ServerDatabase } from '@ssp/core';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, testServerUrl, urlForDatabase } from './test-database-settings.ts';
+import { fileDatabase, templateDatabase, testServerUrl, urlForDatabase } from './test-database-settings.ts';
 
 export interface TestDatabase {
   database: PlatformDatabase;
@@ -20,10 +20,11 @@ export interface TestDatabase {
  */
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (testServerUrl) {
-    const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+    const runId = inject('testRunId');
+    const name = fileDatabase(runId, randomBytes(4).toString('hex'));
     const admin = new pg.Client({ connectionString: testServerUrl });
     await admin.connect();
-    await admin.query(`create database "${name}" template "${TEMPLATE_DATABASE}"`);
+    await admin.query(`create database "${name}" template "${templateDatabase(runId)}"`);
     await admin.end();
     const serverUrl = urlForDatabase(testServerUrl, name);
     const owner = new pg.Pool({ connectionString: serverUrl, max: 2 });

@@ -10,6 +10,7 @@ export * from './auth/secret-hash.ts';
 export * from './auth/signing-key-store.ts';
 export * from './auth/token-issuer.ts';
 export * from './auth/token-verifier.ts';
+export * from './calendar/index.ts';
 export * from './config/app-config.ts';
 export * from './db/embedded-database.ts';
 export * from './db/migrate-database.ts';
@@ -26,6 +27,8 @@ export * from './fiscal-year/index.ts';
 export * from './graphql/builder.ts';
 export * from './graphql/enum-values.ts';
 export * from './graphql/error-types.ts';
+export * from './graphql/global-id.ts';
+export * from './graphql/page-size.ts';
 export * from './graphql/request-context.ts';
 // Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.
 export * as money from './money/index.ts';

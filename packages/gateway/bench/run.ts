@@ -2,14 +2,7 @@
 // ratio against a baseline measured in the same run (timings alone say little on a shared
 // machine): the same rows fetched by one hand-written SQL statement inside the same kind of
 // transaction, without GraphQL, auth or HTTP.
-import {
-  EmbeddedDatabase,
-  loadAppConfig,
-  migratePostgres,
-  queryRows,
-  ServerDatabase,
-  SigningKeyStore,
-} from '@ssp/core';
+import { EmbeddedDatabase, loadAppConfig, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
 import { loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import { createPlatformApp } from '../src/platform-app.ts';
@@ -28,14 +21,9 @@ async function time(label: string, run: () => Promise<unknown>): Promise<{ label
 }
 
 const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
-const database = config.databaseUrl
-  ? (await migratePostgres(config.databaseUrl),
-    new ServerDatabase({ databaseUrl: config.databaseUrl, poolSize: 4, statementTimeoutMs: 30_000 }))
-  : await (async () => {
-      const embedded = await EmbeddedDatabase.open();
-      await embedded.migrate();
-      return embedded;
-    })();
+// The configured PostgreSQL server when DATABASE_URL is set, otherwise a fresh in-memory PGlite.
+const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database);
 const app = await createPlatformApp(config, { database, keys: await SigningKeyStore.createInMemory() });
 const url = await app.http.listen(0, '127.0.0.1');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 
@@ -24,6 +24,16 @@ export interface RotationTimings {
   tokenTtlSeconds: number;
 }
 
+const RELOAD_CHECK_MS = 5_000;
+
+/** Writes the key file atomically, readable by its owner only. */
+function writeKeyFile(file: string, keys: SigningKey[]): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify({ keys }, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temporary, file);
+}
+
 async function newSigningKey(signFrom: Date, now: Date): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
   const kid = randomUUID();
@@ -42,10 +52,29 @@ async function newSigningKey(signFrom: Date, now: Date): Promise<SigningKey> {
  * before anything is signed with it, and an old one stays published until its tokens expire.
  */
 export class SigningKeyStore {
+  /** When the key file was last looked at, and its modification time then. */
+  #checkedAt = 0;
+  #fileMtimeMs = 0;
+
   private constructor(
     private keys: SigningKey[],
     private readonly file?: string,
-  ) {}
+  ) {
+    if (file) this.#fileMtimeMs = statSync(file).mtimeMs;
+  }
+
+  /**
+   * A running server picks up a key that `pnpm cli keys rotate` added to the file within a few
+   * seconds, without a restart: the new key is then published well before its `signFrom`.
+   */
+  #refresh(): void {
+    if (!this.file || Date.now() - this.#checkedAt < RELOAD_CHECK_MS) return;
+    this.#checkedAt = Date.now();
+    const mtimeMs = statSync(this.file, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined || mtimeMs === this.#fileMtimeMs) return;
+    this.keys = (JSON.parse(readFileSync(this.file, 'utf8')) as { keys: SigningKey[] }).keys;
+    this.#fileMtimeMs = mtimeMs;
+  }
 
   static fromKeys(keys: SigningKey[]): SigningKeyStore {
     return new SigningKeyStore(keys);
@@ -58,25 +87,23 @@ export class SigningKeyStore {
 
   /** Reads the key file, creating it (owner-only permissions) with a first key when missing. */
   static async openFile(file: string, now = new Date()): Promise<SigningKeyStore> {
-    if (existsSync(file)) {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys: SigningKey[] };
-      return new SigningKeyStore(parsed.keys, file);
+    if (!existsSync(file)) {
+      const key = await newSigningKey(now, now);
+      writeKeyFile(file, [key]);
     }
-    const store = new SigningKeyStore([await newSigningKey(now, now)], file);
-    store.save();
-    return store;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { keys: SigningKey[] };
+    return new SigningKeyStore(parsed.keys, file);
   }
 
   private save(): void {
     if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify({ keys: this.keys }, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temporary, this.file);
+    writeKeyFile(this.file, this.keys);
+    this.#fileMtimeMs = statSync(this.file).mtimeMs;
   }
 
   /** The public keys verifiers should trust now: every key not yet retired. */
   publicJwks(now = new Date()): { keys: JWK[] } {
+    this.#refresh();
     return {
       keys: this.keys.filter((key) => !key.retireAfter || new Date(key.retireAfter) > now).map((key) => key.publicJwk),
     };
@@ -84,6 +111,7 @@ export class SigningKeyStore {
 
   /** The newest key whose publication lead time has passed. */
   signingKey(now = new Date()): SigningKey {
+    this.#refresh();
     const usable = this.keys
       .filter((key) => new Date(key.signFrom) <= now && (!key.retireAfter || new Date(key.retireAfter) > now))
       .sort((a, b) => b.signFrom.localeCompare(a.signFrom));

@@ -92,7 +92,11 @@ export class ServerDatabase implements PlatformDatabase {
     await this.#runtime.execute(sql`select 1`);
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.#runtimePool.end(), this.#platformPool.end()]);
+  #closed: Promise<void> | null = null;
+
+  /** Ends both pools; safe to call more than once (pg refuses a second `end`). */
+  close(): Promise<void> {
+    this.#closed ??= Promise.all([this.#runtimePool.end(), this.#platformPool.end()]).then(() => undefined);
+    return this.#closed;
   }
 }

@@ -9,6 +9,8 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError } from 'graphql';
 import type { MembershipRole } from '../auth/principal.ts';
 import { type PlatformRelations, relations } from '../db/relations.ts';
+import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
 import { type RequestContext, requestTransaction } from './request-context.ts';
 
 export interface PlatformSchemaTypes {
@@ -76,6 +78,8 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
   },
   relay: {
     clientMutationId: 'omit',
+    encodeGlobalID: encodeGlobalId,
+    decodeGlobalID: decodeGlobalId,
     cursorType: 'String',
     nodeQueryOptions: {
       description: 'Fetches any object by its global id; null when it does not exist or is not yours to see.',
@@ -115,7 +119,7 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
     client: (context) => requestTransaction(context),
     getTableConfig,
     relations,
-    defaultConnectionSize: 20,
-    maxConnectionSize: 100,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+    maxConnectionSize: MAX_PAGE_SIZE,
   },
 });

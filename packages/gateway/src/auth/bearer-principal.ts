@@ -6,7 +6,8 @@ import { AuthenticationError, type Principal, type TokenVerifier } from '@ssp/co
  */
 export async function bearerPrincipal(verifier: TokenVerifier, header: string | undefined): Promise<Principal | null> {
   if (header === undefined || header === '') return null;
-  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/.exec(header);
+  // The scheme name is case-insensitive (RFC 7235 section 2.1).
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(header);
   if (!match?.[1])
     throw new AuthenticationError('the Authorization header must be "Bearer <token>"', 'invalid_request');
   return verifier.verify(match[1]);

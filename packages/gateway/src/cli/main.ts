@@ -50,7 +50,9 @@ switch (positionals.join(' ')) {
   case 'keys rotate': {
     const keys = await SigningKeyStore.openFile(config.signingKeysFile);
     const key = await keys.rotate({ jwksCacheSeconds: JWKS_CACHE_SECONDS, tokenTtlSeconds: config.tokenTtlSeconds });
-    process.stdout.write(`Published key ${key.kid}; it signs from ${key.signFrom}. Restart the API to load it.\n`);
+    process.stdout.write(
+      `Published key ${key.kid}; a running API picks it up within seconds and signs with it from ${key.signFrom}.\n`,
+    );
     break;
   }
   default:

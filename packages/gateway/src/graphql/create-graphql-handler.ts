@@ -5,10 +5,12 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { PlatformDatabase, Principal, RequestContext } from '@ssp/core';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { platformSchema } from './platform-schema.ts';
 import { requestTransactionPlugin } from './request-transaction-plugin.ts';
+import { withoutSuggestionsPlugin } from './without-suggestions-plugin.ts';
 
 /** What the HTTP layer hands the GraphQL handler for each request. */
 export interface GraphqlServerContext {
@@ -32,7 +34,12 @@ export function createGraphqlHandler(options: {
   logger: Logger;
   graphiql: boolean;
 }): YogaServerInstance<GraphqlServerContext, RequestContext> {
-  const rejectQuietly = { propagateOnRejection: true } as const;
+  // A limit breach is reported as a validation error (yoga then answers 400, as GraphQL over
+  // HTTP asks), not thrown (which would answer 200 with no data).
+  const rejectQuietly = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   return createYoga<GraphqlServerContext, RequestContext>({
     schema: platformSchema(),
     graphqlEndpoint: '/graphql',
@@ -55,12 +62,12 @@ export function createGraphqlHandler(options: {
       transaction: null,
     }),
     plugins: [
-      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens, ...rejectQuietly }),
+      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
       maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...rejectQuietly }),
       maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases, ...rejectQuietly }),
       maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives, ...rejectQuietly }),
       costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, ...rejectQuietly }),
-      ...(options.graphiql ? [] : [blockFieldSuggestionsPlugin()]),
+      ...(options.graphiql ? [] : [blockFieldSuggestionsPlugin(), withoutSuggestionsPlugin()]),
       requestTransactionPlugin(options.database),
     ],
   });

@@ -14,19 +14,24 @@ function oauthError(response: ServerResponse, status: number, error: string, des
   );
 }
 
+/** RFC 6749 2.3.1: Basic credentials are form-encoded first ('+' is a space). */
+function formDecode(text: string): string {
+  return decodeURIComponent(text.replace(/\+/g, ' '));
+}
+
 /** Client credentials from HTTP Basic (client_secret_basic) or the form (client_secret_post). */
 function clientCredentials(
   request: IncomingMessage,
   form: URLSearchParams,
 ): { clientId: string; clientSecret: string; basic: boolean } | null {
   const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Basic ')) {
+  if (authorization && /^basic /i.test(authorization)) {
     const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
     if (separator < 0) return null;
     return {
-      clientId: decodeURIComponent(decoded.slice(0, separator)),
-      clientSecret: decodeURIComponent(decoded.slice(separator + 1)),
+      clientId: formDecode(decoded.slice(0, separator)),
+      clientSecret: formDecode(decoded.slice(separator + 1)),
       basic: true,
     };
   }
@@ -45,7 +50,7 @@ export async function handleTokenRequest(
     response.setHeader('allow', 'POST');
     return oauthError(response, 405, 'invalid_request', 'use POST');
   }
-  if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+  if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) {
     return oauthError(response, 400, 'invalid_request', 'the body must be application/x-www-form-urlencoded');
   }
   const body = await readBody(request, MAX_BODY_BYTES);

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  AuthenticationError,
   type PlatformDatabase,
   type PlatformTransaction,
   type Principal,
@@ -19,8 +20,17 @@ export function runAsActor<T>(
   work: (tx: PlatformTransaction, actor: Actor) => Promise<T>,
 ): Promise<T> {
   if (principal.claimedRoles?.includes('platform_admin')) {
-    return database.inPlatformTransaction({ actor: principal.subject, reason: 'platform admin request' }, async (tx) =>
-      work(tx, await confirmActor(tx, principal)),
+    return database.inPlatformTransaction(
+      { actor: principal.subject, reason: 'platform admin request' },
+      async (tx) => {
+        const actor = await confirmActor(tx, principal);
+        // The token chose this path; the database decides whether it may stay on it. A client whose
+        // platform admin role was withdrawn must not keep seeing every tenant until its token expires.
+        if (!actor.platformScope) {
+          throw new AuthenticationError('the platform admin role is no longer held; request a new token');
+        }
+        return work(tx, actor);
+      },
     );
   }
   return database.inTenantTransaction([principal.organisationId], async (tx) => {

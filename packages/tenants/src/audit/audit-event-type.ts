@@ -1,4 +1,4 @@
-import { builder } from '@ssp/core';
+import { builder, pageSizeOptions } from '@ssp/core';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 
 export const AuditEventRef = builder.drizzleNode('auditEvents', {
@@ -27,6 +27,7 @@ builder.drizzleObjectField(OrganisationRef, 'auditTrail', (t) =>
         context.actor?.platformScope === true ||
         (context.actor?.roles.includes('tenant_admin') === true && context.actor.organisationId === organisation.id),
       query: { orderBy: { occurredAt: 'desc', id: 'desc' } },
+      ...pageSizeOptions,
     },
     { name: 'AuditEventConnection', description: 'A page of the audit trail.' },
     { name: 'AuditEventEdge' },

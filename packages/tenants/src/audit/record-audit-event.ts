@@ -21,7 +21,11 @@ export interface AuditChange {
  * Appends changes to the audit trail inside the transaction that makes them, so a change and its
  * record commit or roll back together. One statement however many changes.
  */
-export async function recordAuditEvents(tx: PlatformTransaction, actor: AuditActor, changes: AuditChange[]): Promise<void> {
+export async function recordAuditEvents(
+  tx: PlatformTransaction,
+  actor: AuditActor,
+  changes: AuditChange[],
+): Promise<void> {
   if (changes.length === 0) return;
   await tx.insert(tables.auditEvents).values(
     changes.map((change) => ({

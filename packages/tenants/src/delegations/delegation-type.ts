@@ -7,9 +7,9 @@ import {
   type tables,
   ValidationError,
 } from '@ssp/core';
-import { OrganisationRef } from '../organisations/organisation-type.ts';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
+import { OrganisationRef } from '../organisations/organisation-type.ts';
 import { grantDelegation } from './grant-delegation.ts';
 
 export const DelegationRef = builder.drizzleNode('delegations', {
@@ -72,7 +72,12 @@ builder.mutationField('grantDelegation', (t) =>
         grantedBy: requestActor(context).principal.subject,
       });
       // Both trails show it: the grantee gains a view, the delegated organisation is seen.
-      const change = { action: 'delegation.granted', targetType: 'Delegation', targetId: delegation.id, after: delegation };
+      const change = {
+        action: 'delegation.granted',
+        targetType: 'Delegation',
+        targetId: delegation.id,
+        after: delegation,
+      };
       await recordAuditEvents(tx, auditActor(context), [
         { organisationId: delegation.tenantId, ...change },
         { organisationId: delegation.delegatedOrganisationId, ...change },

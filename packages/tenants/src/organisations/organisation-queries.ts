@@ -1,4 +1,4 @@
-import { builder, type PlatformTransaction, requestTransaction } from '@ssp/core';
+import { builder, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
 import { z } from 'zod';
 import { LifecycleStatusEnum, OrganisationKindEnum } from './organisation-enums.ts';
 import { OrganisationRef } from './organisation-type.ts';
@@ -41,6 +41,7 @@ builder.queryFields((t) => ({
       type: 'organisations',
       description: 'The organisations you may see, by name, optionally filtered.',
       authScopes: { authenticated: true },
+      ...pageSizeOptions,
       args: { filter: t.arg({ type: OrganisationFilter, required: false, description: 'Conditions to narrow by.' }) },
       resolve: (query, _root, args, context) => {
         const filter = args.filter;

@@ -1,4 +1,4 @@
-import { builder } from '@ssp/core';
+import { builder, pageSizeOptions } from '@ssp/core';
 import { IdentifierSchemeEnum, LifecycleStatusEnum, NationEnum, OrganisationKindEnum } from './organisation-enums.ts';
 
 interface OfficialIdentifier {
@@ -54,6 +54,7 @@ export const OrganisationRef = builder.drizzleNode('organisations', {
         description: 'The organisations directly beneath it that you may see, by name.',
         query: { orderBy: { name: 'asc', id: 'asc' } },
         totalCount: true,
+        ...pageSizeOptions,
       },
       {
         name: 'OrganisationChildrenConnection',

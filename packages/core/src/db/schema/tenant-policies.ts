@@ -26,3 +26,17 @@ export function tenantPolicies(tableName: string, tenantColumn: AnyPgColumn) {
     }),
   ];
 }
+
+/**
+ * The policy of a platform-wide table that only partnership-wide work may read or write: row-level
+ * security is on (and forced) like everywhere else, and only the platform role passes it.
+ */
+export function platformOnlyPolicy(tableName: string) {
+  return pgPolicy(`${tableName}_platform_access`, {
+    as: 'permissive',
+    for: 'all',
+    to: platformRole,
+    using: sql`true`,
+    withCheck: sql`true`,
+  });
+}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { tenantPolicies } from '../tenant-policies.ts';
+import { platformOnlyPolicy, tenantPolicies } from '../tenant-policies.ts';
 import { membershipRole } from './organisation-enums.ts';
 import { organisations } from './organisations.ts';
 
@@ -37,18 +37,23 @@ export const apiClients = pgTable.withRLS(
  * endpoint can open a transaction for the right tenant before it reads the secret hash. It holds
  * nothing secret and no foreign key into tenant tables (a Citus reference table).
  */
-export const apiClientDirectory = pgTable('api_client_directory', {
-  clientId: text('client_id').primaryKey(),
-  organisationId: uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id),
-});
+export const apiClientDirectory = pgTable.withRLS(
+  'api_client_directory',
+  {
+    clientId: text('client_id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  // Read only on the platform path (the token endpoint): the runtime role has no grant at all.
+  () => [platformOnlyPolicy('api_client_directory')],
+);
 
 /**
  * An organisation's own identity provider (a council's single sign-on), trusted for that
  * organisation's members only. Platform-wide configuration, read before a tenant is known.
  */
-export const identityProviders = pgTable(
+export const identityProviders = pgTable.withRLS(
   'identity_providers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
@@ -60,5 +65,5 @@ export const identityProviders = pgTable(
     audience: text('audience').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('identity_providers_issuer_key').on(t.issuer)],
+  (t) => [unique('identity_providers_issuer_key').on(t.issuer), platformOnlyPolicy('identity_providers')],
 );

@@ -1,0 +1,707 @@
+import type { EmbeddedDatabase } from '@ssp/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+// The tenancy rules of DESIGN.md ("Tenancy and isolation", "Security floor"), read from the
+// catalog of the migrated database as its owner. Every table that exists is checked, so a new
+// table that breaks a rule fails here without anyone writing a test for it. Each rule is also run
+// once against a deliberately broken table (created in a transaction that is rolled back), so a
+// catalog query that silently matches nothing cannot pass for a working check.
+
+/**
+ * Platform-wide tables: no `tenant_id`, the same rows for every tenant (Citus reference tables).
+ * Adding a table here is a design decision; every other table in `public` is a tenant table.
+ */
+const PLATFORM_WIDE_TABLES = ['organisations', 'api_client_directory', 'identity_providers'];
+/** drizzle-orm keeps its migration journal (`__drizzle_migrations`) in a schema of its own. */
+const DRIZZLE_SCHEMA = 'drizzle';
+const APPLICATION_ROLES = ['ssp_runtime', 'ssp_platform'];
+/**
+ * Append-only tables (audit trail; the savings ledger and status histories to come): no UPDATE,
+ * DELETE or TRUNCATE grant, a row trigger refusing UPDATE and DELETE, a statement trigger refusing
+ * TRUNCATE. A new append-only table is added here.
+ */
+const APPEND_ONLY_TABLES = ['audit_events'];
+
+type Query = <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(() => db?.close());
+
+const owner: Query = (text, values) => db.asOwner(text, values);
+
+/** Runs `work` as the owner in a transaction that is always rolled back. */
+async function inRolledBackTransaction(work: (query: Query) => Promise<void>): Promise<void> {
+  if (db.serverUrl) {
+    const client = new pg.Client({ connectionString: db.serverUrl });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await work(async (text, values) => (await client.query(text, values)).rows);
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      await client.end();
+    }
+    return;
+  }
+  const rollback = new Error('roll back');
+  const { client } = db.database as EmbeddedDatabase;
+  await client
+    .transaction(async (tx) => {
+      await work(async <Row>(text: string, values?: unknown[]) => (await tx.query<Row>(text, values)).rows);
+      throw rollback;
+    })
+    .catch((error: unknown) => {
+      if (error !== rollback) throw error;
+    });
+}
+
+/** Tables (plain and partitioned) in `public` that are not on the platform-wide allow-list. */
+async function tenantTables(query: Query): Promise<string[]> {
+  const rows = await query<{ name: string }>(
+    `select c.relname as name from pg_class c
+      where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+        and not (c.relname = any ($1::text[]))
+      order by 1`,
+    [PLATFORM_WIDE_TABLES],
+  );
+  return rows.map((row) => row.name);
+}
+
+interface Rule {
+  name: string;
+  /** Every violation, each naming the table (or role, function, view) at fault. */
+  check(query: Query): Promise<string[]>;
+  /** Statements that break the rule, and the name the check must then report. */
+  breach: { statements: string[]; offender: string };
+}
+
+/** A well-formed tenant table to start a breach from: only the breach itself is wrong. */
+const goodTenantTable = (name: string, extra = '') => [
+  `create table ${name} (
+     tenant_id uuid not null, id uuid not null, code text, created_at timestamptz,${extra}
+     primary key (tenant_id, id))`,
+  `alter table ${name} enable row level security`,
+  `alter table ${name} force row level security`,
+  `create policy ${name}_tenant_isolation on ${name} for all to ssp_runtime
+     using (tenant_id = any (app.current_tenant_ids())) with check (tenant_id = any (app.current_tenant_ids()))`,
+];
+
+const TENANT_POLICY_COMPARISON = '= ANY (app.current_tenant_ids())';
+
+/**
+ * The permissive policies that apply to the runtime role (named for it, or for PUBLIC). Restrictive
+ * ones can only narrow what the permissive ones allow, so they are free to say anything.
+ */
+const RUNTIME_POLICIES = `
+  select tablename as table, policyname as policy, qual, with_check
+    from pg_policies
+   where schemaname = 'public' and permissive = 'PERMISSIVE'
+     and ('ssp_runtime' = any (roles) or 'public' = any (roles))`;
+
+const rules: Rule[] = [
+  {
+    name: 'tables live only in public (and drizzle keeps its journal in its own schema)',
+    check: async (query) => {
+      const rows = await query<{ name: string }>(
+        `select n.nspname || '.' || c.relname as name
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where c.relkind in ('r', 'p', 'v', 'm', 'f')
+            and n.nspname not in ('public', 'pg_catalog', 'information_schema', 'pg_toast')
+            and n.nspname not like 'pg_temp_%' and n.nspname not like 'pg_toast_temp_%'
+            and not (n.nspname = $1 and c.relname = '__drizzle_migrations')
+          order by 1`,
+        [DRIZZLE_SCHEMA],
+      );
+      return rows.map((row) => `${row.name} is outside schema public, where no rule checks it`);
+    },
+    breach: { statements: ['create table app.rogue_hidden (id uuid primary key)'], offender: 'app.rogue_hidden' },
+  },
+  {
+    name: 'every tenant table has a tenant_id uuid not null column',
+    check: async (query) => {
+      const tables = await tenantTables(query);
+      const rows = await query<{ table: string }>(
+        `select c.relname as table from pg_class c
+          where c.relname = any ($1::text[]) and c.relnamespace = 'public'::regnamespace
+            and not exists (select 1 from pg_attribute a
+                             where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+                               and a.atttypid = 'uuid'::regtype and a.attnotnull)
+          order by 1`,
+        [tables],
+      );
+      return rows.map((row) => `${row.table} has no tenant_id uuid not null column`);
+    },
+    breach: {
+      statements: ['create table rogue_nullable (tenant_id uuid, id uuid not null, primary key (id))'],
+      offender: 'rogue_nullable',
+    },
+  },
+  {
+    name: "every tenant table's primary key leads with tenant_id",
+    check: async (query) => {
+      const tables = await tenantTables(query);
+      const rows = await query<{ table: string; key: string | null }>(
+        `select c.relname as table, pg_get_constraintdef(con.oid) as key
+           from pg_class c
+           left join pg_constraint con on con.conrelid = c.oid and con.contype = 'p'
+           left join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+          where c.relname = any ($1::text[]) and c.relnamespace = 'public'::regnamespace
+            and (con.oid is null or a.attnum is null or con.conkey[1] <> a.attnum)
+          order by 1`,
+        [tables],
+      );
+      return rows.map((row) => `${row.table}: ${row.key ?? 'no primary key'} does not start with tenant_id`);
+    },
+    breach: {
+      statements: ['create table rogue_key (tenant_id uuid not null, id uuid not null, primary key (id, tenant_id))'],
+      offender: 'rogue_key',
+    },
+  },
+  {
+    name: 'every unique constraint and unique index on a tenant table leads with tenant_id',
+    check: async (query) => {
+      const tables = await tenantTables(query);
+      const rows = await query<{ table: string; index: string; definition: string }>(
+        `select c.relname as table, ic.relname as index, pg_get_indexdef(i.indexrelid) as definition
+           from pg_index i
+           join pg_class c on c.oid = i.indrelid
+           join pg_class ic on ic.oid = i.indexrelid
+           left join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+          where c.relname = any ($1::text[]) and c.relnamespace = 'public'::regnamespace
+            and (i.indisunique or i.indisexclusion)
+            and (a.attnum is null or i.indkey[0] <> a.attnum)
+          order by 1, 2`,
+        [tables],
+      );
+      return rows.map((row) => `${row.table}: unique ${row.index} (${row.definition}) does not start with tenant_id`);
+    },
+    breach: {
+      statements: [
+        ...goodTenantTable('rogue_unique'),
+        'create unique index rogue_unique_code on rogue_unique (code, tenant_id)',
+      ],
+      offender: 'rogue_unique',
+    },
+  },
+  {
+    name: 'every foreign key between tenant tables leads with tenant_id on both sides',
+    check: async (query) => {
+      const tables = await tenantTables(query);
+      const rows = await query<{ table: string; constraint: string; definition: string }>(
+        `select c.relname as table, con.conname as constraint, pg_get_constraintdef(con.oid) as definition
+           from pg_constraint con
+           join pg_class c on c.oid = con.conrelid
+           join pg_class f on f.oid = con.confrelid
+           left join pg_attribute ca on ca.attrelid = c.oid and ca.attname = 'tenant_id' and not ca.attisdropped
+           left join pg_attribute fa on fa.attrelid = f.oid and fa.attname = 'tenant_id' and not fa.attisdropped
+          where con.contype = 'f'
+            and c.relnamespace = 'public'::regnamespace and c.relname = any ($1::text[])
+            and f.relnamespace = 'public'::regnamespace and f.relname = any ($1::text[])
+            and (ca.attnum is null or fa.attnum is null
+                 or con.conkey[1] is distinct from ca.attnum or con.confkey[1] is distinct from fa.attnum)
+          order by 1, 2`,
+        [tables],
+      );
+      return rows.map((row) => `${row.table}: ${row.constraint} (${row.definition}) leaves tenant_id out`);
+    },
+    breach: {
+      statements: [
+        ...goodTenantTable('rogue_parent'),
+        'create unique index rogue_parent_id on rogue_parent (id)',
+        ...goodTenantTable('rogue_child', ' parent_id uuid,'),
+        // Joins on the id alone: Citus cannot route it, and it lets a row point into another tenant.
+        'alter table rogue_child add foreign key (parent_id) references rogue_parent (id)',
+      ],
+      offender: 'rogue_child',
+    },
+  },
+  {
+    name: 'platform-wide tables hold no foreign key into tenant tables',
+    check: async (query) => {
+      const tables = await tenantTables(query);
+      const rows = await query<{ table: string; constraint: string; referenced: string }>(
+        `select c.relname as table, con.conname as constraint, f.relname as referenced
+           from pg_constraint con
+           join pg_class c on c.oid = con.conrelid
+           join pg_class f on f.oid = con.confrelid
+          where con.contype = 'f' and c.relnamespace = 'public'::regnamespace and not (c.relname = any ($1::text[]))
+            and f.relnamespace = 'public'::regnamespace and f.relname = any ($1::text[])
+          order by 1, 2`,
+        [tables],
+      );
+      return rows.map((row) => `${row.table}: ${row.constraint} references tenant table ${row.referenced}`);
+    },
+    breach: {
+      // identity_providers is platform-wide; pointing it at a tenant table breaks the rule.
+      statements: [
+        'alter table identity_providers add column membership_tenant uuid, add column membership_id uuid',
+        `alter table identity_providers add constraint rogue_platform_fk
+           foreign key (membership_tenant, membership_id) references memberships (tenant_id, id)`,
+      ],
+      offender: 'identity_providers',
+    },
+  },
+  {
+    name: 'every index on a tenant table leads with tenant_id',
+    check: async (query) => {
+      const tables = await tenantTables(query);
+      const rows = await query<{ table: string; index: string; definition: string }>(
+        `select c.relname as table, ic.relname as index, pg_get_indexdef(i.indexrelid) as definition
+           from pg_index i
+           join pg_class c on c.oid = i.indrelid
+           join pg_class ic on ic.oid = i.indexrelid
+           left join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+          where c.relname = any ($1::text[]) and c.relnamespace = 'public'::regnamespace
+            and (a.attnum is null or i.indkey[0] <> a.attnum)
+          order by 1, 2`,
+        [tables],
+      );
+      return rows.map((row) => `${row.table}: ${row.index} (${row.definition}) does not start with tenant_id`);
+    },
+    breach: {
+      statements: [...goodTenantTable('rogue_index'), 'create index rogue_index_created on rogue_index (created_at)'],
+      offender: 'rogue_index',
+    },
+  },
+  {
+    name: 'row-level security is enabled and forced on every table, tenant and platform-wide (organisations too)',
+    check: async (query) => {
+      const rows = await query<{ table: string; enabled: boolean; forced: boolean }>(
+        `select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
+           from pg_class c
+          where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+            and not (c.relrowsecurity and c.relforcerowsecurity)
+          order by 1`,
+      );
+      return rows.map(
+        (row) => `${row.table}: row-level security ${row.enabled ? 'enabled but not forced' : 'not enabled'}`,
+      );
+    },
+    breach: {
+      statements: [...goodTenantTable('rogue_unforced'), 'alter table rogue_unforced no force row level security'],
+      offender: 'rogue_unforced',
+    },
+  },
+  {
+    name: 'every tenant table (and the organisations registry) limits ssp_runtime to the visible tenants',
+    check: async (query) => {
+      const tables = await tenantTables(query);
+      // The registry is keyed by the organisation's id, which is the tenant_id everywhere else.
+      const guarded = [
+        ...tables.map((table) => ({ table, column: 'tenant_id' })),
+        { table: 'organisations', column: 'id' },
+      ];
+      const policies = await query<{ table: string; policy: string; qual: string | null; with_check: string | null }>(
+        RUNTIME_POLICIES,
+      );
+      const violations: string[] = [];
+      for (const { table, column } of guarded) {
+        const own = policies.filter((policy) => policy.table === table);
+        if (own.length === 0) violations.push(`${table}: no permissive row-level security policy for ssp_runtime`);
+        for (const policy of own) {
+          // Permissive policies are OR-ed: one that does not compare the tenant column with the
+          // visible tenants (a `using (true)` for PUBLIC, say) opens the whole table.
+          for (const expression of [policy.qual, policy.with_check]) {
+            if (expression === null) continue;
+            const compares = expression.includes(`${column} ${TENANT_POLICY_COMPARISON}`);
+            if (!compares || /\bOR\b/i.test(expression)) {
+              violations.push(
+                `${table}: policy ${policy.policy} (${expression}) does not limit ${column} to app.current_tenant_ids()`,
+              );
+            }
+          }
+        }
+      }
+      return violations;
+    },
+    breach: {
+      statements: [
+        ...goodTenantTable('rogue_open'),
+        'create policy rogue_open_everyone on rogue_open for select using (true)',
+      ],
+      offender: 'rogue_open',
+    },
+  },
+  {
+    name: 'on a table with row-level security, every privilege granted to a role has a policy that lets it act',
+    // Without one the grant silently does nothing (reads come back empty): a half-done change.
+    check: async (query) => {
+      const rows = await query<{ table: string; role: string; privilege: string }>(
+        `select c.relname as table, r.rolname as role, a.privilege_type as privilege
+           from pg_class c
+           cross join lateral aclexplode(c.relacl) a
+           join pg_roles r on r.oid = a.grantee
+          where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and c.relrowsecurity
+            and r.rolname = any ($1::text[]) and a.privilege_type in ('SELECT', 'INSERT', 'UPDATE', 'DELETE')
+            and not exists (
+              select 1 from pg_policies p
+               where p.schemaname = 'public' and p.tablename = c.relname and p.permissive = 'PERMISSIVE'
+                 and (r.rolname = any (p.roles) or 'public' = any (p.roles))
+                 and p.cmd in ('ALL', a.privilege_type))
+          order by 1, 2, 3`,
+        [APPLICATION_ROLES],
+      );
+      return rows.map((row) => `${row.table}: ${row.role} is granted ${row.privilege} but no policy allows it`);
+    },
+    breach: {
+      statements: [...goodTenantTable('rogue_grant'), 'grant select on rogue_grant to ssp_platform'],
+      offender: 'rogue_grant',
+    },
+  },
+  {
+    name: 'no policy holds a subquery (Citus refuses one)',
+    check: async (query) => {
+      const rows = await query<{ table: string; policy: string; qual: string | null; with_check: string | null }>(
+        `select tablename as table, policyname as policy, qual, with_check from pg_policies
+          where schemaname = 'public'
+            and (coalesce(qual, '') ~* '\\mselect\\M' or coalesce(with_check, '') ~* '\\mselect\\M')
+          order by 1, 2`,
+      );
+      return rows.map((row) => `${row.table}: policy ${row.policy} has a subquery (${row.qual ?? row.with_check})`);
+    },
+    breach: {
+      statements: [
+        ...goodTenantTable('rogue_subquery'),
+        `create policy rogue_subquery_members on rogue_subquery for select to ssp_runtime
+           using (tenant_id in (select m.tenant_id from memberships m))`,
+      ],
+      offender: 'rogue_subquery',
+    },
+  },
+  {
+    name: 'no id comes from an int2/int4 sequence (serials, if any, are bigint)',
+    check: async (query) => {
+      const rows = await query<{ name: string; kind: string }>(
+        `select n.nspname || '.' || c.relname || '.' || a.attname as name,
+                format_type(a.atttypid, a.atttypmod) || case when a.attidentity <> '' then ' identity' else ' default ' || pg_get_expr(d.adbin, d.adrelid) end as kind
+           from pg_attribute a
+           join pg_class c on c.oid = a.attrelid
+           join pg_namespace n on n.oid = c.relnamespace
+           left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+          where n.nspname not in ('pg_catalog', 'information_schema', $1) and not a.attisdropped and a.attnum > 0
+            and a.atttypid in ('int2'::regtype, 'int4'::regtype)
+            and (a.attidentity <> '' or pg_get_expr(d.adbin, d.adrelid) like 'nextval(%')
+         union all
+         select n.nspname || '.' || c.relname, 'sequence of ' || format_type(s.seqtypid, null)
+           from pg_sequence s
+           join pg_class c on c.oid = s.seqrelid
+           join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname <> $1 and s.seqtypid in ('int2'::regtype, 'int4'::regtype)
+          order by 1`,
+        [DRIZZLE_SCHEMA],
+      );
+      return rows.map((row) => `${row.name}: ${row.kind}`);
+    },
+    breach: {
+      statements: [...goodTenantTable('rogue_serial', ' number serial,')],
+      offender: 'rogue_serial',
+    },
+  },
+  {
+    name: 'views are security_invoker, and there are no materialized views (they skip row-level security)',
+    check: async (query) => {
+      const rows = await query<{ name: string; kind: string; options: string[] | null }>(
+        `select n.nspname || '.' || c.relname as name, c.relkind::text as kind, c.reloptions as options
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where c.relkind in ('v', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
+          order by 1`,
+      );
+      return rows
+        .filter(
+          (row) =>
+            row.kind === 'm' ||
+            !(row.options ?? []).some((option) => /^security_invoker=(true|on|yes|1)$/i.test(option)),
+        )
+        .map((row) =>
+          row.kind === 'm' ? `${row.name} is a materialized view` : `${row.name} is a view without security_invoker`,
+        );
+    },
+    breach: {
+      statements: ['create view rogue_view as select tenant_id, id from memberships'],
+      offender: 'public.rogue_view',
+    },
+  },
+];
+
+describe('every table in the database follows the tenancy rules', () => {
+  it('checks the tables it should: the allow-list is real, and the tenant tables are found', async () => {
+    const rows = await owner<{ name: string; has_tenant_id: boolean }>(
+      `select c.relname as name,
+              exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
+                       and not a.attisdropped) as has_tenant_id
+         from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')`,
+    );
+    for (const table of PLATFORM_WIDE_TABLES) {
+      const found = rows.find((row) => row.name === table);
+      expect(found, `platform-wide table ${table} on the allow-list does not exist`).toBeDefined();
+      expect(found?.has_tenant_id, `${table} has tenant_id: it is a tenant table, take it off the allow-list`).toBe(
+        false,
+      );
+    }
+    expect(await tenantTables(owner)).toEqual(expect.arrayContaining(['api_clients', 'delegations', 'memberships']));
+    const journal = await owner<{ name: string }>(
+      `select c.relname as name from pg_class c where c.relnamespace = $1::regnamespace and c.relkind = 'r'`,
+      [DRIZZLE_SCHEMA],
+    );
+    expect(journal.map((row) => row.name)).toEqual(['__drizzle_migrations']);
+  });
+
+  for (const rule of rules) {
+    it(rule.name, async () => {
+      const violations = await rule.check(owner);
+      expect(violations, `breaks "${rule.name}":\n${violations.join('\n')}`).toEqual([]);
+    });
+  }
+});
+
+describe('each rule catches a table that breaks it (in a transaction that is rolled back)', () => {
+  for (const rule of rules) {
+    it(rule.name, async () => {
+      await inRolledBackTransaction(async (query) => {
+        const before = await rule.check(query);
+        for (const statement of rule.breach.statements) await query(statement);
+        const after = await rule.check(query);
+        const fresh = after.filter((violation) => !before.includes(violation));
+        expect(fresh.length, `the check did not notice ${rule.breach.offender}`).toBeGreaterThan(0);
+        for (const violation of fresh) expect(violation).toContain(rule.breach.offender);
+      });
+    });
+  }
+});
+
+describe('the runtime and platform roles', () => {
+  for (const role of APPLICATION_ROLES) {
+    it(`${role} exists, can log in, and is not a superuser, BYPASSRLS, CREATEROLE, CREATEDB or REPLICATION`, async () => {
+      const rows = await owner(
+        `select rolcanlogin as login, rolsuper as superuser, rolbypassrls as bypassrls, rolcreaterole as createrole,
+                rolcreatedb as createdb, rolreplication as replication, rolinherit as inherit
+           from pg_roles where rolname = $1`,
+        [role],
+      );
+      expect(rows, `role ${role} is missing`).toHaveLength(1);
+      expect(rows[0]).toEqual({
+        login: true,
+        superuser: false,
+        bypassrls: false,
+        createrole: false,
+        createdb: false,
+        replication: false,
+        inherit: true,
+      });
+    });
+
+    it(`${role} is a member of no other role (it could inherit the owner's or a superuser's rights)`, async () => {
+      const rows = await owner<{ granted: string }>(
+        `select g.rolname as granted from pg_auth_members m
+           join pg_roles r on r.oid = m.member join pg_roles g on g.oid = m.roleid
+          where r.rolname = $1`,
+        [role],
+      );
+      expect(rows.map((row) => row.granted)).toEqual([]);
+    });
+
+    it(`${role} owns no table, sequence, view, schema or function (owners skip row-level security)`, async () => {
+      const rows = await owner<{ owned: string }>(
+        `select 'relation ' || c.oid::regclass::text as owned from pg_class c where c.relowner = $1::regrole
+         union all select 'schema ' || n.nspname from pg_namespace n where n.nspowner = $1::regrole
+         union all select 'function ' || p.oid::regprocedure::text from pg_proc p where p.proowner = $1::regrole
+         order by 1`,
+        [role],
+      );
+      expect(
+        rows.map((row) => row.owned),
+        `${role} owns: ${rows.map((row) => row.owned).join(', ')}`,
+      ).toEqual([]);
+    });
+  }
+
+  it('the ownership check notices a table handed to ssp_runtime (rolled back)', async () => {
+    await inRolledBackTransaction(async (query) => {
+      await query('alter table memberships owner to ssp_runtime');
+      const rows = await query<{ name: string }>(
+        `select c.relname as name from pg_class c where c.relowner = 'ssp_runtime'::regrole`,
+      );
+      expect(rows.map((row) => row.name)).toContain('memberships');
+    });
+  });
+});
+
+describe('the tenant context functions', () => {
+  it('app.set_tenant_context(uuid[]) exists, returns void and is volatile (it runs SET LOCAL)', async () => {
+    const rows = await owner(
+      `select pg_get_function_identity_arguments(p.oid) as arguments, p.prorettype::regtype::text as returns,
+              p.provolatile as volatility, p.prosecdef as security_definer
+         from pg_proc p where p.pronamespace = 'app'::regnamespace and p.proname = 'set_tenant_context'`,
+    );
+    expect(rows).toEqual([
+      { arguments: 'tenant_ids uuid[]', returns: 'void', volatility: 'v', security_definer: false },
+    ]);
+  });
+
+  it('app.current_tenant_ids() takes nothing, returns uuid[] and is STABLE (so policies can use an index)', async () => {
+    const rows = await owner(
+      `select pg_get_function_identity_arguments(p.oid) as arguments, p.prorettype::regtype::text as returns,
+              p.provolatile as volatility, p.prosecdef as security_definer
+         from pg_proc p where p.pronamespace = 'app'::regnamespace and p.proname = 'current_tenant_ids'`,
+    );
+    expect(rows).toEqual([{ arguments: '', returns: 'uuid[]', volatility: 's', security_definer: false }]);
+  });
+});
+
+describe('grants: the exact matrix, so that a new grant is a deliberate change to this test', () => {
+  /** Privileges on relations in public and drizzle's schema, for the two roles and PUBLIC. */
+  async function tableGrants(query: Query): Promise<Record<string, string>> {
+    const rows = await query<{ grantee: string; relation: string; privileges: string }>(
+      `select coalesce(r.rolname, 'PUBLIC') as grantee, n.nspname || '.' || c.relname as relation,
+              string_agg(a.privilege_type, ', ' order by a.privilege_type) as privileges
+         from pg_class c
+         join pg_namespace n on n.oid = c.relnamespace
+         cross join lateral aclexplode(c.relacl) a
+         left join pg_roles r on r.oid = a.grantee
+        where n.nspname in ('public', $1) and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+          and (a.grantee = 0 or r.rolname = any ($2::text[]))
+        group by 1, 2`,
+      [DRIZZLE_SCHEMA, APPLICATION_ROLES],
+    );
+    return Object.fromEntries(rows.map((row) => [`${row.grantee} on ${row.relation}`, row.privileges]));
+  }
+
+  it('table privileges of ssp_runtime, ssp_platform and PUBLIC are exactly these', async () => {
+    expect(await tableGrants(owner)).toEqual({
+      // The runtime role reads the registry (through its policy; the platform-wide directories are
+      // platform-path only),
+      // manages its own members and clients, and may not grant itself delegations. No DELETE.
+      'ssp_runtime on public.organisations': 'SELECT',
+      'ssp_runtime on public.delegations': 'SELECT',
+      'ssp_runtime on public.memberships': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.api_clients': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.organisations': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.memberships': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.api_clients': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.delegations': 'DELETE, INSERT, SELECT, UPDATE',
+      'ssp_platform on public.api_client_directory': 'DELETE, INSERT, SELECT, UPDATE',
+      'ssp_platform on public.identity_providers': 'DELETE, INSERT, SELECT, UPDATE',
+      // Append-only: read and insert, nothing else, for either role.
+      'ssp_runtime on public.audit_events': 'INSERT, SELECT',
+      'ssp_platform on public.audit_events': 'INSERT, SELECT',
+    });
+  });
+
+  it('the matrix check notices a new grant (rolled back)', async () => {
+    await inRolledBackTransaction(async (query) => {
+      await query('grant delete on memberships to ssp_runtime');
+      expect((await tableGrants(query))['ssp_runtime on public.memberships']).toBe('DELETE, INSERT, SELECT, UPDATE');
+    });
+  });
+
+  it('neither role nor PUBLIC holds TRUNCATE, REFERENCES or TRIGGER anywhere (TRUNCATE ignores row-level security)', async () => {
+    const rows = await owner<{ grant: string }>(
+      `select coalesce(r.rolname, 'PUBLIC') || ' ' || a.privilege_type || ' on ' || c.oid::regclass::text as grant
+         from pg_class c
+         cross join lateral aclexplode(c.relacl) a
+         left join pg_roles r on r.oid = a.grantee
+        where (a.grantee = 0 or r.rolname = any ($1::text[]))
+          and a.privilege_type in ('TRUNCATE', 'REFERENCES', 'TRIGGER')
+        order by 1`,
+      [APPLICATION_ROLES],
+    );
+    expect(rows.map((row) => row.grant)).toEqual([]);
+  });
+
+  it('no column-level grants to either role or PUBLIC (they would widen the table matrix)', async () => {
+    const rows = await owner<{ grant: string }>(
+      `select coalesce(r.rolname, 'PUBLIC') || ' ' || g.privilege_type || ' on ' || c.oid::regclass::text || '.' || at.attname as grant
+         from pg_attribute at
+         join pg_class c on c.oid = at.attrelid
+         cross join lateral aclexplode(at.attacl) g
+         left join pg_roles r on r.oid = g.grantee
+        where at.attacl is not null and (g.grantee = 0 or r.rolname = any ($1::text[]))
+          and c.relnamespace not in ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+        order by 1`,
+      [APPLICATION_ROLES],
+    );
+    expect(rows.map((row) => row.grant)).toEqual([]);
+  });
+
+  it('schema privileges: USAGE on app and public only, CREATE nowhere, nothing on drizzle', async () => {
+    const rows = await owner<{ role: string; schema: string; usage: boolean; create: boolean }>(
+      `select r.rolname as role, n.nspname as schema,
+              has_schema_privilege(r.oid, n.oid, 'USAGE') as usage, has_schema_privilege(r.oid, n.oid, 'CREATE') as create
+         from pg_roles r cross join pg_namespace n
+        where r.rolname = any ($1::text[]) and n.nspname in ('public', 'app', $2)
+        order by 1, 2`,
+      [APPLICATION_ROLES, DRIZZLE_SCHEMA],
+    );
+    expect(rows).toEqual([
+      { role: 'ssp_platform', schema: 'app', usage: true, create: false },
+      { role: 'ssp_platform', schema: 'drizzle', usage: false, create: false },
+      { role: 'ssp_platform', schema: 'public', usage: true, create: false },
+      { role: 'ssp_runtime', schema: 'app', usage: true, create: false },
+      { role: 'ssp_runtime', schema: 'drizzle', usage: false, create: false },
+      { role: 'ssp_runtime', schema: 'public', usage: true, create: false },
+    ]);
+  });
+
+  it('both roles may execute the two tenant context functions, and nothing else in app (bar trigger functions)', async () => {
+    // Trigger functions cannot be called directly, so the EXECUTE that PUBLIC holds on them by
+    // default gives nothing.
+    const rows = await owner<{ role: string; fn: string }>(
+      `select r.rolname as role, p.oid::regprocedure::text as fn
+         from pg_proc p cross join pg_roles r
+        where p.pronamespace = 'app'::regnamespace and r.rolname = any ($1::text[])
+          and p.prorettype <> 'trigger'::regtype
+          and has_function_privilege(r.oid, p.oid, 'EXECUTE')
+        order by 1, 2`,
+      [APPLICATION_ROLES],
+    );
+    expect(rows).toEqual([
+      { role: 'ssp_platform', fn: 'app.current_tenant_ids()' },
+      { role: 'ssp_platform', fn: 'app.set_tenant_context(uuid[])' },
+      { role: 'ssp_runtime', fn: 'app.current_tenant_ids()' },
+      { role: 'ssp_runtime', fn: 'app.set_tenant_context(uuid[])' },
+    ]);
+  });
+
+  it('no default privileges (ALTER DEFAULT PRIVILEGES would grant on every future table unseen)', async () => {
+    const rows = await owner('select defaclrole::regrole::text as role, defaclobjtype as kind from pg_default_acl');
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('append-only tables refuse change', () => {
+  for (const table of APPEND_ONLY_TABLES) {
+    it(`${table}: neither role holds UPDATE, DELETE or TRUNCATE on it`, async () => {
+      const rows = await owner<{ role: string; privilege: string }>(
+        `select r.rolname as role, p.privilege
+           from pg_roles r cross join unnest(array['UPDATE', 'DELETE', 'TRUNCATE']) p(privilege)
+          where r.rolname = any ($2::text[]) and has_table_privilege(r.oid, $1::regclass, p.privilege)`,
+        [`public.${table}`, APPLICATION_ROLES],
+      );
+      expect(rows).toEqual([]);
+    });
+
+    it(`${table}: an enabled row trigger refuses UPDATE and DELETE, and a statement trigger refuses TRUNCATE`, async () => {
+      // pg_trigger.tgtype bits: 1 row, 2 before, 8 delete, 16 update, 32 truncate.
+      const rows = await owner<{ row_update_delete: boolean; statement_truncate: boolean }>(
+        `select coalesce(bool_or(t.tgtype & 1 = 1 and t.tgtype & 2 = 2 and t.tgtype & 8 = 8 and t.tgtype & 16 = 16), false)
+                  as row_update_delete,
+                coalesce(bool_or(t.tgtype & 1 = 0 and t.tgtype & 2 = 2 and t.tgtype & 32 = 32), false) as statement_truncate
+           from pg_trigger t
+          where t.tgrelid = $1::regclass and not t.tgisinternal and t.tgenabled in ('O', 'A')`,
+        [`public.${table}`],
+      );
+      expect(rows).toEqual([{ row_update_delete: true, statement_truncate: true }]);
+    });
+
+    it(`${table}: TRUNCATE is refused even for the owner, a superuser (rolled back)`, async () => {
+      await inRolledBackTransaction(async (query) => {
+        await expect(query(`truncate ${table}`)).rejects.toMatchObject({ code: '42501' });
+      });
+    });
+  }
+});
