@@ -13,7 +13,16 @@ import { openTestDatabase, type TestDatabase } from './support/test-database.ts'
  * Platform-wide tables: no `tenant_id`, the same rows for every tenant (Citus reference tables).
  * Adding a table here is a design decision; every other table in `public` is a tenant table.
  */
-const PLATFORM_WIDE_TABLES = ['organisations', 'api_client_directory', 'identity_providers'];
+const PLATFORM_WIDE_TABLES = [
+  'organisations',
+  'api_client_directory',
+  'identity_providers',
+  // Reference data (Citus reference tables): the service catalogue and the bank-holiday calendars.
+  'service_lines',
+  'service_offerings',
+  'sla_definitions',
+  'bank_holidays',
+];
 /** drizzle-orm keeps its migration journal (`__drizzle_migrations`) in a schema of its own. */
 const DRIZZLE_SCHEMA = 'drizzle';
 const APPLICATION_ROLES = ['ssp_runtime', 'ssp_platform'];
@@ -22,7 +31,7 @@ const APPLICATION_ROLES = ['ssp_runtime', 'ssp_platform'];
  * DELETE or TRUNCATE grant, a row trigger refusing UPDATE and DELETE, a statement trigger refusing
  * TRUNCATE. A new append-only table is added here.
  */
-const APPEND_ONLY_TABLES = ['audit_events'];
+const APPEND_ONLY_TABLES = ['audit_events', 'service_request_status_changes', 'service_request_comments'];
 
 type Query = <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
 
@@ -589,6 +598,24 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       // Append-only: read and insert, nothing else, for either role.
       'ssp_runtime on public.audit_events': 'INSERT, SELECT',
       'ssp_platform on public.audit_events': 'INSERT, SELECT',
+      // Reference data: read by tenants, maintained on the platform path, never deleted.
+      'ssp_runtime on public.service_lines': 'SELECT',
+      'ssp_runtime on public.service_offerings': 'SELECT',
+      'ssp_runtime on public.sla_definitions': 'SELECT',
+      'ssp_runtime on public.bank_holidays': 'SELECT',
+      'ssp_platform on public.service_lines': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.service_offerings': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.sla_definitions': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.bank_holidays': 'INSERT, SELECT, UPDATE',
+      // Subscriptions are made by onboarding on the platform path; tenants read them.
+      'ssp_runtime on public.subscriptions': 'SELECT',
+      'ssp_platform on public.subscriptions': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.service_requests': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.service_requests': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.service_request_status_changes': 'INSERT, SELECT',
+      'ssp_platform on public.service_request_status_changes': 'INSERT, SELECT',
+      'ssp_runtime on public.service_request_comments': 'INSERT, SELECT',
+      'ssp_platform on public.service_request_comments': 'INSERT, SELECT',
     });
   });
 

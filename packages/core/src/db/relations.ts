@@ -11,6 +11,53 @@ export const relations = defineRelations(schema, (r) => ({
     children: r.many.organisations({ from: r.organisations.id, to: r.organisations.parentId }),
     memberships: r.many.memberships({ from: r.organisations.id, to: r.memberships.tenantId }),
     auditEvents: r.many.auditEvents({ from: r.organisations.id, to: r.auditEvents.tenantId }),
+    subscriptions: r.many.subscriptions({ from: r.organisations.id, to: r.subscriptions.tenantId }),
+    serviceRequests: r.many.serviceRequests({ from: r.organisations.id, to: r.serviceRequests.tenantId }),
+  },
+  serviceLines: {
+    offerings: r.many.serviceOfferings({ from: r.serviceLines.code, to: r.serviceOfferings.serviceLineCode }),
+  },
+  serviceOfferings: {
+    serviceLine: r.one.serviceLines({
+      from: r.serviceOfferings.serviceLineCode,
+      to: r.serviceLines.code,
+      optional: false,
+    }),
+    slaDefinitions: r.many.slaDefinitions({ from: r.serviceOfferings.id, to: r.slaDefinitions.offeringId }),
+  },
+  slaDefinitions: {
+    offering: r.one.serviceOfferings({ from: r.slaDefinitions.offeringId, to: r.serviceOfferings.id, optional: false }),
+  },
+  subscriptions: {
+    organisation: r.one.organisations({ from: r.subscriptions.tenantId, to: r.organisations.id, optional: false }),
+    offering: r.one.serviceOfferings({ from: r.subscriptions.offeringId, to: r.serviceOfferings.id, optional: false }),
+  },
+  // Joins between tenant tables carry tenant_id (Citus routes a join only on the distribution key).
+  serviceRequests: {
+    organisation: r.one.organisations({ from: r.serviceRequests.tenantId, to: r.organisations.id, optional: false }),
+    offering: r.one.serviceOfferings({
+      from: r.serviceRequests.offeringId,
+      to: r.serviceOfferings.id,
+      optional: false,
+    }),
+    slaDefinition: r.one.slaDefinitions({
+      from: r.serviceRequests.slaDefinitionId,
+      to: r.slaDefinitions.id,
+      optional: false,
+    }),
+    subscription: r.one.subscriptions({
+      from: [r.serviceRequests.tenantId, r.serviceRequests.subscriptionId],
+      to: [r.subscriptions.tenantId, r.subscriptions.id],
+      optional: false,
+    }),
+    statusChanges: r.many.serviceRequestStatusChanges({
+      from: [r.serviceRequests.tenantId, r.serviceRequests.id],
+      to: [r.serviceRequestStatusChanges.tenantId, r.serviceRequestStatusChanges.requestId],
+    }),
+    comments: r.many.serviceRequestComments({
+      from: [r.serviceRequests.tenantId, r.serviceRequests.id],
+      to: [r.serviceRequestComments.tenantId, r.serviceRequestComments.requestId],
+    }),
   },
   auditEvents: {
     organisation: r.one.organisations({ from: r.auditEvents.tenantId, to: r.organisations.id, optional: false }),

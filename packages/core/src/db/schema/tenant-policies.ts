@@ -40,3 +40,14 @@ export function platformOnlyPolicy(tableName: string) {
     withCheck: sql`true`,
   });
 }
+
+/**
+ * The policies of platform-wide reference data (the catalogue, the bank-holiday calendars):
+ * every tenant may read it, only partnership-wide work may change it.
+ */
+export function referenceDataPolicies(tableName: string) {
+  return [
+    pgPolicy(`${tableName}_runtime_read`, { as: 'permissive', for: 'select', to: runtimeRole, using: sql`true` }),
+    platformOnlyPolicy(tableName),
+  ];
+}

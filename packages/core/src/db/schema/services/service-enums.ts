@@ -1,0 +1,24 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const serviceLineCode = pgEnum('service_line_code', ['payroll', 'recruitment', 'ict', 'finance', 'procurement']);
+
+/** Requests are fulfilled against a target; incidents are also prioritised. */
+export const offeringKind = pgEnum('offering_kind', ['request', 'incident']);
+
+/** How an SLA target is counted. */
+export const targetUnit = pgEnum('target_unit', ['working_hours', 'working_days', 'elapsed_minutes']);
+
+export const subscriptionStatus = pgEnum('subscription_status', ['active', 'ended']);
+
+export const priceBasis = pgEnum('price_basis', ['catalogue', 'negotiated']);
+
+export const requestStatus = pgEnum('request_status', [
+  'new',
+  'in_progress',
+  'waiting_on_customer',
+  'resolved',
+  'closed',
+  'cancelled',
+]);
+
+export const incidentPriority = pgEnum('incident_priority', ['p1', 'p2', 'p3', 'p4']);
