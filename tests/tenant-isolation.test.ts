@@ -101,7 +101,10 @@ describe('a user of one organisation cannot reach another', () => {
     expect(attempt.body.errors?.[0]?.message).toMatch(/not authorized/i);
     const delegations = await api.app.database.inPlatformTransaction({ actor: 'test', reason: 'check' }, (tx) =>
       tx.query.delegations.findMany({
-        where: { delegatedOrganisationId: api.organisationId('west-lancashire-borough-council') },
+        where: {
+          tenantId: api.organisationId(LANCASHIRE),
+          delegatedOrganisationId: api.organisationId('west-lancashire-borough-council'),
+        },
       }),
     );
     expect(delegations).toEqual([]);

@@ -1,6 +1,10 @@
 // Seed data taken from the source documents, loaded by `pnpm start` and by the tests.
+
+export * from './catalogue/seed-catalogue.ts';
+export * from './catalogue/seed-catalogue-ids.ts';
 export * from './load-seed-data.ts';
 export * from './organisations/platform-operator.ts';
 export * from './organisations/seed-organisation.ts';
 export * from './organisations/seed-organisation-ids.ts';
 export * from './organisations/seed-organisations.ts';
+export * from './services/load-customer-services.ts';

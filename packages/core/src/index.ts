@@ -6,6 +6,7 @@ import './graphql/error-types.ts';
 
 export * from './auth/authentication-error.ts';
 export * from './auth/principal.ts';
+export * from './auth/require-role.ts';
 export * from './auth/secret-hash.ts';
 export * from './auth/signing-key-store.ts';
 export * from './auth/token-issuer.ts';
@@ -28,6 +29,7 @@ export * from './graphql/builder.ts';
 export * from './graphql/enum-values.ts';
 export * from './graphql/error-types.ts';
 export * from './graphql/global-id.ts';
+export * from './graphql/money-type.ts';
 export * from './graphql/page-size.ts';
 export * from './graphql/request-context.ts';
 // Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.

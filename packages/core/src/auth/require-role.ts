@@ -1,0 +1,10 @@
+import { ForbiddenError } from '../errors/domain-error.ts';
+import type { Actor, MembershipRole } from './principal.ts';
+
+/** Throws the typed ForbiddenError unless the actor holds one of `roles` (platform admins always pass). */
+export function requireRole(actor: Actor, roles: readonly MembershipRole[], action: string): void {
+  if (actor.platformScope) return;
+  if (!roles.some((role) => actor.roles.includes(role))) {
+    throw new ForbiddenError(`${action} needs one of these roles: ${roles.join(', ')}`);
+  }
+}

@@ -1,0 +1,78 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  type MembershipRole,
+  NotFoundError,
+  type PlatformTransaction,
+  tables,
+  ValidationError,
+} from '@ssp/core';
+import { and, eq } from 'drizzle-orm';
+import type { ServiceRequestRow } from './raise-service-request.ts';
+import { isAllowedTransition, mayMove, type RequestStatus, reasonRequired } from './request-status-rules.ts';
+
+export interface ChangeStatusInput {
+  requestId: string;
+  to: RequestStatus;
+  reason: string | null;
+  /** Required when resolving: was it resolved at the first point of contact? */
+  firstContactResolution: boolean | null;
+  changedBy: string;
+  roles: readonly MembershipRole[];
+  now: Date;
+}
+
+/**
+ * Moves a request along its lifecycle and appends the move to its history. The update is
+ * conditional on the status read, so two agents acting at once cannot both move it.
+ */
+export async function changeServiceRequestStatus(
+  tx: PlatformTransaction,
+  input: ChangeStatusInput,
+): Promise<ServiceRequestRow> {
+  const request = await tx.query.serviceRequests.findFirst({ where: { id: input.requestId } });
+  if (!request) throw new NotFoundError('No request you may see has this id');
+  if (!isAllowedTransition(request.status, input.to)) {
+    throw new ValidationError(`A ${request.status} request cannot become ${input.to}`, 'input.status');
+  }
+  if (!mayMove(input.roles, request.status, input.to)) {
+    throw new ForbiddenError(`Your roles do not allow moving a ${request.status} request to ${input.to}`);
+  }
+  const reason = input.reason?.trim() || null;
+  if (reasonRequired(input.to) && !reason)
+    throw new ValidationError(`Say why the request is ${input.to}`, 'input.reason');
+  if (input.to === 'resolved' && input.firstContactResolution === null) {
+    throw new ValidationError(
+      'Say whether it was resolved at the first point of contact',
+      'input.firstContactResolution',
+    );
+  }
+  if (input.to !== 'resolved' && input.firstContactResolution !== null) {
+    throw new ValidationError('firstContactResolution is given only when resolving', 'input.firstContactResolution');
+  }
+
+  const [updated] = await tx
+    .update(tables.serviceRequests)
+    .set({
+      status: input.to,
+      ...(input.to === 'resolved' ? { firstContactResolution: input.firstContactResolution } : {}),
+    })
+    .where(
+      and(
+        eq(tables.serviceRequests.tenantId, request.tenantId),
+        eq(tables.serviceRequests.id, request.id),
+        eq(tables.serviceRequests.status, request.status),
+      ),
+    )
+    .returning();
+  if (!updated) throw new ConflictError('The request changed meanwhile; read it again and retry');
+  await tx.insert(tables.serviceRequestStatusChanges).values({
+    tenantId: request.tenantId,
+    requestId: request.id,
+    status: input.to,
+    reason,
+    changedBy: input.changedBy,
+    changedAt: input.now,
+  });
+  return updated;
+}

@@ -1,0 +1,135 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { ConflictError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { and, desc, eq, lte } from 'drizzle-orm';
+
+export interface RaiseServiceRequestInput {
+  organisationId: string;
+  offeringId: string;
+  title: string;
+  description: string;
+  priority: 'p1' | 'p2' | 'p3' | 'p4' | null;
+  idempotencyKey: string;
+  raisedBy: string;
+  now: Date;
+}
+
+export type ServiceRequestRow = typeof tables.serviceRequests.$inferSelect;
+
+/** Crockford base32 without I, L, O, U: easy to read out over the phone. */
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function newReference(): string {
+  const bytes = randomBytes(8);
+  let reference = 'SR-';
+  for (const byte of bytes) reference += REFERENCE_ALPHABET[byte % 32];
+  return reference;
+}
+
+/** What makes two raises "the same": everything the client sent except the key itself. */
+function inputHash(input: RaiseServiceRequestInput): string {
+  const { organisationId, offeringId, title, description, priority } = input;
+  return createHash('sha256')
+    .update(JSON.stringify([organisationId, offeringId, title, description, priority]))
+    .digest('hex');
+}
+
+/**
+ * Raises a request against one of the organisation's active subscriptions. Idempotent: the same
+ * key with the same input returns the first request (even when both arrive at once), the same
+ * key with other input is a ConflictError.
+ */
+export async function raiseServiceRequest(
+  tx: PlatformTransaction,
+  input: RaiseServiceRequestInput,
+): Promise<{ request: ServiceRequestRow; replayed: boolean }> {
+  const title = input.title.trim();
+  const description = input.description.trim();
+  if (title === '' || title.length > 200)
+    throw new ValidationError('Give a title of 1 to 200 characters', 'input.title');
+  if (description.length > 10_000)
+    throw new ValidationError('The description is at most 10,000 characters', 'input.description');
+  if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 200) {
+    throw new ValidationError('The idempotency key is 8 to 200 characters', 'input.idempotencyKey');
+  }
+  const hash = inputHash(input);
+
+  const [subscription] = await tx
+    .select({
+      id: tables.subscriptions.id,
+      kind: tables.serviceOfferings.kind,
+      slaDefinitionId: tables.slaDefinitions.id,
+    })
+    .from(tables.subscriptions)
+    .innerJoin(tables.serviceOfferings, eq(tables.serviceOfferings.id, tables.subscriptions.offeringId))
+    .innerJoin(
+      tables.slaDefinitions,
+      and(
+        eq(tables.slaDefinitions.offeringId, tables.serviceOfferings.id),
+        lte(tables.slaDefinitions.effectiveFrom, input.now),
+      ),
+    )
+    .where(
+      and(
+        eq(tables.subscriptions.tenantId, input.organisationId),
+        eq(tables.subscriptions.offeringId, input.offeringId),
+        eq(tables.subscriptions.status, 'active'),
+      ),
+    )
+    .orderBy(desc(tables.slaDefinitions.version))
+    .limit(1);
+  if (!subscription) {
+    throw new ValidationError('The organisation has no active subscription to this offering', 'input.offeringId');
+  }
+  if (subscription.kind === 'incident' && input.priority === null) {
+    throw new ValidationError('An incident needs a priority', 'input.priority');
+  }
+  if (subscription.kind === 'request' && input.priority !== null) {
+    throw new ValidationError('Only incidents carry a priority', 'input.priority');
+  }
+
+  // Concurrent raises with one key: the unique (tenant_id, idempotency_key) lets one insert win;
+  // the others find its row below.
+  const [inserted] = await tx
+    .insert(tables.serviceRequests)
+    .values({
+      tenantId: input.organisationId,
+      reference: newReference(),
+      subscriptionId: subscription.id,
+      offeringId: input.offeringId,
+      slaDefinitionId: subscription.slaDefinitionId,
+      title,
+      description,
+      priority: input.priority,
+      raisedBy: input.raisedBy,
+      raisedAt: input.now,
+      idempotencyKey: input.idempotencyKey,
+      inputHash: hash,
+    })
+    .onConflictDoNothing({ target: [tables.serviceRequests.tenantId, tables.serviceRequests.idempotencyKey] })
+    .returning();
+  if (inserted) {
+    await tx.insert(tables.serviceRequestStatusChanges).values({
+      tenantId: inserted.tenantId,
+      requestId: inserted.id,
+      status: 'new',
+      changedBy: input.raisedBy,
+      changedAt: input.now,
+    });
+    return { request: inserted, replayed: false };
+  }
+
+  const [existing] = await tx
+    .select()
+    .from(tables.serviceRequests)
+    .where(
+      and(
+        eq(tables.serviceRequests.tenantId, input.organisationId),
+        eq(tables.serviceRequests.idempotencyKey, input.idempotencyKey),
+      ),
+    );
+  if (!existing) throw new Error('An idempotency key conflicted but its request is not visible');
+  if (existing.inputHash !== hash) {
+    throw new ConflictError('This idempotency key was already used for a different request');
+  }
+  return { request: existing, replayed: true };
+}

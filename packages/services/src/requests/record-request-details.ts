@@ -1,0 +1,71 @@
+import { ConflictError, NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { ServiceRequestRow } from './raise-service-request.ts';
+
+async function visibleRequest(tx: PlatformTransaction, requestId: string): Promise<ServiceRequestRow> {
+  const request = await tx.query.serviceRequests.findFirst({ where: { id: requestId } });
+  if (!request) throw new NotFoundError('No request you may see has this id');
+  return request;
+}
+
+/** Gives a request to a service agent (or takes it back when `agent` is null). */
+export async function assignServiceRequest(
+  tx: PlatformTransaction,
+  input: { requestId: string; agent: string | null },
+): Promise<ServiceRequestRow> {
+  const request = await visibleRequest(tx, input.requestId);
+  if (request.status === 'closed' || request.status === 'cancelled') {
+    throw new ValidationError(`A ${request.status} request cannot be assigned`, 'input.requestId');
+  }
+  const agent = input.agent?.trim() || null;
+  const [updated] = await tx
+    .update(tables.serviceRequests)
+    .set({ assignedAgent: agent })
+    .where(and(eq(tables.serviceRequests.tenantId, request.tenantId), eq(tables.serviceRequests.id, request.id)))
+    .returning();
+  return updated ?? request;
+}
+
+/** The customer's satisfaction, once, after resolution: 1 (very poor) to 5 (excellent). */
+export async function rateServiceRequest(
+  tx: PlatformTransaction,
+  input: { requestId: string; score: number },
+): Promise<ServiceRequestRow> {
+  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
+    throw new ValidationError('The score is a whole number from 1 to 5', 'input.score');
+  }
+  const request = await visibleRequest(tx, input.requestId);
+  if (request.status !== 'resolved' && request.status !== 'closed') {
+    throw new ValidationError('A request is rated after it is resolved', 'input.requestId');
+  }
+  const [updated] = await tx
+    .update(tables.serviceRequests)
+    .set({ satisfactionScore: input.score })
+    .where(
+      and(
+        eq(tables.serviceRequests.tenantId, request.tenantId),
+        eq(tables.serviceRequests.id, request.id),
+        isNull(tables.serviceRequests.satisfactionScore),
+      ),
+    )
+    .returning();
+  if (!updated) throw new ConflictError('This request has already been rated');
+  return updated;
+}
+
+/** Adds a comment to a request's conversation (append-only). */
+export async function commentOnServiceRequest(
+  tx: PlatformTransaction,
+  input: { requestId: string; body: string; author: string },
+) {
+  const body = input.body.trim();
+  if (body === '' || body.length > 10_000)
+    throw new ValidationError('A comment is 1 to 10,000 characters', 'input.body');
+  const request = await visibleRequest(tx, input.requestId);
+  const [comment] = await tx
+    .insert(tables.serviceRequestComments)
+    .values({ tenantId: request.tenantId, requestId: request.id, author: input.author, body })
+    .returning();
+  if (!comment) throw new Error('The comment was not written');
+  return comment;
+}

@@ -1,0 +1,49 @@
+import type { MembershipRole, tables } from '@ssp/core';
+
+export type RequestStatus = (typeof tables.requestStatus.enumValues)[number];
+
+/**
+ * The lifecycle of a request. Resolved can be re-opened (back to in progress) until the customer
+ * closes it; closed and cancelled are final.
+ */
+const NEXT_STATUSES: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  new: ['in_progress', 'waiting_on_customer', 'resolved', 'cancelled'],
+  in_progress: ['waiting_on_customer', 'resolved', 'cancelled'],
+  waiting_on_customer: ['in_progress', 'resolved', 'cancelled'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+  cancelled: [],
+};
+
+/**
+ * What a customer may do to its own request (agents, tenant admins and platform admins may make
+ * any allowed move): withdraw it, answer while it waits on them, accept or re-open a resolution.
+ */
+const CUSTOMER_MOVES: readonly [RequestStatus, RequestStatus][] = [
+  ['new', 'cancelled'],
+  ['in_progress', 'cancelled'],
+  ['waiting_on_customer', 'cancelled'],
+  ['waiting_on_customer', 'in_progress'],
+  ['resolved', 'closed'],
+  ['resolved', 'in_progress'],
+];
+
+export function allowedNextStatuses(status: RequestStatus): readonly RequestStatus[] {
+  return NEXT_STATUSES[status];
+}
+
+export function isAllowedTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return NEXT_STATUSES[from].includes(to);
+}
+
+/** Whether roles like these may move a request from one status to another. */
+export function mayMove(roles: readonly MembershipRole[], from: RequestStatus, to: RequestStatus): boolean {
+  if (roles.includes('service_agent') || roles.includes('tenant_admin') || roles.includes('platform_admin'))
+    return true;
+  return roles.includes('requester') && CUSTOMER_MOVES.some(([a, b]) => a === from && b === to);
+}
+
+/** Moving into these needs a reason (the pause reason, or why it was withdrawn). */
+export function reasonRequired(to: RequestStatus): boolean {
+  return to === 'waiting_on_customer' || to === 'cancelled';
+}

@@ -1,0 +1,78 @@
+import { builder, computeSlaClock, type SlaClock, type tables } from '@ssp/core';
+
+type StatusChange = typeof tables.serviceRequestStatusChanges.$inferSelect;
+type SlaDefinition = typeof tables.slaDefinitions.$inferSelect;
+
+const SlaClockStateEnum = builder.enumType('SlaClockState', {
+  description: 'Whether an SLA clock is counting.',
+  values: {
+    RUNNING: { value: 'running', description: 'Counting working time.' },
+    PAUSED: { value: 'paused', description: 'Waiting on the customer: not counting.' },
+    STOPPED: { value: 'stopped', description: 'Met its end (responded, resolved or cancelled).' },
+  } as const,
+});
+
+export const SlaClockRef = builder.objectRef<SlaClock>('SlaClock').implement({
+  description:
+    'A service-level clock computed from the request status history, on the working-time calendar of the organisation nation (Europe/London business hours).',
+  fields: (t) => ({
+    state: t.field({ type: SlaClockStateEnum, description: 'Counting, paused or stopped.', resolve: (c) => c.state }),
+    dueAt: t.field({
+      type: 'DateTime',
+      description: 'When the target falls (while paused: where it would stand if the clock resumed now).',
+      resolve: (c) => c.dueAt,
+    }),
+    secondsRemaining: t.int({
+      description: 'Working seconds left before the target; negative by the overrun once breached.',
+      resolve: (c) => Math.trunc(c.workingMillisRemaining / 1000),
+    }),
+    breached: t.boolean({
+      description: 'True once more time was used than the target allows.',
+      resolve: (c) => c.breached,
+    }),
+    stoppedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the clock stopped, if it has.',
+      resolve: (c) => c.stoppedAt,
+    }),
+    pausedSeconds: t.int({
+      description: 'Time spent waiting on the customer, not counted against the target.',
+      resolve: (c) => Math.trunc(c.pausedMillis / 1000),
+    }),
+  }),
+});
+
+interface ClockSource {
+  raisedAt: Date;
+  statusChanges: StatusChange[];
+  slaDefinition: SlaDefinition;
+  organisation: { nation: 'england_and_wales' | 'scotland' | 'northern_ireland' };
+}
+
+/** The fulfilment clock: stops at resolution, pauses while waiting on the customer. */
+export function fulfilmentClock(request: ClockSource, now: Date): SlaClock {
+  return computeSlaClock({
+    target: { unit: request.slaDefinition.fulfilmentUnit, amount: request.slaDefinition.fulfilmentAmount },
+    nation: request.organisation.nation,
+    raisedAt: request.raisedAt,
+    history: request.statusChanges
+      .filter((change) => change.changedAt >= request.raisedAt)
+      .map((change) => ({ status: change.status, at: change.changedAt, reason: change.reason ?? undefined })),
+    now,
+  });
+}
+
+/** The first-response clock, when the SLA has one: stops at the first move out of `new`. */
+export function responseClock(request: ClockSource, now: Date): SlaClock | null {
+  const { responseUnit, responseAmount } = request.slaDefinition;
+  if (!responseUnit || responseAmount === null) return null;
+  const firstResponse = request.statusChanges.find((change) => change.status !== 'new');
+  return computeSlaClock({
+    target: { unit: responseUnit, amount: responseAmount },
+    nation: request.organisation.nation,
+    raisedAt: request.raisedAt,
+    history: firstResponse ? [{ status: 'resolved', at: firstResponse.changedAt }] : [],
+    now,
+  });
+}
