@@ -1,5 +1,15 @@
-// The services domain: catalogue, subscriptions, requests and incidents, SLA clocks, payroll,
-// recruitment and KPI reports. Its tables and GraphQL types arrive with issue #4; the package
-// exists now so that the dependency order (gateway → billing → services → tenants → core) is
-// fixed from the start.
-export {};
+// The services domain: the catalogue, subscriptions, requests and incidents with their SLA
+// clocks. (Payroll, recruitment and KPI reports are still to come: see issue #4.)
+import './catalogue/service-offering-type.ts';
+import './catalogue/catalogue-queries.ts';
+import './subscriptions/subscription-type.ts';
+import './requests/service-request-type.ts';
+import './requests/service-request-queries.ts';
+import './requests/service-request-mutations.ts';
+
+export * from './catalogue/service-offering-type.ts';
+export * from './requests/change-service-request-status.ts';
+export * from './requests/raise-service-request.ts';
+export * from './requests/request-status-rules.ts';
+export * from './requests/service-request-type.ts';
+export * from './subscriptions/subscription-type.ts';

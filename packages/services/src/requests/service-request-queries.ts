@@ -1,0 +1,43 @@
+import { builder, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
+import { OrganisationRef } from '@ssp/tenants';
+import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
+import { RequestStatusEnum } from './service-request-type.ts';
+
+type RequestWhere = NonNullable<
+  NonNullable<Parameters<PlatformTransaction['query']['serviceRequests']['findMany']>[0]>['where']
+>;
+
+const ServiceRequestFilter = builder.inputType('ServiceRequestFilter', {
+  description: 'Narrows a list of requests; every condition given must hold.',
+  fields: (t) => ({
+    organisationId: t.globalID({ for: OrganisationRef, required: false, description: 'Only this organisation.' }),
+    offeringId: t.globalID({ for: ServiceOfferingRef, required: false, description: 'Only this offering.' }),
+    status: t.field({ type: RequestStatusEnum, required: false, description: 'Only this status.' }),
+    assignedAgent: t.string({ required: false, description: 'Only requests assigned to this agent.' }),
+  }),
+});
+
+builder.queryField('serviceRequests', (t) =>
+  t.drizzleConnection(
+    {
+      type: 'serviceRequests',
+      description:
+        'The requests you may see, newest first: a requester sees its organisation; a service agent of a partnership sees those of the organisations it serves.',
+      authScopes: { authenticated: true },
+      ...pageSizeOptions,
+      args: { filter: t.arg({ type: ServiceRequestFilter, required: false, description: 'Conditions to narrow by.' }) },
+      resolve: (query, _root, args, context) => {
+        const where: RequestWhere = {};
+        if (args.filter?.organisationId) where.tenantId = args.filter.organisationId.id;
+        if (args.filter?.offeringId) where.offeringId = args.filter.offeringId.id;
+        if (args.filter?.status) where.status = args.filter.status;
+        if (args.filter?.assignedAgent) where.assignedAgent = args.filter.assignedAgent;
+        return requestTransaction(context).query.serviceRequests.findMany(
+          query({ where, orderBy: { raisedAt: 'desc', id: 'desc' } }),
+        );
+      },
+    },
+    { name: 'ServiceRequestConnection', description: 'A page of requests.' },
+    { name: 'ServiceRequestEdge' },
+  ),
+);

@@ -1,0 +1,124 @@
+import { builder, describedEnumValues, pageSizeOptions, type tables } from '@ssp/core';
+import { OrganisationRef } from '@ssp/tenants';
+import { fulfilmentClock, responseClock, SlaClockRef } from './sla-clock-type.ts';
+
+export const RequestStatusEnum = builder.enumType('RequestStatus', {
+  description: 'Where a request is in its lifecycle.',
+  values: describedEnumValues<(typeof tables.requestStatus.enumValues)[number]>({
+    new: 'Raised, not yet picked up.',
+    in_progress: 'Being worked on.',
+    waiting_on_customer: 'Waiting for the customer: the SLA clock is paused.',
+    resolved: 'Done, awaiting the customer closing it (or re-opening it).',
+    closed: 'Finished (final).',
+    cancelled: 'Withdrawn (final).',
+  }),
+});
+
+export const IncidentPriorityEnum = builder.enumType('IncidentPriority', {
+  description: 'How urgent an incident is.',
+  values: describedEnumValues<(typeof tables.incidentPriority.enumValues)[number]>({
+    p1: 'Critical: a service is down for many users.',
+    p2: 'High: a service is degraded or down for a team.',
+    p3: 'Medium: one user cannot work normally.',
+    p4: 'Low: an inconvenience with a workaround.',
+  }),
+});
+
+export const StatusChangeRef = builder.drizzleObject('serviceRequestStatusChanges', {
+  name: 'RequestStatusChange',
+  description: 'One entry of a request append-only status history.',
+  fields: (t) => ({
+    status: t.expose('status', { type: RequestStatusEnum, description: 'The status entered.' }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why (the pause reason when waiting on the customer).',
+    }),
+    changedBy: t.exposeString('changedBy', { description: 'Who made the change.' }),
+    changedAt: t.expose('changedAt', { type: 'DateTime', description: 'When.' }),
+  }),
+});
+
+export const CommentRef = builder.drizzleObject('serviceRequestComments', {
+  name: 'RequestComment',
+  description: 'A comment on a request.',
+  fields: (t) => ({
+    author: t.exposeString('author', { description: 'Who wrote it.' }),
+    body: t.exposeString('body', { description: 'What they wrote.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When.' }),
+  }),
+});
+
+/** What the SLA clocks read: the history, the pinned SLA version and the organisation nation. */
+const clockSelection = {
+  columns: { raisedAt: true },
+  with: {
+    statusChanges: { orderBy: { changedAt: 'asc' as const } },
+    slaDefinition: true,
+    organisation: { columns: { nation: true } },
+  },
+} as const;
+
+export const ServiceRequestRef = builder.drizzleNode('serviceRequests', {
+  name: 'ServiceRequest',
+  description: 'A request or incident raised by an organisation against one of its subscriptions.',
+  id: { column: (request) => request.id, description: 'Opaque global id.' },
+  fields: (t) => ({
+    reference: t.exposeString('reference', { description: 'Short reference to quote, e.g. SR-7K2M9QXA.' }),
+    title: t.exposeString('title', { description: 'What is asked for, in a line.' }),
+    description: t.exposeString('description', { description: 'The detail.' }),
+    priority: t.expose('priority', {
+      type: IncidentPriorityEnum,
+      nullable: true,
+      description: 'Incidents only: how urgent.',
+    }),
+    status: t.expose('status', { type: RequestStatusEnum, description: 'Where it is in its lifecycle.' }),
+    organisation: t.relation('organisation', { description: 'The organisation that raised it.' }),
+    offering: t.relation('offering', { description: 'The catalogue offering it was raised against.' }),
+    slaDefinition: t.relation('slaDefinition', { description: 'The SLA version in force when it was raised.' }),
+    raisedBy: t.exposeString('raisedBy', { description: 'Who raised it.' }),
+    assignedAgent: t.exposeString('assignedAgent', { nullable: true, description: 'The service agent working it.' }),
+    raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised: the clocks start here.' }),
+    firstContactResolution: t.exposeBoolean('firstContactResolution', {
+      nullable: true,
+      description: 'Whether it was resolved at the first point of contact (known once resolved).',
+    }),
+    satisfactionScore: t.exposeInt('satisfactionScore', {
+      nullable: true,
+      description: 'The customer rating after resolution: 1 (very poor) to 5 (excellent).',
+    }),
+    history: t.relation('statusChanges', {
+      description: 'Every status it has been in, oldest first (append-only).',
+      query: { orderBy: { changedAt: 'asc' } },
+    }),
+    comments: t.relation('comments', {
+      description: 'The conversation, oldest first.',
+      query: { orderBy: { createdAt: 'asc' } },
+    }),
+    fulfilmentSla: t.field({
+      type: SlaClockRef,
+      description: 'The fulfilment clock: due time, time remaining or overrun, breached or not.',
+      select: clockSelection,
+      resolve: (request) => fulfilmentClock(request, new Date()),
+    }),
+    responseSla: t.field({
+      type: SlaClockRef,
+      nullable: true,
+      description: 'The first-response clock, when the SLA sets one (e.g. ICT: 30 minutes).',
+      select: clockSelection,
+      resolve: (request) => responseClock(request, new Date()),
+    }),
+  }),
+});
+
+builder.drizzleObjectField(OrganisationRef, 'serviceRequests', (t) =>
+  t.relatedConnection(
+    'serviceRequests',
+    {
+      description: 'The requests this organisation has raised, newest first.',
+      query: { orderBy: { raisedAt: 'desc', id: 'desc' } },
+      ...pageSizeOptions,
+    },
+    { name: 'OrganisationServiceRequestConnection', description: 'A page of an organisation requests.' },
+    { name: 'OrganisationServiceRequestEdge' },
+  ),
+);
