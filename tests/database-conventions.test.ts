@@ -616,6 +616,19 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.service_request_status_changes': 'INSERT, SELECT',
       'ssp_runtime on public.service_request_comments': 'INSERT, SELECT',
       'ssp_platform on public.service_request_comments': 'INSERT, SELECT',
+      // Payroll and recruitment records: kept and corrected, never deleted.
+      'ssp_runtime on public.payrolls': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.payrolls': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.pay_periods': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.pay_periods': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.payroll_changes': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.payroll_changes': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.payroll_errors': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.payroll_errors': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.dbs_checks': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.dbs_checks': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.contract_letters': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.contract_letters': 'INSERT, SELECT, UPDATE',
     });
   });
 

@@ -14,6 +14,28 @@ export const relations = defineRelations(schema, (r) => ({
     subscriptions: r.many.subscriptions({ from: r.organisations.id, to: r.subscriptions.tenantId }),
     serviceRequests: r.many.serviceRequests({ from: r.organisations.id, to: r.serviceRequests.tenantId }),
   },
+  payrolls: {
+    organisation: r.one.organisations({ from: r.payrolls.tenantId, to: r.organisations.id, optional: false }),
+    periods: r.many.payPeriods({
+      from: [r.payrolls.tenantId, r.payrolls.id],
+      to: [r.payPeriods.tenantId, r.payPeriods.payrollId],
+    }),
+  },
+  payPeriods: {
+    payroll: r.one.payrolls({
+      from: [r.payPeriods.tenantId, r.payPeriods.payrollId],
+      to: [r.payrolls.tenantId, r.payrolls.id],
+      optional: false,
+    }),
+    changes: r.many.payrollChanges({
+      from: [r.payPeriods.tenantId, r.payPeriods.id],
+      to: [r.payrollChanges.tenantId, r.payrollChanges.payPeriodId],
+    }),
+    errors: r.many.payrollErrors({
+      from: [r.payPeriods.tenantId, r.payPeriods.id],
+      to: [r.payrollErrors.tenantId, r.payrollErrors.payPeriodId],
+    }),
+  },
   serviceLines: {
     offerings: r.many.serviceOfferings({ from: r.serviceLines.code, to: r.serviceOfferings.serviceLineCode }),
   },

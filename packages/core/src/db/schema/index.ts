@@ -1,5 +1,7 @@
 export * from './database-roles.ts';
 export * from './services/catalogue.ts';
+export * from './services/payroll.ts';
+export * from './services/recruitment.ts';
 export * from './services/service-enums.ts';
 export * from './services/service-requests.ts';
 export * from './services/subscriptions.ts';

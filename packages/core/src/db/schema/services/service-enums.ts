@@ -22,3 +22,10 @@ export const requestStatus = pgEnum('request_status', [
 ]);
 
 export const incidentPriority = pgEnum('incident_priority', ['p1', 'p2', 'p3', 'p4']);
+
+export const payrollFrequency = pgEnum('payroll_frequency', ['monthly', 'four_weekly', 'fortnightly', 'weekly']);
+
+export const payrollChangeKind = pgEnum('payroll_change_kind', ['starter', 'leaver', 'pay_change', 'arrears']);
+
+/** Who caused a payroll error: the partnership (counts against its KPI) or the customer. */
+export const errorCause = pgEnum('error_cause', ['partnership', 'customer']);
