@@ -22,6 +22,7 @@ const PLATFORM_WIDE_TABLES = [
   'service_offerings',
   'sla_definitions',
   'bank_holidays',
+  'working_days',
 ];
 /** drizzle-orm keeps its migration journal (`__drizzle_migrations`) in a schema of its own. */
 const DRIZZLE_SCHEMA = 'drizzle';
@@ -607,6 +608,8 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.service_offerings': 'INSERT, SELECT, UPDATE',
       'ssp_platform on public.sla_definitions': 'INSERT, SELECT, UPDATE',
       'ssp_platform on public.bank_holidays': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.working_days': 'SELECT',
+      'ssp_platform on public.working_days': 'INSERT, SELECT, UPDATE',
       // Subscriptions are made by onboarding on the platform path; tenants read them.
       'ssp_runtime on public.subscriptions': 'SELECT',
       'ssp_platform on public.subscriptions': 'INSERT, SELECT, UPDATE',

@@ -1,11 +1,13 @@
 import {
   bankHolidays,
   FIRST_BANK_HOLIDAY_YEAR,
+  isWorkingDay,
   LAST_BANK_HOLIDAY_YEAR,
   money,
   NATIONS,
   type PlatformTransaction,
   tables,
+  workingCalendar,
 } from '@ssp/core';
 import { serviceLines, serviceOfferings } from './seed-catalogue.ts';
 import { seedOfferingId, seedSlaDefinitionId } from './seed-catalogue-ids.ts';
@@ -58,5 +60,29 @@ export async function loadCatalogue(tx: PlatformTransaction): Promise<{ offering
     return rows;
   });
   await tx.insert(tables.bankHolidays).values(holidays).onConflictDoNothing();
+  const days = workingDayRows();
+  for (let start = 0; start < days.length; start += 5_000) {
+    await tx
+      .insert(tables.workingDays)
+      .values(days.slice(start, start + 5_000))
+      .onConflictDoNothing();
+  }
   return { offerings: serviceOfferings.length, bankHolidays: holidays.length };
+}
+
+/** Every day of the calendar years the bank-holiday data covers, numbered by working day per nation. */
+function workingDayRows() {
+  const rows = [];
+  for (const nation of NATIONS) {
+    const calendar = workingCalendar(nation);
+    let number = 0;
+    const last = Date.UTC(LAST_BANK_HOLIDAY_YEAR, 11, 31);
+    for (let day = Date.UTC(FIRST_BANK_HOLIDAY_YEAR, 0, 1); day <= last; day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      const working = isWorkingDay(date, calendar);
+      if (working) number += 1;
+      rows.push({ nation, date, isWorkingDay: working, workingDayNumber: number });
+    }
+  }
+  return rows;
 }

@@ -1,4 +1,16 @@
-import { bigint, date, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { referenceDataPolicies } from '../tenant-policies.ts';
 import { nation, organisationKind } from '../tenants/organisation-enums.ts';
 import { offeringKind, serviceLineCode, targetUnit } from './service-enums.ts';
@@ -74,5 +86,25 @@ export const bankHolidays = pgTable.withRLS(
   (t) => [
     primaryKey({ name: 'bank_holidays_pkey', columns: [t.nation, t.date] }),
     ...referenceDataPolicies('bank_holidays'),
+  ],
+);
+
+/**
+ * Every calendar day of the supported years per nation, numbered by working day, so SQL can
+ * count working days with two index look-ups instead of walking the calendar: a working day
+ * carries its ordinal, a weekend or bank holiday the ordinal of the working day before it.
+ */
+export const workingDays = pgTable.withRLS(
+  'working_days',
+  {
+    nation: nation('nation').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    isWorkingDay: boolean('is_working_day').notNull(),
+    workingDayNumber: integer('working_day_number').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'working_days_pkey', columns: [t.nation, t.date] }),
+    index('working_days_nation_number_idx').on(t.nation, t.workingDayNumber, t.isWorkingDay),
+    ...referenceDataPolicies('working_days'),
   ],
 );
