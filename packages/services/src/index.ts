@@ -8,8 +8,13 @@ import './requests/service-request-queries.ts';
 import './requests/service-request-mutations.ts';
 
 export * from './catalogue/service-offering-type.ts';
+export * from './performance/load-performance-report.ts';
+export * from './performance/performance-indicators.ts';
+export * from './performance/performance-records.ts';
 export * from './requests/change-service-request-status.ts';
 export * from './requests/raise-service-request.ts';
 export * from './requests/request-status-rules.ts';
 export * from './requests/service-request-type.ts';
 export * from './subscriptions/subscription-type.ts';
+
+import './performance/performance-report-type.ts';
