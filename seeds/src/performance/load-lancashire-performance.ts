@@ -7,7 +7,8 @@ import { LANCASHIRE_FISCAL_YEARS, type LancashireFiscalYear } from './lancashire
 
 const PERFORMANCE_NAMESPACE = '0d7c4e1a-62b5-5f38-9a0e-4b1c2d3e4f50';
 const LANCASHIRE = 'lancashire-county-council';
-const CHUNK = 4_000;
+// PostgreSQL takes at most 65,535 parameters a statement: 3,000 rows of up to 21 columns.
+const CHUNK = 3_000;
 
 const idFor = (...parts: string[]) => uuidv5(parts.join(':'), PERFORMANCE_NAMESPACE);
 
@@ -125,6 +126,7 @@ export async function loadLancashirePerformance(
             : ('new' as const),
         raisedBy: 'seed:lancashire-service-desk',
         raisedAt: contact.raisedAt,
+        firstRespondedAt: contact.firstRespondedAt,
         firstContactResolution: contact.firstContactResolution,
         satisfactionScore: contact.satisfactionScore,
         idempotencyKey: `seed:${contact.reference}`,

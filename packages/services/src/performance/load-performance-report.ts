@@ -77,16 +77,10 @@ export async function loadPerformanceReport(
       where d.tenant_id = ${organisationId}
         and d.information_complete_at >= ${start}::timestamptz and d.information_complete_at < ${end}::timestamptz
     ),
-    first_responses as (
-      select s.request_id, min(s.changed_at) as responded_at from service_request_status_changes s
-      where s.tenant_id = ${organisationId} and s.status <> 'new' and s.changed_at >= ${start}::timestamptz
-      group by s.request_id
-    ),
     ict as (
-      select r.raised_at, r.first_contact_resolution, r.satisfaction_score, f.responded_at
+      select r.raised_at, r.first_contact_resolution, r.satisfaction_score, r.first_responded_at as responded_at
       from service_requests r
       join service_offerings o on o.id = r.offering_id and o.service_line_code = 'ict'
-      left join first_responses f on f.request_id = r.id
       where r.tenant_id = ${organisationId}
         and r.raised_at >= ${start}::timestamptz and r.raised_at < ${end}::timestamptz
     )

@@ -56,6 +56,7 @@ export async function changeServiceRequestStatus(
     .set({
       status: input.to,
       ...(input.to === 'resolved' ? { firstContactResolution: input.firstContactResolution } : {}),
+      ...(request.status === 'new' ? { firstRespondedAt: input.now } : {}),
     })
     .where(
       and(

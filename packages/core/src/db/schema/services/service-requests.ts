@@ -38,6 +38,11 @@ export const serviceRequests = pgTable.withRLS(
     raisedBy: text('raised_by').notNull(),
     assignedAgent: text('assigned_agent'),
     raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    /**
+     * The first move out of `new`, copied from the history when it is appended (same transaction),
+     * so the response KPI over a year is one scan rather than an aggregate over every history row.
+     */
+    firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
     /** Resolved at the first point of contact (set when resolved). */
     firstContactResolution: boolean('first_contact_resolution'),
     /** 1 (very poor) to 5 (excellent), given after resolution. */

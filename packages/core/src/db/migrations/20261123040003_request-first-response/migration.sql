@@ -1,0 +1,1 @@
+ALTER TABLE "service_requests" ADD COLUMN "first_responded_at" timestamp with time zone;
