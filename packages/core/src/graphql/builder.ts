@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -51,6 +51,11 @@ function pascalCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** The builder, for the node resolvers that run after it exists (it cannot name itself). */
+function schemaBuilder(): PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<PlatformSchemaTypes>> {
+  return builder;
+}
+
 /** The one Pothos builder: every domain package adds its types and fields to it. */
 export const builder = new SchemaBuilder<PlatformSchemaTypes>({
   // scope-auth first (it wraps every resolver), errors before dataloader (so loader failures
@@ -89,9 +94,14 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
     nodesQueryOptions: {
       description: 'Fetches objects by their global ids, in order; null for each one you cannot see.',
       args: { ids: { description: 'The global ids of the objects (at most 100).' } },
-      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+      resolve: (_root, { ids }, context, info) => {
         if (ids.length > MAX_NODES) throw new GraphQLError(`nodes takes at most ${MAX_NODES} ids`);
-        return ids.map((id) => nullWhenNotVisible(resolveNodes([id]).then((nodes) => nodes[0])));
+        // Each id on its own: the callback Pothos passes loads all of `ids` whatever it is given,
+        // and one id the caller may not see would then blank every slot. (The drizzle model
+        // loaders still batch these into one statement per type.)
+        return ids.map((id) =>
+          nullWhenNotVisible(resolveNodes(schemaBuilder(), context, info, [id]).then((nodes) => nodes[0])),
+        );
       },
     },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection.' },

@@ -1,5 +1,6 @@
 import { builder, MoneyRef, moneyFromPence } from '@ssp/core';
 import { OrganisationKindEnum } from '@ssp/tenants';
+import { sql } from 'drizzle-orm';
 import { OfferingKindEnum, ServiceLineCodeEnum, TargetUnitEnum } from './catalogue-enums.ts';
 
 export const ServiceLineRef = builder.drizzleObject('serviceLines', {
@@ -57,8 +58,16 @@ export const ServiceOfferingRef = builder.drizzleNode('serviceOfferings', {
     }),
     currentSla: t.field({
       type: SlaDefinitionRef,
-      description: 'The service levels in force now (the latest version).',
-      select: { with: { slaDefinitions: { orderBy: { version: 'desc' }, limit: 1 } } },
+      description: 'The service levels in force now (the latest version already in effect).',
+      select: {
+        with: {
+          slaDefinitions: {
+            where: { RAW: (definition) => sql`${definition.effectiveFrom} <= now()` },
+            orderBy: { version: 'desc' },
+            limit: 1,
+          },
+        },
+      },
       resolve: (offering) => {
         const [current] = offering.slaDefinitions;
         if (!current) throw new Error(`Offering ${offering.code} has no SLA definition`);

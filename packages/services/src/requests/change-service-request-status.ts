@@ -19,6 +19,8 @@ export interface ChangeStatusInput {
   firstContactResolution: boolean | null;
   changedBy: string;
   roles: readonly MembershipRole[];
+  /** The organisation the actor acts for (null on the platform path). */
+  actorOrganisationId: string | null;
   now: Date;
 }
 
@@ -35,7 +37,8 @@ export async function changeServiceRequestStatus(
   if (!isAllowedTransition(request.status, input.to)) {
     throw new ValidationError(`A ${request.status} request cannot become ${input.to}`, 'input.status');
   }
-  if (!mayMove(input.roles, request.status, input.to)) {
+  const ownOrganisation = input.actorOrganisationId === request.tenantId;
+  if (!mayMove({ roles: input.roles, ownOrganisation }, request.status, input.to)) {
     throw new ForbiddenError(`Your roles do not allow moving a ${request.status} request to ${input.to}`);
   }
   const reason = input.reason?.trim() || null;

@@ -1,4 +1,11 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  type PlatformTransaction,
+  tables,
+  ValidationError,
+} from '@ssp/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ServiceRequestRow } from './raise-service-request.ts';
 
@@ -26,15 +33,21 @@ export async function assignServiceRequest(
   return updated ?? request;
 }
 
-/** The customer's satisfaction, once, after resolution: 1 (very poor) to 5 (excellent). */
+/**
+ * The customer's satisfaction, once, after resolution: 1 (very poor) to 5 (excellent). Only the
+ * customer rates: the partnership sees its customers' requests too, and must not score itself.
+ */
 export async function rateServiceRequest(
   tx: PlatformTransaction,
-  input: { requestId: string; score: number },
+  input: { requestId: string; score: number; raterOrganisationId: string | null },
 ): Promise<ServiceRequestRow> {
   if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
     throw new ValidationError('The score is a whole number from 1 to 5', 'input.score');
   }
   const request = await visibleRequest(tx, input.requestId);
+  if (input.raterOrganisationId !== null && input.raterOrganisationId !== request.tenantId) {
+    throw new ForbiddenError('Only the organisation that raised a request may rate it');
+  }
   if (request.status !== 'resolved' && request.status !== 'closed') {
     throw new ValidationError('A request is rated after it is resolved', 'input.requestId');
   }

@@ -16,8 +16,9 @@ const NEXT_STATUSES: Readonly<Record<RequestStatus, readonly RequestStatus[]>> =
 };
 
 /**
- * What a customer may do to its own request (agents, tenant admins and platform admins may make
- * any allowed move): withdraw it, answer while it waits on them, accept or re-open a resolution.
+ * What a customer may do to its own request (service agents and platform admins may make any
+ * allowed move): withdraw it, answer while it waits on them, accept or re-open a resolution.
+ * Resolving is the partnership's: it decides first-contact resolution, a contractual measure.
  */
 const CUSTOMER_MOVES: readonly [RequestStatus, RequestStatus][] = [
   ['new', 'cancelled'],
@@ -36,11 +37,19 @@ export function isAllowedTransition(from: RequestStatus, to: RequestStatus): boo
   return NEXT_STATUSES[from].includes(to);
 }
 
-/** Whether roles like these may move a request from one status to another. */
-export function mayMove(roles: readonly MembershipRole[], from: RequestStatus, to: RequestStatus): boolean {
-  if (roles.includes('service_agent') || roles.includes('tenant_admin') || roles.includes('platform_admin'))
-    return true;
-  return roles.includes('requester') && CUSTOMER_MOVES.some(([a, b]) => a === from && b === to);
+/**
+ * Whether an actor may move a request: service agents (who see only the requests of the
+ * organisations they serve) and platform admins any allowed move; requesters and tenant admins
+ * only the customer moves, and only on their own organisation's requests.
+ */
+export function mayMove(
+  actor: { roles: readonly MembershipRole[]; ownOrganisation: boolean },
+  from: RequestStatus,
+  to: RequestStatus,
+): boolean {
+  if (actor.roles.includes('service_agent') || actor.roles.includes('platform_admin')) return true;
+  const customer = actor.roles.includes('requester') || actor.roles.includes('tenant_admin');
+  return customer && actor.ownOrganisation && CUSTOMER_MOVES.some(([a, b]) => a === from && b === to);
 }
 
 /** Moving into these needs a reason (the pause reason, or why it was withdrawn). */

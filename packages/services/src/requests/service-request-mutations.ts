@@ -114,6 +114,7 @@ builder.mutationField('changeServiceRequestStatus', (t) =>
         firstContactResolution: input.firstContactResolution ?? null,
         changedBy: actor.principal.subject,
         roles: actor.platformScope ? ['platform_admin'] : actor.roles,
+        actorOrganisationId: actor.platformScope ? null : actor.organisationId,
         now: new Date(),
       });
       return { request, replayed: false };
@@ -166,10 +167,12 @@ builder.mutationField('rateServiceRequest', (t) =>
     errors: { types: allErrors, directResult: true },
     args: { input: t.arg({ type: RateServiceRequestInput, required: true, description: 'The rating.' }) },
     resolve: async (_root, { input }, context) => {
-      requireRole(requestActor(context), ['requester', 'tenant_admin'], 'Rating a request');
+      const actor = requestActor(context);
+      requireRole(actor, ['requester', 'tenant_admin'], 'Rating a request');
       const request = await rateServiceRequest(requestTransaction(context), {
         requestId: input.requestId.id,
         score: input.score,
+        raterOrganisationId: actor.platformScope ? null : actor.organisationId,
       });
       return { request, replayed: false };
     },
