@@ -6,6 +6,8 @@ import './subscriptions/subscription-type.ts';
 import './requests/service-request-type.ts';
 import './requests/service-request-queries.ts';
 import './requests/service-request-mutations.ts';
+import './records/payroll-record-types.ts';
+import './records/recruitment-record-types.ts';
 
 export * from './catalogue/service-offering-type.ts';
 export * from './performance/load-performance-report.ts';

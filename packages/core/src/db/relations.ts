@@ -13,6 +13,9 @@ export const relations = defineRelations(schema, (r) => ({
     auditEvents: r.many.auditEvents({ from: r.organisations.id, to: r.auditEvents.tenantId }),
     subscriptions: r.many.subscriptions({ from: r.organisations.id, to: r.subscriptions.tenantId }),
     serviceRequests: r.many.serviceRequests({ from: r.organisations.id, to: r.serviceRequests.tenantId }),
+    payrolls: r.many.payrolls({ from: r.organisations.id, to: r.payrolls.tenantId }),
+    dbsChecks: r.many.dbsChecks({ from: r.organisations.id, to: r.dbsChecks.tenantId }),
+    contractLetters: r.many.contractLetters({ from: r.organisations.id, to: r.contractLetters.tenantId }),
   },
   payrolls: {
     organisation: r.one.organisations({ from: r.payrolls.tenantId, to: r.organisations.id, optional: false }),

@@ -1,0 +1,99 @@
+import { builder, describedEnumValues, pageSizeOptions, type tables } from '@ssp/core';
+import { OrganisationRef } from '@ssp/tenants';
+
+const PayrollChangeKindEnum = builder.enumType('PayrollChangeKind', {
+  description: 'What a payroll change is.',
+  values: describedEnumValues<(typeof tables.payrollChangeKind.enumValues)[number]>({
+    starter: 'A new starter.',
+    leaver: 'A leaver.',
+    pay_change: 'A change to pay.',
+    arrears: 'Arrears or another adjustment.',
+  }),
+});
+
+const ErrorCauseEnum = builder.enumType('PayrollErrorCause', {
+  description: 'Who caused a payroll error; only the partnership errors count against its indicator.',
+  values: describedEnumValues<(typeof tables.errorCause.enumValues)[number]>({
+    partnership: 'The partnership (counts against its error-rate indicator).',
+    customer: 'The customer (for example late or wrong information).',
+  }),
+});
+
+const PayrollChangeRef = builder.drizzleObject('payrollChanges', {
+  name: 'PayrollChange',
+  description: 'A change a payroll received, and when it was processed.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: PayrollChangeKindEnum, description: 'What kind of change.' }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When the partnership received it.' }),
+    processedAt: t.expose('processedAt', { type: 'DateTime', nullable: true, description: 'When it was processed.' }),
+  }),
+});
+
+const PayrollErrorRef = builder.drizzleObject('payrollErrors', {
+  name: 'PayrollError',
+  description: 'An error in a pay period.',
+  fields: (t) => ({
+    causedBy: t.expose('causedBy', { type: ErrorCauseEnum, description: 'Who caused it.' }),
+    description: t.exposeString('description', { description: 'What went wrong.' }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When it was recorded.' }),
+  }),
+});
+
+const PayPeriodRef = builder.drizzleObject('payPeriods', {
+  name: 'PayPeriod',
+  description: 'One pay period of a payroll, its published deadline for changes and the payments made.',
+  fields: (t) => ({
+    periodStart: t.exposeString('periodStart', { description: 'First day of the period (ISO date).' }),
+    publishedDeadline: t.expose('publishedDeadline', {
+      type: 'DateTime',
+      description: 'Changes received by then must make this payroll (the 99 % indicator).',
+    }),
+    paymentsMade: t.exposeInt('paymentsMade', { description: 'Salary payments made in the period.' }),
+    changes: t.relatedConnection(
+      'changes',
+      {
+        description: 'The changes received for the period.',
+        query: { orderBy: { receivedAt: 'asc', id: 'asc' } },
+        ...pageSizeOptions,
+      },
+      { name: 'PayrollChangeConnection', description: 'A page of payroll changes.' },
+      { name: 'PayrollChangeEdge' },
+    ),
+    errors: t.relation('errors', { description: 'The errors recorded against the period.' }),
+  }),
+});
+
+export const PayrollRef = builder.drizzleNode('payrolls', {
+  name: 'Payroll',
+  description: 'A payroll the partnership runs for an organisation.',
+  id: { column: (payroll) => payroll.id, description: 'Opaque global id.' },
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Its code, unique within the organisation.' }),
+    name: t.exposeString('name', { description: 'Its name.' }),
+    periods: t.relatedConnection(
+      'periods',
+      {
+        description: 'Its pay periods, newest first.',
+        query: { orderBy: { periodStart: 'desc', id: 'desc' } },
+        ...pageSizeOptions,
+      },
+      { name: 'PayPeriodConnection', description: 'A page of pay periods.' },
+      { name: 'PayPeriodEdge' },
+    ),
+  }),
+});
+
+builder.drizzleObjectField(OrganisationRef, 'payrolls', (t) =>
+  t.relatedConnection(
+    'payrolls',
+    {
+      description: 'The payrolls run for this organisation, by code.',
+      query: { orderBy: { code: 'asc', id: 'asc' } },
+      ...pageSizeOptions,
+    },
+    { name: 'PayrollConnection', description: 'A page of payrolls.' },
+    { name: 'PayrollEdge' },
+  ),
+);
+
+export { PayPeriodRef, PayrollChangeRef, PayrollErrorRef };
