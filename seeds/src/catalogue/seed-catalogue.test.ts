@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OrganisationKind } from '../organisations/seed-organisation.ts';
+import { sourceDocumentText, sourceDocumentUrl } from '../source-documents.ts';
 import {
   type SeedServiceOffering,
   type ServiceLineCode,
@@ -11,22 +12,14 @@ import {
   type TargetUnit,
 } from './seed-catalogue.ts';
 
-// The documents live beside the repository: /work/shared/source-documents next to /work/main.
-const docUrl = (file: string): URL => new URL(`../../../../shared/source-documents/${file}`, import.meta.url);
+const docUrl = sourceDocumentUrl;
 const docsDir = path.dirname(fileURLToPath(docUrl('README.md')));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const rawDocuments = new Map<string, string>();
-function rawDocument(file: string): string {
-  let text = rawDocuments.get(file);
-  if (text === undefined) {
-    text = readFileSync(docUrl(file), 'utf8');
-    rawDocuments.set(file, text);
-  }
-  return text;
-}
-const documentText = (file: string): string => collapse(rawDocument(file));
+const documentText = sourceDocumentText;
+/** The document as written, line breaks kept (for reading its lists line by line). */
+const rawDocument = (file: string): string => readFileSync(docUrl(file), 'utf8');
 
 const NORTHUMBERLAND = 'northumberland-strategic-change-business-case.txt';
 const LANCASHIRE = 'lancashire-partnership-performance-report.txt';
@@ -78,7 +71,6 @@ describe('source documents path', () => {
   it('resolves to shared/source-documents beside the repository root', () => {
     expect(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).name).toBe('shared-services-platform');
     expect(docsDir).toBe(path.resolve(repoRoot, '..', 'shared', 'source-documents'));
-    expect(docsDir).toBe('/work/shared/source-documents');
     const files = new Set(
       serviceOfferings.flatMap((candidate) => [candidate.sourceDocument, candidate.targetSource?.document]),
     );

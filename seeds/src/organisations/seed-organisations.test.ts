@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sourceDocumentText, sourceDocumentUrl } from '../source-documents.ts';
 import {
   GENERATED_URN_START,
   generateLancashireSchools,
@@ -12,21 +13,12 @@ import { namedOrganisations, SOURCE_DOCUMENTS } from './named-organisations.ts';
 import type { IdentifierScheme, Nation, OrganisationKind, SeedOrganisation } from './seed-organisation.ts';
 import { orderParentsFirst, seedOrganisations } from './seed-organisations.ts';
 
-// The documents live beside the repository: /work/shared/source-documents next to /work/main.
-const docUrl = (file: string): URL => new URL(`../../../../shared/source-documents/${file}`, import.meta.url);
+const docUrl = sourceDocumentUrl;
 const docsDir = path.dirname(fileURLToPath(docUrl('README.md')));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const documentText = new Map<string, string>();
-function readDocument(file: string): string {
-  let text = documentText.get(file);
-  if (text === undefined) {
-    text = collapse(readFileSync(docUrl(file), 'utf8'));
-    documentText.set(file, text);
-  }
-  return text;
-}
+const readDocument = sourceDocumentText;
 
 const all = seedOrganisations();
 const bySlug = new Map(all.map((org) => [org.slug, org]));

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { isWorkingDay, workingCalendar } from '@ssp/core';
 import type { PerformanceRecords } from '@ssp/services';
 import { dbsChecksWithinHours, ictSatisfaction, monthPeriod, performanceReport, reportingPeriod } from '@ssp/services';
 import { describe, expect, it } from 'vitest';
+import { sourceDocumentText } from '../source-documents.ts';
 import {
   type GeneratedLancashireYear,
   generateLancashireRecords,
@@ -22,10 +22,7 @@ import {
   type LancashireFiscalYear,
 } from './lancashire-kpi-figures.ts';
 
-// The documents live beside the repository: /work/shared/source-documents next to /work/main.
-const docUrl = (file: string): URL => new URL(`../../../../shared/source-documents/${file}`, import.meta.url);
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const documentText = (file: string): string => collapse(readFileSync(docUrl(file), 'utf8'));
+const documentText = sourceDocumentText;
 
 const ENGLAND = workingCalendar('england_and_wales');
 // en-CA writes dates as YYYY-MM-DD.
