@@ -43,3 +43,45 @@ it('raises, works and resolves a request over GraphQL with its SLA clock', async
   expect(raised.body.data?.raiseServiceRequest.__typename).toBe('ServiceRequestPayload');
   expect(raised.body.data?.raiseServiceRequest.serviceRequest.fulfilmentSla.state).toBe('RUNNING');
 });
+
+it('shows the pause reason on the clock while the request waits on the customer', async () => {
+  const requester = await api.tokenFor('lancashire-county-council', ['requester']);
+  const agent = await api.tokenFor('bt-lancashire-services', ['service_agent']);
+  const catalogue = await api.graphql<{ serviceCatalogue: { nodes: { id: string; code: string }[] } }>(
+    { query: '{ serviceCatalogue(first: 50) { nodes { id code } } }' },
+    requester,
+  );
+  const offering = catalogue.body.data!.serviceCatalogue.nodes.find((node) => node.code === 'payslip-query')!;
+  const raised = await api.graphql<{ raiseServiceRequest: { serviceRequest: { id: string } } }>(
+    {
+      query: `mutation R($input: RaiseServiceRequestInput!) { raiseServiceRequest(input: $input) {
+        ... on ServiceRequestPayload { serviceRequest { id } } } }`,
+      variables: {
+        input: {
+          offeringId: offering.id,
+          title: 'Payslip query',
+          description: 'March overtime',
+          idempotencyKey: 'smoke-pause-1',
+        },
+      },
+    },
+    requester,
+  );
+  const requestId = raised.body.data!.raiseServiceRequest.serviceRequest.id;
+  const moved = await api.graphql<{
+    changeServiceRequestStatus: {
+      serviceRequest: { fulfilmentSla: { state: string; pauses: { reason: string; to: string | null }[] } };
+    };
+  }>(
+    {
+      query: `mutation M($input: ChangeServiceRequestStatusInput!) { changeServiceRequestStatus(input: $input) {
+        ... on ServiceRequestPayload { serviceRequest { fulfilmentSla { state pauses { from to reason } } } } } }`,
+      variables: { input: { requestId, status: 'WAITING_ON_CUSTOMER', reason: 'Need the timesheet for week 12' } },
+    },
+    agent,
+  );
+  expect(moved.body.errors).toBeUndefined();
+  const clock = moved.body.data!.changeServiceRequestStatus.serviceRequest.fulfilmentSla;
+  expect(clock.state).toBe('PAUSED');
+  expect(clock.pauses).toEqual([expect.objectContaining({ reason: 'Need the timesheet for week 12', to: null })]);
+});

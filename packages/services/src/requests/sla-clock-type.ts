@@ -12,6 +12,24 @@ const SlaClockStateEnum = builder.enumType('SlaClockState', {
   } as const,
 });
 
+const SlaPauseRef = builder.objectRef<SlaClock['pauses'][number]>('SlaPause').implement({
+  description: 'A time the clock stood still because the request was waiting on the customer.',
+  fields: (t) => ({
+    from: t.field({ type: 'DateTime', description: 'When the wait began.', resolve: (pause) => pause.from }),
+    to: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it ended; null while still waiting.',
+      resolve: (pause) => pause.to,
+    }),
+    reason: t.string({
+      nullable: true,
+      description: 'Why the request waited (as recorded with the status change).',
+      resolve: (pause) => pause.reason,
+    }),
+  }),
+});
+
 export const SlaClockRef = builder.objectRef<SlaClock>('SlaClock').implement({
   description:
     'A service-level clock computed from the request status history, on the working-time calendar of the organisation nation (Europe/London business hours).',
@@ -35,6 +53,11 @@ export const SlaClockRef = builder.objectRef<SlaClock>('SlaClock').implement({
       nullable: true,
       description: 'When the clock stopped, if it has.',
       resolve: (c) => c.stoppedAt,
+    }),
+    pauses: t.field({
+      type: [SlaPauseRef],
+      description: 'Every pause, oldest first, with its reason.',
+      resolve: (c) => c.pauses,
     }),
     pausedSeconds: t.int({
       description: 'Time spent waiting on the customer, not counted against the target.',
