@@ -1,19 +1,11 @@
-import {
-  type FiscalYear,
-  fiscalYearEndDate,
-  fiscalYearStartDate,
-  formatFiscalYear,
-  type PlatformTransaction,
-  parseFiscalYear,
-  queryRows,
-} from '@ssp/core';
+import { type FiscalYear, formatFiscalYear, type PlatformTransaction, queryRows } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import {
   indicatorResult,
   PERFORMANCE_INDICATORS,
   type PerformanceReport,
   type PerformanceReportOptions,
-  reportingPeriod,
+  reportYear,
 } from './performance-indicators.ts';
 
 type Counts = Record<string, string | number | null>;
@@ -32,14 +24,8 @@ export async function loadPerformanceReport(
   fiscalYear: FiscalYear | string,
   options: PerformanceReportOptions & { now?: Date } = {},
 ): Promise<PerformanceReport> {
-  const year = typeof fiscalYear === 'string' ? parseFiscalYear(fiscalYear) : fiscalYear;
-  const firstDay = fiscalYearStartDate(year);
-  const yearEnd = fiscalYearEndDate(year);
-  const lastDay = options.through ?? yearEnd;
-  if (lastDay < firstDay || lastDay > yearEnd) {
-    throw new RangeError(`'through' must fall within ${formatFiscalYear(year)}, got ${lastDay}`);
-  }
-  const period = reportingPeriod(firstDay, lastDay);
+  const { year, period, yearToDate } = reportYear(fiscalYear, options.through);
+  const { firstDay, lastDay } = period;
   // Work still inside its deadline is left out until the deadline passes (or the period ends).
   const asOf = options.asOf ?? new Date(Math.min(period.end.getTime(), (options.now ?? new Date()).getTime()));
   const start = period.start.toISOString();
@@ -161,7 +147,7 @@ export async function loadPerformanceReport(
   return Object.freeze({
     fiscalYear: formatFiscalYear(year),
     period,
-    yearToDate: lastDay !== yearEnd,
+    yearToDate,
     indicators: Object.freeze(indicators),
   });
 }

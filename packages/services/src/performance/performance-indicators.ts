@@ -687,20 +687,31 @@ export interface PerformanceReport {
   readonly indicators: readonly IndicatorResult[];
 }
 
+/**
+ * The period a report covers: the fiscal year, or the part of it through `through` (a
+ * year-to-date report). Throws RangeError when `through` falls outside the year.
+ */
+export function reportYear(
+  fiscalYear: FiscalYear | string,
+  through?: IsoDate,
+): { year: FiscalYear; period: ReportingPeriod; yearToDate: boolean } {
+  const year = typeof fiscalYear === 'string' ? parseFiscalYear(fiscalYear) : fiscalYear;
+  const firstDay = fiscalYearStartDate(year);
+  const yearEnd = fiscalYearEndDate(year);
+  const lastDay = through ?? yearEnd;
+  if (lastDay < firstDay || lastDay > yearEnd) {
+    throw new RangeError(`'through' must fall within ${formatFiscalYear(year)}, got ${lastDay}`);
+  }
+  return { year, period: reportingPeriod(firstDay, lastDay), yearToDate: lastDay !== yearEnd };
+}
+
 /** Every indicator for one organisation's fiscal year, in a stable order. */
 export function performanceReport(
   fiscalYear: FiscalYear | string,
   records: PerformanceRecords,
   options: PerformanceReportOptions = {},
 ): PerformanceReport {
-  const year = typeof fiscalYear === 'string' ? parseFiscalYear(fiscalYear) : fiscalYear;
-  const firstDay = fiscalYearStartDate(year);
-  const yearEnd = fiscalYearEndDate(year);
-  const lastDay = options.through ?? yearEnd;
-  if (lastDay < firstDay || lastDay > yearEnd) {
-    throw new RangeError(`'through' must fall within ${formatFiscalYear(year)}, got ${lastDay}`);
-  }
-  const period = reportingPeriod(firstDay, lastDay);
+  const { year, period, yearToDate } = reportYear(fiscalYear, options.through);
   const indicatorOptions: IndicatorOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
   const indicators = [
     payrollErrorRate(records, period),
@@ -713,7 +724,7 @@ export function performanceReport(
   return Object.freeze({
     fiscalYear: formatFiscalYear(year),
     period,
-    yearToDate: lastDay !== yearEnd,
+    yearToDate,
     indicators: Object.freeze(indicators),
   });
 }
