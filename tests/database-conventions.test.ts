@@ -588,6 +588,8 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       // manages its own members and clients, and may not grant itself delegations. No DELETE.
       'ssp_runtime on public.organisations': 'SELECT',
       'ssp_runtime on public.delegations': 'SELECT',
+      // Tenant admins register their own API clients (the policy limits the organisation).
+      'ssp_runtime on public.api_client_directory': 'INSERT',
       'ssp_runtime on public.memberships': 'INSERT, SELECT, UPDATE',
       'ssp_runtime on public.api_clients': 'INSERT, SELECT, UPDATE',
       'ssp_platform on public.organisations': 'INSERT, SELECT, UPDATE',

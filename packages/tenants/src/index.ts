@@ -4,11 +4,13 @@ import './organisations/organisation-queries.ts';
 import './viewer/viewer-type.ts';
 import './delegations/delegation-type.ts';
 import './audit/audit-event-type.ts';
+import './api-clients/api-client-type.ts';
 
 export * from './actors/confirm-actor.ts';
 export * from './actors/run-as-actor.ts';
 export * from './api-clients/authenticate-api-client.ts';
 export * from './api-clients/create-api-client.ts';
+export * from './api-clients/manage-api-clients.ts';
 export * from './audit/audit-actor.ts';
 export * from './audit/record-audit-event.ts';
 export * from './delegations/grant-delegation.ts';

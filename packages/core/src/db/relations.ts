@@ -14,6 +14,7 @@ export const relations = defineRelations(schema, (r) => ({
     subscriptions: r.many.subscriptions({ from: r.organisations.id, to: r.subscriptions.tenantId }),
     serviceRequests: r.many.serviceRequests({ from: r.organisations.id, to: r.serviceRequests.tenantId }),
     payrolls: r.many.payrolls({ from: r.organisations.id, to: r.payrolls.tenantId }),
+    apiClients: r.many.apiClients({ from: r.organisations.id, to: r.apiClients.tenantId }),
     dbsChecks: r.many.dbsChecks({ from: r.organisations.id, to: r.dbsChecks.tenantId }),
     contractLetters: r.many.contractLetters({ from: r.organisations.id, to: r.contractLetters.tenantId }),
   },

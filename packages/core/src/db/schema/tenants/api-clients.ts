@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { runtimeRole } from '../database-roles.ts';
 import { platformOnlyPolicy, tenantPolicies } from '../tenant-policies.ts';
 import { membershipRole } from './organisation-enums.ts';
 import { organisations } from './organisations.ts';
@@ -45,8 +46,17 @@ export const apiClientDirectory = pgTable.withRLS(
       .notNull()
       .references(() => organisations.id),
   },
-  // Read only on the platform path (the token endpoint): the runtime role has no grant at all.
-  () => [platformOnlyPolicy('api_client_directory')],
+  // Read only on the platform path (the token endpoint). A tenant admin registering a client
+  // may add an entry for an organisation it acts for, and nothing else: no read, no change.
+  (t) => [
+    platformOnlyPolicy('api_client_directory'),
+    pgPolicy('api_client_directory_tenant_register', {
+      as: 'permissive',
+      for: 'insert',
+      to: runtimeRole,
+      withCheck: sql`${t.organisationId} = any (app.current_tenant_ids())`,
+    }),
+  ],
 );
 
 /**

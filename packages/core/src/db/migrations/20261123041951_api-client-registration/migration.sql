@@ -1,0 +1,1 @@
+CREATE POLICY "api_client_directory_tenant_register" ON "api_client_directory" AS PERMISSIVE FOR INSERT TO "ssp_runtime" WITH CHECK ("api_client_directory"."organisation_id" = any (app.current_tenant_ids()));
