@@ -5,6 +5,7 @@ import './viewer/viewer-type.ts';
 import './delegations/delegation-type.ts';
 import './audit/audit-event-type.ts';
 import './api-clients/api-client-type.ts';
+import './lifecycle/lifecycle-type.ts';
 
 export * from './actors/confirm-actor.ts';
 export * from './actors/run-as-actor.ts';
@@ -15,5 +16,7 @@ export * from './audit/audit-actor.ts';
 export * from './audit/record-audit-event.ts';
 export * from './delegations/grant-delegation.ts';
 export * from './identity-providers/find-identity-provider.ts';
+export * from './lifecycle/change-organisation-lifecycle.ts';
+export * from './lifecycle/lifecycle-rules.ts';
 export * from './organisations/organisation-enums.ts';
 export * from './organisations/organisation-type.ts';

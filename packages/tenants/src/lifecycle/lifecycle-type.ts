@@ -1,0 +1,84 @@
+import {
+  builder,
+  ConflictError,
+  describedEnumValues,
+  NotFoundError,
+  requestActor,
+  requestTransaction,
+  ValidationError,
+} from '@ssp/core';
+import { auditActor } from '../audit/audit-actor.ts';
+import { recordAuditEvents } from '../audit/record-audit-event.ts';
+import { OrganisationRef } from '../organisations/organisation-type.ts';
+import { changeOrganisationLifecycle, type OrganisationRow } from './change-organisation-lifecycle.ts';
+import { type LifecycleAction, nextLifecycleActions } from './lifecycle-rules.ts';
+
+const LifecycleActionEnum = builder.enumType('LifecycleAction', {
+  description: 'A move in an organisation lifecycle.',
+  values: describedEnumValues<LifecycleAction>({
+    start_onboarding: 'Prospect to onboarding: the organisation is being set up.',
+    activate: 'Onboarding to active: its members and clients act for it.',
+    suspend: 'Active to suspended: every token of the organisation is refused.',
+    reinstate: 'Suspended to active again.',
+    offboard: 'To offboarded (final): its records are kept, nobody can act for it.',
+  }),
+});
+
+builder.drizzleObjectFields(OrganisationRef, (t) => ({
+  lifecycleActions: t.field({
+    type: [LifecycleActionEnum],
+    description: 'The lifecycle actions you may take on this organisation next (platform admins; empty otherwise).',
+    select: { columns: { lifecycleStatus: true, kind: true } },
+    resolve: (organisation, _args, context) =>
+      context.actor?.platformScope && organisation.kind !== 'platform_operator'
+        ? nextLifecycleActions(organisation.lifecycleStatus)
+        : [],
+  }),
+}));
+
+const ChangeOrganisationLifecycleInput = builder.inputType('ChangeOrganisationLifecycleInput', {
+  description: 'A lifecycle move and why.',
+  fields: (t) => ({
+    organisationId: t.globalID({ for: OrganisationRef, required: true, description: 'The organisation.' }),
+    action: t.field({ type: LifecycleActionEnum, required: true, description: 'The move.' }),
+    reason: t.string({ required: true, description: 'Why (kept in the audit trail).' }),
+  }),
+});
+
+const OrganisationPayload = builder.objectRef<{ organisation: OrganisationRow }>('OrganisationPayload').implement({
+  description: 'The organisation after the change.',
+  fields: (t) => ({
+    organisation: t.field({ type: OrganisationRef, description: 'The organisation.', resolve: (p) => p.organisation }),
+  }),
+});
+
+builder.mutationField('changeOrganisationLifecycle', (t) =>
+  t.field({
+    type: OrganisationPayload,
+    description: 'Platform admins: move an organisation through onboarding, active, suspended and offboarded.',
+    authScopes: { platformAdmin: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: true },
+    args: { input: t.arg({ type: ChangeOrganisationLifecycleInput, required: true, description: 'The move.' }) },
+    resolve: async (_root, { input }, context) => {
+      requestActor(context);
+      const tx = requestTransaction(context);
+      const { before, after } = await changeOrganisationLifecycle(tx, {
+        organisationId: input.organisationId.id,
+        action: input.action,
+        reason: input.reason,
+        now: new Date(),
+      });
+      await recordAuditEvents(tx, auditActor(context), [
+        {
+          organisationId: after.id,
+          action: `organisation.${input.action}`,
+          targetType: 'Organisation',
+          targetId: after.id,
+          before: { lifecycleStatus: before.lifecycleStatus },
+          after: { lifecycleStatus: after.lifecycleStatus, reason: input.reason.trim() },
+        },
+      ]);
+      return { organisation: after };
+    },
+  }),
+);
