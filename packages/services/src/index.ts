@@ -8,6 +8,7 @@ import './requests/service-request-queries.ts';
 import './requests/service-request-mutations.ts';
 import './records/payroll-record-types.ts';
 import './records/recruitment-record-types.ts';
+import './capability/capability-match-type.ts';
 
 export * from './catalogue/service-offering-type.ts';
 export * from './performance/load-performance-report.ts';
@@ -20,3 +21,5 @@ export * from './requests/service-request-type.ts';
 export * from './subscriptions/subscription-type.ts';
 
 import './performance/performance-report-type.ts';
+
+export * from './capability/match-capabilities.ts';

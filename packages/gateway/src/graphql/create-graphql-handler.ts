@@ -4,9 +4,9 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import type { PlatformDatabase, Principal, RequestContext } from '@ssp/core';
-import type { GraphQLError, ValidationContext } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { DomainError, type PlatformDatabase, type Principal, type RequestContext } from '@ssp/core';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { platformSchema } from './platform-schema.ts';
 import { requestTransactionPlugin } from './request-transaction-plugin.ts';
@@ -16,6 +16,22 @@ import { withoutSuggestionsPlugin } from './without-suggestions-plugin.ts';
 export interface GraphqlServerContext {
   requestId: string;
   principal: Principal | null;
+}
+
+/**
+ * A typed domain error that reaches the top level (a query field without a payload union) keeps
+ * its message and gets its code; anything else is masked as "Unexpected error.".
+ */
+function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (error instanceof GraphQLError && original instanceof DomainError) {
+    return new GraphQLError(original.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: original.code },
+    });
+  }
+  return maskError(error, message, isDev);
 }
 
 /** The query limits, checked while validating, before any resolver runs. */
@@ -47,7 +63,7 @@ export function createGraphqlHandler(options: {
     landingPage: false,
     // Unexpected errors become "Unexpected error." with no SQL, stack or host; typed errors and
     // GraphQLErrors we raise on purpose pass through.
-    maskedErrors: { isDev: false },
+    maskedErrors: { isDev: false, maskError: domainErrorsUnmasked },
     batching: false,
     logging: {
       debug: (...args) => options.logger.debug(args),
