@@ -156,12 +156,22 @@ describe('membership decides who may act', () => {
     expectRefused(await asBearer(await idpToken('john.smith')), 'you are not an active member of this organisation');
   });
 
-  it('refuses a member who is only invited, or removed', async () => {
-    await addMembership(LIVERPOOL, 'invited.person', ['requester'], 'invited');
+  it('refuses a removed member', async () => {
     await addMembership(LIVERPOOL, 'removed.person', ['tenant_admin'], 'removed');
-    for (const subject of ['invited.person', 'removed.person']) {
-      expectRefused(await asBearer(await idpToken(subject)), 'you are not an active member of this organisation');
-    }
+    expectRefused(
+      await asBearer(await idpToken('removed.person')),
+      'you are not an active member of this organisation',
+    );
+  });
+
+  it('accepts an invited member at their first sign-in, which activates the membership', async () => {
+    await addMembership(LIVERPOOL, 'invited.person', ['requester'], 'invited');
+    const response = await asBearer(await idpToken('invited.person'));
+    expect(response.status).toBe(200);
+    const [membership] = await api.app.database.inPlatformTransaction({ actor: 'test', reason: 'check' }, (tx) =>
+      tx.query.memberships.findMany({ where: { subject: 'invited.person' } }),
+    );
+    expect(membership?.status).toBe('active');
   });
 
   it('does not honour a membership of another organisation: the IdP speaks for Liverpool only', async () => {

@@ -6,6 +6,7 @@ import './delegations/delegation-type.ts';
 import './audit/audit-event-type.ts';
 import './api-clients/api-client-type.ts';
 import './lifecycle/lifecycle-type.ts';
+import './members/member-type.ts';
 
 export * from './actors/confirm-actor.ts';
 export * from './actors/run-as-actor.ts';
@@ -18,5 +19,6 @@ export * from './delegations/grant-delegation.ts';
 export * from './identity-providers/find-identity-provider.ts';
 export * from './lifecycle/change-organisation-lifecycle.ts';
 export * from './lifecycle/lifecycle-rules.ts';
+export * from './members/manage-members.ts';
 export * from './organisations/organisation-enums.ts';
 export * from './organisations/organisation-type.ts';

@@ -13,6 +13,7 @@ interface ActorRow extends Record<string, unknown> {
   lifecycle_status: string;
   delegated_organisation_ids: string[] | string | null;
   membership_roles: MembershipRole[] | string | null;
+  membership_invited: boolean | null;
   client_roles: MembershipRole[] | string | null;
 }
 
@@ -40,7 +41,10 @@ export async function confirmActor(tx: PlatformTransaction, principal: Principal
             order by d.delegated_organisation_id) as delegated_organisation_ids,
       (select m.roles from memberships m
         where m.tenant_id = o.id and m.issuer = ${principal.issuer} and m.subject = ${principal.subject}
-          and m.status = 'active') as membership_roles,
+          and m.status in ('active', 'invited')) as membership_roles,
+      (select m.status = 'invited' from memberships m
+        where m.tenant_id = o.id and m.issuer = ${principal.issuer} and m.subject = ${principal.subject}
+          and m.status in ('active', 'invited')) as membership_invited,
       (select c.roles from api_clients c
         where c.tenant_id = o.id and c.client_id = ${clientId} and c.revoked_at is null) as client_roles
     from organisations o where o.id = ${principal.organisationId}`,
@@ -61,6 +65,13 @@ export async function confirmActor(tx: PlatformTransaction, principal: Principal
     const memberRoles = textArray(row.membership_roles);
     if (!memberRoles) throw new AuthenticationError('you are not an active member of this organisation');
     roles = memberRoles;
+    // An invitation is accepted by signing in: the first token from the member's own identity
+    // provider activates the membership (one extra statement, once).
+    if (row.membership_invited) {
+      await tx.execute(sql`update memberships set status = 'active', updated_at = now()
+        where tenant_id = ${principal.organisationId} and issuer = ${principal.issuer}
+          and subject = ${principal.subject} and status = 'invited'`);
+    }
   }
 
   const platformScope = roles.includes('platform_admin');

@@ -1,0 +1,107 @@
+import {
+  ConflictError,
+  type MembershipRole,
+  NotFoundError,
+  type PlatformTransaction,
+  tables,
+  ValidationError,
+} from '@ssp/core';
+import { and, eq } from 'drizzle-orm';
+
+export type MembershipRow = typeof tables.memberships.$inferSelect;
+
+/** The roles a tenant admin may give: anything but platform admin, which only the operator's members hold. */
+export function checkMemberRoles(roles: readonly MembershipRole[], organisationKind: string): MembershipRole[] {
+  const unique = [...new Set(roles)];
+  if (unique.length === 0) throw new ValidationError('Give the member at least one role', 'input.roles');
+  if (unique.includes('platform_admin') && organisationKind !== 'platform_operator') {
+    throw new ValidationError('Only members of the platform operator can be platform admins', 'input.roles');
+  }
+  return unique;
+}
+
+/**
+ * Invites a named person: a membership for the identity they will sign in with (the issuer and
+ * subject of their organisation's identity provider), active from their first sign-in.
+ */
+export async function inviteMember(
+  tx: PlatformTransaction,
+  input: {
+    organisationId: string;
+    organisationKind: string;
+    issuer: string;
+    subject: string;
+    displayName: string;
+    email: string | null;
+    roles: readonly MembershipRole[];
+  },
+): Promise<MembershipRow> {
+  const displayName = input.displayName.trim();
+  if (displayName === '' || displayName.length > 200) {
+    throw new ValidationError('Give a name of 1 to 200 characters', 'input.displayName');
+  }
+  if (input.email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) {
+    throw new ValidationError('The email address is not valid', 'input.email');
+  }
+  if (input.subject.trim() === '' || input.issuer.trim() === '') {
+    throw new ValidationError('Give the issuer and subject the person signs in with', 'input.subject');
+  }
+  const [membership] = await tx
+    .insert(tables.memberships)
+    .values({
+      tenantId: input.organisationId,
+      issuer: input.issuer.trim(),
+      subject: input.subject.trim(),
+      displayName,
+      email: input.email,
+      roles: checkMemberRoles(input.roles, input.organisationKind),
+      status: 'invited',
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!membership) throw new ConflictError('This person is already a member of the organisation');
+  return membership;
+}
+
+async function visibleMembership(tx: PlatformTransaction, membershipId: string): Promise<MembershipRow> {
+  const membership = await tx.query.memberships.findFirst({ where: { id: membershipId } });
+  if (!membership) throw new NotFoundError('No membership you may see has this id');
+  return membership;
+}
+
+/** Changes what a member may do; a removed member stays removed. */
+export async function changeMemberRoles(
+  tx: PlatformTransaction,
+  input: {
+    membershipId: string;
+    roles: readonly MembershipRole[];
+    organisationKind: (tenantId: string) => Promise<string>;
+  },
+): Promise<{ before: MembershipRow; after: MembershipRow }> {
+  const before = await visibleMembership(tx, input.membershipId);
+  if (before.status === 'removed') throw new ConflictError('This member has been removed');
+  const roles = checkMemberRoles(input.roles, await input.organisationKind(before.tenantId));
+  const [after] = await tx
+    .update(tables.memberships)
+    .set({ roles, updatedAt: new Date() })
+    .where(and(eq(tables.memberships.tenantId, before.tenantId), eq(tables.memberships.id, before.id)))
+    .returning();
+  if (!after) throw new Error('The membership was not updated');
+  return { before, after };
+}
+
+/** Removes a member: their tokens are refused from the next request; the record stays. */
+export async function removeMember(
+  tx: PlatformTransaction,
+  input: { membershipId: string },
+): Promise<{ before: MembershipRow; after: MembershipRow }> {
+  const before = await visibleMembership(tx, input.membershipId);
+  if (before.status === 'removed') throw new ConflictError('This member has already been removed');
+  const [after] = await tx
+    .update(tables.memberships)
+    .set({ status: 'removed', updatedAt: new Date() })
+    .where(and(eq(tables.memberships.tenantId, before.tenantId), eq(tables.memberships.id, before.id)))
+    .returning();
+  if (!after) throw new Error('The membership was not updated');
+  return { before, after };
+}
