@@ -32,7 +32,7 @@ export async function loadCatalogue(tx: PlatformTransaction): Promise<{ offering
         description: offering.description,
         kind: offering.kind,
         unitPricePence: money.toPenceNumber(money.parseMoney(offering.unitPrice)),
-        allowedKinds: [...offering.allowedKinds].filter((kind) => kind !== 'platform_operator') as never,
+        allowedKinds: [...offering.allowedKinds],
         keywords: offering.keywords,
       })),
     )

@@ -5,11 +5,12 @@ import '@ssp/tenants';
 import '@ssp/services';
 import '@ssp/billing';
 import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import { runMutationsInSavepoints } from './mutation-savepoints.ts';
 
 let schema: GraphQLSchema | undefined;
 
 /** The platform's GraphQL schema, assembled once from every domain package. */
 export function platformSchema(): GraphQLSchema {
-  schema ??= lexicographicSortSchema(builder.toSchema());
+  schema ??= runMutationsInSavepoints(lexicographicSortSchema(builder.toSchema()));
   return schema;
 }
