@@ -585,9 +585,12 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
     expect(await tableGrants(owner)).toEqual({
       // The runtime role reads the registry (through its policy; the platform-wide directories are
       // platform-path only),
-      // manages its own members and clients, and may not grant itself delegations. No DELETE.
-      'ssp_runtime on public.organisations': 'SELECT',
-      'ssp_runtime on public.delegations': 'SELECT',
+      // manages its own members and clients, and may record a delegation only over an organisation
+      // already in its context (onboarding). No DELETE.
+      // Onboarding: a new organisation beneath one in context, its subscriptions, and a delegation
+      // over it (policies limit each to the tenant context).
+      'ssp_runtime on public.organisations': 'INSERT, SELECT',
+      'ssp_runtime on public.delegations': 'INSERT, SELECT',
       // Tenant admins register their own API clients (the policy limits the organisation).
       'ssp_runtime on public.api_client_directory': 'INSERT',
       'ssp_runtime on public.memberships': 'INSERT, SELECT, UPDATE',
@@ -613,7 +616,9 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_runtime on public.working_days': 'SELECT',
       'ssp_platform on public.working_days': 'INSERT, SELECT, UPDATE',
       // Subscriptions are made by onboarding on the platform path; tenants read them.
-      'ssp_runtime on public.subscriptions': 'SELECT',
+      'ssp_runtime on public.subscriptions': 'INSERT, SELECT',
+      'ssp_runtime on public.onboarding_requests': 'INSERT, SELECT',
+      'ssp_platform on public.onboarding_requests': 'INSERT, SELECT',
       'ssp_platform on public.subscriptions': 'INSERT, SELECT, UPDATE',
       'ssp_runtime on public.service_requests': 'INSERT, SELECT, UPDATE',
       'ssp_platform on public.service_requests': 'INSERT, SELECT, UPDATE',

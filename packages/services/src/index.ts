@@ -9,6 +9,7 @@ import './requests/service-request-mutations.ts';
 import './records/payroll-record-types.ts';
 import './records/recruitment-record-types.ts';
 import './capability/capability-match-type.ts';
+import './onboarding/onboarding-type.ts';
 
 export * from './catalogue/service-offering-type.ts';
 export * from './performance/load-performance-report.ts';
@@ -23,3 +24,4 @@ export * from './subscriptions/subscription-type.ts';
 import './performance/performance-report-type.ts';
 
 export * from './capability/match-capabilities.ts';
+export * from './onboarding/onboard-organisation.ts';

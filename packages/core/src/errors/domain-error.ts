@@ -6,6 +6,22 @@ export type DomainErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLI
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
+  /** A brand that survives where `instanceof` does not (a value that crossed module copies). */
+  readonly isDomainError = true;
+}
+
+const DOMAIN_ERROR_CODES: readonly DomainErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'];
+
+/** True for any typed domain error, however it reached the caller. */
+export function isDomainError(value: unknown): value is DomainError {
+  // No `instanceof Error`: the errors plugin hands a mutation's typed error back as an object
+  // that does not pass it, though it carries the error's own fields.
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Partial<DomainError>).isDomainError === true &&
+    DOMAIN_ERROR_CODES.includes((value as DomainError).code)
+  );
 }
 
 /** Input that cannot be accepted; `field` names the input path at fault when there is one. */

@@ -4,7 +4,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { DomainError, type PlatformDatabase, type Principal, type RequestContext } from '@ssp/core';
+import { isDomainError, type PlatformDatabase, type Principal, type RequestContext } from '@ssp/core';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -24,7 +24,7 @@ export interface GraphqlServerContext {
  */
 function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (error instanceof GraphQLError && original instanceof DomainError) {
+  if (error instanceof GraphQLError && isDomainError(original)) {
     return new GraphQLError(original.message, {
       nodes: error.nodes,
       path: error.path,

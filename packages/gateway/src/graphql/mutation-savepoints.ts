@@ -1,4 +1,4 @@
-import { DomainError, type RequestContext } from '@ssp/core';
+import { isDomainError, type RequestContext } from '@ssp/core';
 import type { GraphQLSchema } from 'graphql';
 
 /** Raised inside a savepoint to undo a mutation that answered with a typed error. */
@@ -23,7 +23,7 @@ export function runMutationsInSavepoints(schema: GraphQLSchema): GraphQLSchema {
         await outer.transaction(async (savepoint) => {
           context.transaction = savepoint;
           value = await resolve(root, args, context, info);
-          if (value instanceof DomainError) throw new UndoMutation();
+          if (isDomainError(value)) throw new UndoMutation();
         });
       } catch (error) {
         if (!(error instanceof UndoMutation)) throw error;

@@ -1,4 +1,6 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { runtimeRole } from '../database-roles.ts';
 import { tenantPolicies } from '../tenant-policies.ts';
 import { organisations } from './organisations.ts';
 
@@ -29,5 +31,13 @@ export const delegations = pgTable.withRLS(
     }),
     index('delegations_tenant_idx').on(t.tenantId, t.delegatedOrganisationId),
     ...tenantPolicies('delegations', t.tenantId),
+    // Restrictive: a tenant transaction may record a delegation only over an organisation already
+    // in its context (onboarding puts the new organisation there), so it can never widen its view.
+    pgPolicy('delegations_runtime_no_widening', {
+      as: 'restrictive',
+      for: 'insert',
+      to: runtimeRole,
+      withCheck: sql`${t.delegatedOrganisationId} = any (app.current_tenant_ids())`,
+    }),
   ],
 );

@@ -47,6 +47,13 @@ export const organisations = pgTable.withRLS(
       to: runtimeRole,
       using: sql`${t.id} = any (app.current_tenant_ids())`,
     }),
+    // Onboarding: a tenant admin registers a new organisation beneath one it acts for (the new
+    // id is put in the tenant context first, so the row can be read back).
+    pgPolicy('organisations_onboard_beneath_visible', {
+      for: 'insert',
+      to: runtimeRole,
+      withCheck: sql`${t.parentId} = any (app.current_tenant_ids()) and ${t.id} = any (app.current_tenant_ids())`,
+    }),
     pgPolicy('organisations_platform_access', {
       for: 'all',
       to: platformRole,

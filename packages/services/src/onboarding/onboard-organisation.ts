@@ -1,0 +1,212 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  ConflictError,
+  type MembershipRole,
+  money,
+  NotFoundError,
+  type PlatformTransaction,
+  setTenantContext,
+  tables,
+  ValidationError,
+} from '@ssp/core';
+import { type AuditActor, checkClientRoles, checkMemberRoles, createApiClient, recordAuditEvents } from '@ssp/tenants';
+import { and, eq } from 'drizzle-orm';
+
+type Kind = (typeof tables.organisationKind.enumValues)[number];
+type Nation = (typeof tables.nation.enumValues)[number];
+type Scheme = (typeof tables.identifierScheme.enumValues)[number];
+
+export interface OnboardOrganisationInput {
+  parentId: string;
+  name: string;
+  kind: Kind;
+  nation: Nation;
+  identifier: { scheme: Scheme; value: string } | null;
+  /** Offerings to subscribe to; `unitPrice` (pounds, e.g. "5.50") when a price was negotiated. */
+  subscriptions: { offeringId: string; unitPrice: string | null }[];
+  /** The first tenant admin: an invitation for a named person. */
+  tenantAdmin: { displayName: string; email: string | null; issuer: string; subject: string };
+  apiClient: { name: string; roles: MembershipRole[] } | null;
+  idempotencyKey: string;
+}
+
+export interface OnboardingResult {
+  organisationId: string;
+  replayed: boolean;
+  /** Shown once, when an API client was asked for (never on a replay). */
+  clientSecret: string | null;
+  clientId: string | null;
+}
+
+/** The official identifier formats, checked before anything is written. */
+const IDENTIFIER_FORMATS: Record<Scheme, RegExp> = {
+  gss: /^[ENSW]\d{8}$/,
+  urn: /^\d{6}$/,
+  ods: /^[A-Z0-9]{3,5}$/,
+  police_force_code: /^\d{2}$/,
+};
+
+function slugOf(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function inputHash(input: OnboardOrganisationInput): string {
+  const { idempotencyKey: _key, ...rest } = input;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
+
+/**
+ * Onboards a customer in one step, in the caller's transaction: the organisation beneath its
+ * parent, its subscriptions, the invitation of its first tenant admin, optionally an API client,
+ * a delegation so the onboarding organisation keeps seeing it, and the audit trail. All of it
+ * commits or none of it does. Idempotent by key (per onboarding organisation): the same key with
+ * the same input answers with the first result; with other input it is a ConflictError.
+ *
+ * Row-level security stays in force: the organisation can only be created beneath one the caller
+ * acts for, and its rows can only be written once its id is added to the tenant context.
+ */
+export async function onboardOrganisation(
+  tx: PlatformTransaction,
+  actor: Actor,
+  audit: AuditActor,
+  input: OnboardOrganisationInput,
+  hooks: { beforeFinish?: () => Promise<void> } = {},
+): Promise<OnboardingResult> {
+  const name = input.name.trim();
+  if (name === '' || name.length > 200) throw new ValidationError('Give a name of 1 to 200 characters', 'input.name');
+  if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 200) {
+    throw new ValidationError('The idempotency key is 8 to 200 characters', 'input.idempotencyKey');
+  }
+  if (input.identifier && !IDENTIFIER_FORMATS[input.identifier.scheme].test(input.identifier.value)) {
+    throw new ValidationError(`This is not a valid ${input.identifier.scheme} identifier`, 'input.identifier.value');
+  }
+  if (input.kind === 'platform_operator' || input.kind === 'partnership') {
+    throw new ValidationError('Onboarding is for customers, not partnerships or the operator', 'input.kind');
+  }
+  const parent = await tx.query.organisations.findFirst({ where: { id: input.parentId } });
+  if (!parent) throw new NotFoundError('No organisation you may act for has this id');
+  const adminRoles = checkMemberRoles(['tenant_admin'], input.kind);
+  const clientRoles = input.apiClient ? checkClientRoles(input.apiClient.roles) : null;
+
+  const offerings = await tx.query.serviceOfferings.findMany({
+    where: { id: { in: input.subscriptions.map((s) => s.offeringId) } },
+  });
+  const subscriptions = input.subscriptions.map((wanted, index) => {
+    const offering = offerings.find((candidate) => candidate.id === wanted.offeringId);
+    const field = `input.subscriptions.${index}`;
+    if (!offering) throw new ValidationError('No such offering', `${field}.offeringId`);
+    if (!offering.allowedKinds.includes(input.kind)) {
+      throw new ValidationError(`A ${input.kind} may not take ${offering.code}`, `${field}.offeringId`);
+    }
+    const negotiated =
+      wanted.unitPrice === null ? null : money.parseMoney(wanted.unitPrice, { field: `${field}.unitPrice` });
+    return {
+      offeringId: offering.id,
+      unitPricePence: negotiated ? money.toPenceNumber(negotiated) : offering.unitPricePence,
+      priceBasis: negotiated ? ('negotiated' as const) : ('catalogue' as const),
+    };
+  });
+  if (new Set(subscriptions.map((s) => s.offeringId)).size !== subscriptions.length) {
+    throw new ValidationError('Each offering once', 'input.subscriptions');
+  }
+
+  // Claim the key first: a concurrent retry waits here on the unique constraint, then finds it.
+  const hash = inputHash(input);
+  const organisationId = randomUUID();
+  const [claimed] = await tx
+    .insert(tables.onboardingRequests)
+    .values({ tenantId: actor.organisationId, idempotencyKey: input.idempotencyKey, inputHash: hash, organisationId })
+    .onConflictDoNothing({ target: [tables.onboardingRequests.tenantId, tables.onboardingRequests.idempotencyKey] })
+    .returning();
+  if (!claimed) {
+    const [existing] = await tx
+      .select()
+      .from(tables.onboardingRequests)
+      .where(
+        and(
+          eq(tables.onboardingRequests.tenantId, actor.organisationId),
+          eq(tables.onboardingRequests.idempotencyKey, input.idempotencyKey),
+        ),
+      );
+    if (!existing) throw new Error('An idempotency key conflicted but its record is not visible');
+    if (existing.inputHash !== hash)
+      throw new ConflictError('This idempotency key was already used for another onboarding');
+    await setTenantContext(tx, [...actor.visibleTenantIds, existing.organisationId]);
+    return { organisationId: existing.organisationId, replayed: true, clientSecret: null, clientId: null };
+  }
+
+  // The new organisation joins this transaction's tenant context, so its rows can be written.
+  await setTenantContext(tx, [...actor.visibleTenantIds, organisationId]);
+  try {
+    await tx.insert(tables.organisations).values({
+      id: organisationId,
+      slug: `${slugOf(name)}-${organisationId.slice(0, 8)}`,
+      name,
+      kind: input.kind,
+      parentId: parent.id,
+      lifecycleStatus: 'onboarding',
+      nation: input.nation,
+      identifierScheme: input.identifier?.scheme ?? null,
+      identifier: input.identifier?.value ?? null,
+    });
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === '23505') {
+      throw new ConflictError('An organisation with this official identifier is already registered');
+    }
+    throw error;
+  }
+  if (subscriptions.length > 0) {
+    await tx.insert(tables.subscriptions).values(subscriptions.map((s) => ({ tenantId: organisationId, ...s })));
+  }
+  const [membership] = await tx
+    .insert(tables.memberships)
+    .values({
+      tenantId: organisationId,
+      issuer: input.tenantAdmin.issuer.trim(),
+      subject: input.tenantAdmin.subject.trim(),
+      displayName: input.tenantAdmin.displayName.trim(),
+      email: input.tenantAdmin.email,
+      roles: adminRoles,
+      status: 'invited',
+    })
+    .returning({ id: tables.memberships.id });
+  const client =
+    input.apiClient && clientRoles
+      ? await createApiClient(tx, { organisationId, name: input.apiClient.name.trim(), roles: clientRoles })
+      : null;
+  await tx.insert(tables.delegations).values({
+    tenantId: actor.organisationId,
+    delegatedOrganisationId: organisationId,
+    reason: 'Onboarded this organisation',
+    grantedBy: audit.subject,
+  });
+  const after = {
+    name,
+    kind: input.kind,
+    parentId: parent.id,
+    subscriptions: subscriptions.length,
+    tenantAdmin: membership?.id,
+  };
+  await recordAuditEvents(tx, audit, [
+    { organisationId, action: 'organisation.onboarded', targetType: 'Organisation', targetId: organisationId, after },
+    {
+      organisationId: actor.organisationId,
+      action: 'organisation.onboarded',
+      targetType: 'Organisation',
+      targetId: organisationId,
+      after,
+    },
+  ]);
+  await hooks.beforeFinish?.();
+  return {
+    organisationId,
+    replayed: false,
+    clientSecret: client?.clientSecret ?? null,
+    clientId: client?.clientId ?? null,
+  };
+}
