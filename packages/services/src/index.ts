@@ -10,6 +10,7 @@ import './records/payroll-record-types.ts';
 import './records/recruitment-record-types.ts';
 import './capability/capability-match-type.ts';
 import './onboarding/onboarding-type.ts';
+import './onboarding/bulk-onboarding-type.ts';
 
 export * from './catalogue/service-offering-type.ts';
 export * from './performance/load-performance-report.ts';
@@ -24,4 +25,5 @@ export * from './subscriptions/subscription-type.ts';
 import './performance/performance-report-type.ts';
 
 export * from './capability/match-capabilities.ts';
+export * from './onboarding/bulk-onboard-organisations.ts';
 export * from './onboarding/onboard-organisation.ts';

@@ -1,0 +1,117 @@
+import { seedOfferingId } from '@ssp/seeds';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+let api: TestApp;
+beforeAll(async () => {
+  api = await startTestApp();
+});
+afterAll(() => api?.close());
+
+const PARTNERSHIP = 'liverpool-direct';
+const offering = (code: string) => Buffer.from(`ServiceOffering:${seedOfferingId(code)}`).toString('base64');
+
+function schoolRow(n: number, overrides: Record<string, unknown> = {}) {
+  return {
+    name: `Merseyside School ${n}`,
+    kind: 'SCHOOL',
+    nation: 'ENGLAND_AND_WALES',
+    identifierScheme: 'URN',
+    identifier: String(800000 + n),
+    offeringIds: [offering('dbs-check'), offering('password-reset')],
+    tenantAdminName: `Head ${n}`,
+    tenantAdminIssuer: 'https://sso.merseyside.test/',
+    tenantAdminSubject: `head-${n}`,
+    ...overrides,
+  };
+}
+
+const bulk = (input: Record<string, unknown>) => ({
+  query: `mutation B($input: BulkOnboardOrganisationsInput!) { bulkOnboardOrganisations(input: $input) { __typename
+    ... on BulkOnboardOrganisationsPayload { created alreadyExisted errors written rows { row outcome field reason } }
+    ... on Error { message } } }`,
+  variables: { input: { parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)), ...input } },
+});
+
+type Bulk = {
+  bulkOnboardOrganisations: {
+    __typename: string;
+    created: number;
+    alreadyExisted: number;
+    errors: number;
+    written: boolean;
+    rows: { row: number; outcome: string; field: string | null; reason: string | null }[];
+  };
+};
+
+async function countSchools(prefix: string): Promise<number> {
+  const rows = await api.app.database.inPlatformTransaction({ actor: 'test', reason: 'count' }, (tx) =>
+    tx.query.organisations.findMany({ where: { name: { like: `${prefix}%` } }, columns: { id: true } }),
+  );
+  return rows.length;
+}
+
+// 40 schools, a bad URN, a school asking for a service it may not take, and a repeated row.
+const rows = [
+  ...Array.from({ length: 40 }, (_, index) => schoolRow(index + 1)),
+  schoolRow(41, { identifier: 'E08000012' }),
+  schoolRow(42, { offeringIds: [offering('invoice-processing')] }),
+  schoolRow(1, { name: 'Merseyside School 1 (again)' }),
+];
+
+describe('bulk onboarding', () => {
+  it('reports every row and writes nothing on a dry run', async () => {
+    const admin = await api.tokenFor(PARTNERSHIP, ['tenant_admin']);
+    const response = await api.graphql<Bulk>(
+      bulk({ rows, mode: 'VALID_ROWS_ONLY', dryRun: true, batchKey: 'merseyside-dry' }),
+      admin,
+    );
+    expect(response.body.data?.bulkOnboardOrganisations).toMatchObject({
+      created: 40,
+      errors: 2,
+      alreadyExisted: 1,
+      written: false,
+    });
+    expect(await countSchools('Merseyside School')).toBe(0);
+  });
+
+  it('writes nothing when all or nothing meets a bad row', async () => {
+    const admin = await api.tokenFor(PARTNERSHIP, ['tenant_admin']);
+    const response = await api.graphql<Bulk>(
+      bulk({ rows, mode: 'ALL_OR_NOTHING', dryRun: false, batchKey: 'merseyside-all' }),
+      admin,
+    );
+    expect(response.body.data?.bulkOnboardOrganisations).toMatchObject({ errors: 2, written: false });
+    expect(await countSchools('Merseyside School')).toBe(0);
+  });
+
+  it('writes the valid rows, reports each bad one with its row, field and reason, and creates nothing twice on a re-run', async () => {
+    const admin = await api.tokenFor(PARTNERSHIP, ['tenant_admin']);
+    const first = await api.graphql<Bulk>(
+      bulk({ rows, mode: 'VALID_ROWS_ONLY', dryRun: false, batchKey: 'merseyside-1' }),
+      admin,
+    );
+    const result = first.body.data!.bulkOnboardOrganisations;
+    expect(result).toMatchObject({ created: 40, errors: 2, alreadyExisted: 1, written: true });
+    expect(result.rows.filter((row) => row.outcome !== 'CREATED')).toEqual([
+      { row: 41, outcome: 'ERROR', field: 'identifier.value', reason: 'This is not a valid urn identifier' },
+      {
+        row: 42,
+        outcome: 'ERROR',
+        field: 'subscriptions.0.offeringId',
+        reason: 'A school may not take invoice-processing',
+      },
+      { row: 43, outcome: 'ALREADY_EXISTED', field: null, reason: null },
+    ]);
+    expect(await countSchools('Merseyside School')).toBe(40);
+
+    // The same file again, even under another batch key: found by URN and name, nothing created.
+    const again = await api.graphql<Bulk>(
+      bulk({ rows, mode: 'VALID_ROWS_ONLY', dryRun: false, batchKey: 'merseyside-2' }),
+      admin,
+    );
+    expect(again.body.data?.bulkOnboardOrganisations).toMatchObject({ created: 0, alreadyExisted: 41, errors: 2 });
+    expect(await countSchools('Merseyside School')).toBe(40);
+  });
+});
