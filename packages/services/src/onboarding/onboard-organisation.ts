@@ -3,15 +3,15 @@ import {
   type Actor,
   ConflictError,
   type MembershipRole,
-  money,
   NotFoundError,
   type PlatformTransaction,
   setTenantContext,
   tables,
   ValidationError,
 } from '@ssp/core';
-import { type AuditActor, checkClientRoles, checkMemberRoles, createApiClient, recordAuditEvents } from '@ssp/tenants';
+import { type AuditActor, createApiClient, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
+import { prepareOnboarding, slugFor } from './prepare-onboarding.ts';
 
 type Kind = (typeof tables.organisationKind.enumValues)[number];
 type Nation = (typeof tables.nation.enumValues)[number];
@@ -39,22 +39,6 @@ export interface OnboardingResult {
   clientId: string | null;
 }
 
-/** The official identifier formats, checked before anything is written. */
-const IDENTIFIER_FORMATS: Record<Scheme, RegExp> = {
-  gss: /^[ENSW]\d{8}$/,
-  urn: /^\d{6}$/,
-  ods: /^[A-Z0-9]{3,5}$/,
-  police_force_code: /^\d{2}$/,
-};
-
-function slugOf(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 function inputHash(input: OnboardOrganisationInput): string {
   const { idempotencyKey: _key, ...rest } = input;
   return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
@@ -77,43 +61,15 @@ export async function onboardOrganisation(
   input: OnboardOrganisationInput,
   hooks: { beforeFinish?: () => Promise<void> } = {},
 ): Promise<OnboardingResult> {
-  const name = input.name.trim();
-  if (name === '' || name.length > 200) throw new ValidationError('Give a name of 1 to 200 characters', 'input.name');
   if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 200) {
     throw new ValidationError('The idempotency key is 8 to 200 characters', 'input.idempotencyKey');
   }
-  if (input.identifier && !IDENTIFIER_FORMATS[input.identifier.scheme].test(input.identifier.value)) {
-    throw new ValidationError(`This is not a valid ${input.identifier.scheme} identifier`, 'input.identifier.value');
-  }
-  if (input.kind === 'platform_operator' || input.kind === 'partnership') {
-    throw new ValidationError('Onboarding is for customers, not partnerships or the operator', 'input.kind');
-  }
   const parent = await tx.query.organisations.findFirst({ where: { id: input.parentId } });
   if (!parent) throw new NotFoundError('No organisation you may act for has this id');
-  const adminRoles = checkMemberRoles(['tenant_admin'], input.kind);
-  const clientRoles = input.apiClient ? checkClientRoles(input.apiClient.roles) : null;
-
   const offerings = await tx.query.serviceOfferings.findMany({
     where: { id: { in: input.subscriptions.map((s) => s.offeringId) } },
   });
-  const subscriptions = input.subscriptions.map((wanted, index) => {
-    const offering = offerings.find((candidate) => candidate.id === wanted.offeringId);
-    const field = `input.subscriptions.${index}`;
-    if (!offering) throw new ValidationError('No such offering', `${field}.offeringId`);
-    if (!offering.allowedKinds.includes(input.kind)) {
-      throw new ValidationError(`A ${input.kind} may not take ${offering.code}`, `${field}.offeringId`);
-    }
-    const negotiated =
-      wanted.unitPrice === null ? null : money.parseMoney(wanted.unitPrice, { field: `${field}.unitPrice` });
-    return {
-      offeringId: offering.id,
-      unitPricePence: negotiated ? money.toPenceNumber(negotiated) : offering.unitPricePence,
-      priceBasis: negotiated ? ('negotiated' as const) : ('catalogue' as const),
-    };
-  });
-  if (new Set(subscriptions.map((s) => s.offeringId)).size !== subscriptions.length) {
-    throw new ValidationError('Each offering once', 'input.subscriptions');
-  }
+  const { name, adminRoles, clientRoles, subscriptions } = prepareOnboarding(input, offerings, 'input');
 
   // Claim the key first: a concurrent retry waits here on the unique constraint, then finds it.
   const hash = inputHash(input);
@@ -145,7 +101,7 @@ export async function onboardOrganisation(
   try {
     await tx.insert(tables.organisations).values({
       id: organisationId,
-      slug: `${slugOf(name)}-${organisationId.slice(0, 8)}`,
+      slug: slugFor(name, organisationId),
       name,
       kind: input.kind,
       parentId: parent.id,
