@@ -76,7 +76,7 @@ describe('pnpm cli import-organisations', () => {
       expect(first.code).toBe(1);
 
       const again = await runImport(file, token);
-      expect(again.stdout).toContain('0 created, 2 already existed, 1 errors; written');
+      expect(again.stdout).toContain('0 created, 2 already existed, 1 errors; nothing written');
     },
     CLI_TEST_TIMEOUT,
   );

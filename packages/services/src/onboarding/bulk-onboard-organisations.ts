@@ -1,6 +1,15 @@
-import { type Actor, isDomainError, type PlatformTransaction, ValidationError } from '@ssp/core';
-import type { AuditActor } from '@ssp/tenants';
-import { type OnboardOrganisationInput, onboardOrganisation } from './onboard-organisation.ts';
+import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  isDomainError,
+  type PlatformTransaction,
+  setTenantContext,
+  tables,
+  ValidationError,
+} from '@ssp/core';
+import { type AuditActor, recordAuditEvents } from '@ssp/tenants';
+import type { OnboardOrganisationInput } from './onboard-organisation.ts';
+import { type PreparedOnboarding, prepareOnboarding, slugFor } from './prepare-onboarding.ts';
 
 export type BulkRowInput = Omit<OnboardOrganisationInput, 'idempotencyKey' | 'apiClient'>;
 
@@ -17,20 +26,29 @@ export interface BulkOnboardingResult {
   written: boolean;
 }
 
-/** Raised to undo a savepoint while keeping what was learned inside it. */
+/** The tenant context holds at most 1,000 ids: the caller's own view plus the new rows. */
+const MAX_CONTEXT = 1_000;
+
+/** Raised to undo the batch's savepoint while keeping the report. */
 class Undo extends Error {}
 
-function normalisedName(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+const normalisedName = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
+interface Planned {
+  row: number;
+  id: string;
+  input: BulkRowInput;
+  prepared: PreparedOnboarding;
 }
 
 /**
- * Onboards many organisations (the 300-schools case). Every row runs the one-step onboarding in
- * its own savepoint, so a failing row leaves nothing behind. A row is `already_existed` when an
- * organisation you can see has its official identifier, or its name beneath the same parent (so
- * re-running a file creates nothing twice), and when the file repeats an earlier row.
- * `all_or_nothing` undoes every row when any row fails; `dryRun` reports everything and writes
- * nothing. Row numbers count from 1, as in the file.
+ * Onboards many organisations beneath one parent (the 300-schools case) with a fixed number of
+ * statements whatever the number of rows: every row is checked first (against the catalogue, the
+ * organisations the caller can see, and the rows before it), then the valid rows are written
+ * together, table by table. A row is `already_existed` when an organisation the caller can see
+ * has its official identifier, or its name beneath the same parent, so re-running a file creates
+ * nothing twice. `all_or_nothing` writes nothing when any row fails; `dryRun` reports everything,
+ * including identifiers registered elsewhere, and writes nothing. Rows count from 1.
  */
 export async function bulkOnboardOrganisations(
   tx: PlatformTransaction,
@@ -38,72 +56,156 @@ export async function bulkOnboardOrganisations(
   audit: AuditActor,
   input: { rows: BulkRowInput[]; mode: 'all_or_nothing' | 'valid_rows_only'; dryRun: boolean; batchKey: string },
 ): Promise<BulkOnboardingResult> {
-  if (input.rows.length === 0 || input.rows.length > 1_000) {
-    throw new ValidationError('Send 1 to 1,000 rows', 'input.rows');
+  const room = MAX_CONTEXT - actor.visibleTenantIds.length;
+  if (input.rows.length === 0 || input.rows.length > room) {
+    throw new ValidationError(`Send 1 to ${room} rows in one batch`, 'input.rows');
   }
   const existing = await tx.query.organisations.findMany({
     columns: { id: true, name: true, parentId: true, identifierScheme: true, identifier: true },
   });
   const byIdentifier = new Map<string, string>();
   const byName = new Map<string, string>();
+  const identifierKey = (scheme: string, value: string) => `${scheme}:${value}`;
+  const nameKey = (parentId: string | null, name: string) => `${parentId}:${normalisedName(name)}`;
   for (const organisation of existing) {
     if (organisation.identifierScheme && organisation.identifier) {
-      byIdentifier.set(`${organisation.identifierScheme}:${organisation.identifier}`, organisation.id);
+      byIdentifier.set(identifierKey(organisation.identifierScheme, organisation.identifier), organisation.id);
     }
-    byName.set(`${organisation.parentId}:${normalisedName(organisation.name)}`, organisation.id);
+    byName.set(nameKey(organisation.parentId, organisation.name), organisation.id);
+  }
+  const offerings = await tx.query.serviceOfferings.findMany();
+
+  const results = new Map<number, BulkRowResult>();
+  const planned: Planned[] = [];
+  for (const [index, row] of input.rows.entries()) {
+    const number = index + 1;
+    const byId = row.identifier
+      ? byIdentifier.get(identifierKey(row.identifier.scheme, row.identifier.value))
+      : undefined;
+    const known = byId ?? byName.get(nameKey(row.parentId, row.name));
+    if (known) {
+      results.set(number, { row: number, outcome: 'already_existed', organisationId: known, name: row.name });
+      continue;
+    }
+    try {
+      const prepared = prepareOnboarding({ ...row, apiClient: null }, offerings, '');
+      const id = randomUUID();
+      planned.push({ row: number, id, input: row, prepared });
+      if (row.identifier) byIdentifier.set(identifierKey(row.identifier.scheme, row.identifier.value), id);
+      byName.set(nameKey(row.parentId, row.name), id);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const field = 'field' in error && typeof error.field === 'string' ? error.field : null;
+      results.set(number, { row: number, outcome: 'error', name: row.name, field, reason: error.message });
+    }
   }
 
-  const results: BulkRowResult[] = [];
-  const runAll = async (batch: PlatformTransaction) => {
-    for (const [index, row] of input.rows.entries()) {
-      const rowNumber = index + 1;
-      const identifierKey = row.identifier ? `${row.identifier.scheme}:${row.identifier.value}` : null;
-      const nameKey = `${row.parentId}:${normalisedName(row.name)}`;
-      const known = (identifierKey && byIdentifier.get(identifierKey)) || byName.get(nameKey);
-      if (known) {
-        results.push({ row: rowNumber, outcome: 'already_existed', organisationId: known, name: row.name });
-        continue;
-      }
-      try {
-        const created = await batch.transaction((savepoint) =>
-          onboardOrganisation(savepoint, actor, audit, {
-            ...row,
-            apiClient: null,
-            idempotencyKey: `${input.batchKey}:${rowNumber}`,
-          }),
-        );
-        results.push({
-          row: rowNumber,
-          outcome: created.replayed ? 'already_existed' : 'created',
-          organisationId: created.organisationId,
-          name: row.name,
-        });
-        if (identifierKey) byIdentifier.set(identifierKey, created.organisationId);
-        byName.set(nameKey, created.organisationId);
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        const field = 'field' in error && typeof error.field === 'string' ? error.field.replace(/^input\./, '') : null;
-        results.push({ row: rowNumber, outcome: 'error', name: row.name, field, reason: error.message });
-      }
-    }
-  };
-
-  const errors = () => results.filter((result) => result.outcome === 'error').length;
-  let written = true;
+  let written = planned.length > 0;
   try {
     await tx.transaction(async (batch) => {
-      await runAll(batch);
-      if (input.dryRun || (input.mode === 'all_or_nothing' && errors() > 0)) throw new Undo();
+      if (planned.length === 0) return;
+      // The new organisations join the tenant context so their rows can be written.
+      await setTenantContext(batch, [...actor.visibleTenantIds, ...planned.map((p) => p.id)]);
+      const inserted = await batch
+        .insert(tables.organisations)
+        .values(
+          planned.map(({ id, input: row, prepared }) => ({
+            id,
+            slug: slugFor(prepared.name, id),
+            name: prepared.name,
+            kind: row.kind,
+            parentId: row.parentId,
+            lifecycleStatus: 'onboarding' as const,
+            nation: row.nation,
+            identifierScheme: row.identifier?.scheme ?? null,
+            identifier: row.identifier?.value ?? null,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: tables.organisations.id });
+      const insertedIds = new Set(inserted.map((row) => row.id));
+      const created = planned.filter((p) => insertedIds.has(p.id));
+      for (const p of planned) {
+        results.set(
+          p.row,
+          insertedIds.has(p.id)
+            ? { row: p.row, outcome: 'created', organisationId: p.id, name: p.prepared.name }
+            : {
+                row: p.row,
+                outcome: 'error',
+                name: p.input.name,
+                field: 'identifier.value',
+                reason: 'An organisation with this official identifier is already registered',
+              },
+        );
+      }
+      const subscriptions = created.flatMap((p) => p.prepared.subscriptions.map((s) => ({ tenantId: p.id, ...s })));
+      if (subscriptions.length > 0) await batch.insert(tables.subscriptions).values(subscriptions);
+      if (created.length > 0) {
+        await batch.insert(tables.memberships).values(
+          created.map((p) => ({
+            tenantId: p.id,
+            issuer: p.input.tenantAdmin.issuer.trim(),
+            subject: p.input.tenantAdmin.subject.trim(),
+            displayName: p.input.tenantAdmin.displayName.trim(),
+            email: p.input.tenantAdmin.email,
+            roles: p.prepared.adminRoles,
+            status: 'invited' as const,
+          })),
+        );
+        await batch.insert(tables.delegations).values(
+          created.map((p) => ({
+            tenantId: actor.organisationId,
+            delegatedOrganisationId: p.id,
+            reason: 'Onboarded this organisation',
+            grantedBy: audit.subject,
+          })),
+        );
+        await batch
+          .insert(tables.onboardingRequests)
+          .values(
+            created.map((p) => ({
+              tenantId: actor.organisationId,
+              idempotencyKey: `${input.batchKey}:${p.row}`,
+              inputHash: 'bulk',
+              organisationId: p.id,
+            })),
+          )
+          .onConflictDoNothing();
+        await recordAuditEvents(
+          batch,
+          audit,
+          created.flatMap((p) => {
+            const change = {
+              action: 'organisation.onboarded',
+              targetType: 'Organisation',
+              targetId: p.id,
+              after: {
+                name: p.prepared.name,
+                kind: p.input.kind,
+                parentId: p.input.parentId,
+                batch: input.batchKey,
+                row: p.row,
+              },
+            };
+            return [
+              { organisationId: p.id, ...change },
+              { organisationId: actor.organisationId, ...change },
+            ];
+          }),
+        );
+      }
+      const failed = [...results.values()].some((result) => result.outcome === 'error');
+      if (input.dryRun || (input.mode === 'all_or_nothing' && failed)) throw new Undo();
     });
   } catch (error) {
     if (!(error instanceof Undo)) throw error;
     written = false;
   }
-  return {
-    rows: results,
-    created: results.filter((result) => result.outcome === 'created').length,
-    alreadyExisted: results.filter((result) => result.outcome === 'already_existed').length,
-    errors: errors(),
-    written,
-  };
+  if (input.mode === 'all_or_nothing' && [...results.values()].some((result) => result.outcome === 'error')) {
+    written = false;
+  }
+  const rows = [...results.values()].sort((a, b) => a.row - b.row);
+  const count = (outcome: BulkRowResult['outcome']) => rows.filter((row) => row.outcome === outcome).length;
+  return { rows, created: count('created'), alreadyExisted: count('already_existed'), errors: count('error'), written };
 }
