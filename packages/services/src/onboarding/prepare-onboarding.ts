@@ -46,6 +46,13 @@ export function prepareOnboarding(
   if (input.identifier && !IDENTIFIER_FORMATS[input.identifier.scheme].test(input.identifier.value)) {
     throw new ValidationError(`This is not a valid ${input.identifier.scheme} identifier`, at('identifier.value'));
   }
+  const admin = input.tenantAdmin;
+  if (admin.displayName.trim() === '' || admin.issuer.trim() === '' || admin.subject.trim() === '') {
+    throw new ValidationError(
+      'Name the first tenant admin, and the issuer and subject they sign in with',
+      at('tenantAdmin'),
+    );
+  }
   if (input.kind === 'platform_operator' || input.kind === 'partnership') {
     throw new ValidationError('Onboarding is for customers, not partnerships or the operator', at('kind'));
   }
