@@ -441,6 +441,31 @@ function periodsByKey(periods: readonly PayrollPeriodRecord[]): Map<string, Payr
 // ---------------------------------------------------------------------------------------------
 // Indicators.
 
+/**
+ * Counts items against their deadlines the way every deadline indicator does: done by the
+ * deadline is in time; not done once the deadline has passed (as of `asOf`) is a miss; not done
+ * with the deadline still ahead is left out as pending.
+ */
+class DeadlineTally {
+  measured = 0;
+  inTime = 0;
+  pending = 0;
+
+  constructor(private readonly asOf: number) {}
+
+  add(doneAt: Date | null, deadline: number): void {
+    if (doneAt === null) {
+      if (deadline >= this.asOf) {
+        this.pending += 1;
+        return;
+      }
+    } else if (doneAt.getTime() <= deadline) {
+      this.inTime += 1;
+    }
+    this.measured += 1;
+  }
+}
+
 type PayrollRecords = Pick<PerformanceRecords, 'payrollPeriods' | 'payrollErrors'>;
 
 export function payrollErrorRate(records: PayrollRecords, period: ReportingPeriod): IndicatorResult {
@@ -477,11 +502,8 @@ export function payrollChangesByDeadline(
   options: IndicatorOptions = {},
 ): IndicatorResult {
   const periods = periodsByKey(records.payrollPeriods);
-  const asOf = asOfTime(period, options);
-  let measured = 0;
-  let inTime = 0;
+  const tally = new DeadlineTally(asOfTime(period, options));
   let receivedLate = 0;
-  let pending = 0;
   for (const change of records.payrollChanges as readonly PayrollChangeRecord[]) {
     if (!inPeriodDates(change.periodStart, period)) continue;
     const payrollPeriod = periods.get(periodKey(change.payrollCode, change.periodStart));
@@ -495,22 +517,13 @@ export function payrollChangesByDeadline(
       receivedLate += 1;
       continue;
     }
-    if (change.processedAt === null) {
-      // Unprocessed but the deadline is still ahead: it may yet make the pay run.
-      if (deadline >= asOf) {
-        pending += 1;
-        continue;
-      }
-    } else if (change.processedAt.getTime() <= deadline) {
-      inTime += 1;
-    }
-    measured += 1;
+    tally.add(change.processedAt, deadline);
   }
   return indicatorResult(
     PAYROLL_CHANGES_BY_DEADLINE,
-    inTime,
-    measured,
-    receivedLate + pending,
+    tally.inTime,
+    tally.measured,
+    receivedLate + tally.pending,
     'changes received after the published deadline, or unprocessed with the deadline still ahead',
   );
 }
@@ -525,33 +538,12 @@ export function dbsChecksWithinTwoWorkingDays(
   period: ReportingPeriod,
   options: IndicatorOptions = {},
 ): IndicatorResult {
-  const asOf = asOfTime(period, options);
-  let measured = 0;
-  let inTime = 0;
-  let excluded = 0;
-  for (const check of records.dbsChecks as readonly DbsCheckRecord[]) {
-    const complete = check.informationCompleteAt;
-    if (complete === null) {
-      if (inPeriod(check.receivedAt, period)) excluded += 1;
-      continue;
-    }
-    if (!inPeriod(complete, period)) continue;
-    const deadline = addWorkingDays(complete, 2, ENGLAND_AND_WALES).getTime();
-    if (check.processedAt === null) {
-      if (deadline >= asOf) {
-        excluded += 1;
-        continue;
-      }
-    } else if (check.processedAt.getTime() <= deadline) {
-      inTime += 1;
-    }
-    measured += 1;
-  }
-  return indicatorResult(
+  return dbsChecksWithin(
+    records,
+    period,
+    options,
+    (complete) => addWorkingDays(complete, 2, ENGLAND_AND_WALES).getTime(),
     DBS_WITHIN_TWO_WORKING_DAYS,
-    inTime,
-    measured,
-    excluded,
     'checks still waiting for necessary information, or unprocessed within their two working days',
   );
 }
@@ -563,36 +555,37 @@ export function dbsChecksWithinHours(
   hours: 24 | 48,
   options: IndicatorOptions = {},
 ): IndicatorResult {
-  const asOf = asOfTime(period, options);
-  const limit = hours * HOUR_MS;
-  let measured = 0;
-  let inTime = 0;
-  let excluded = 0;
+  return dbsChecksWithin(
+    records,
+    period,
+    options,
+    (complete) => complete.getTime() + hours * HOUR_MS,
+    hours === 24 ? DBS_WITHIN_24_HOURS : DBS_WITHIN_48_HOURS,
+    `checks still waiting for necessary information, or unprocessed within their ${hours} hours`,
+  );
+}
+
+/** DBS checks whose information was complete in the period, against a deadline from that moment. */
+function dbsChecksWithin(
+  records: Pick<PerformanceRecords, 'dbsChecks'>,
+  period: ReportingPeriod,
+  options: IndicatorOptions,
+  deadlineFrom: (informationComplete: Date) => number,
+  definition: IndicatorDefinition,
+  excludedReason: string,
+): IndicatorResult {
+  const tally = new DeadlineTally(asOfTime(period, options));
+  let incomplete = 0;
   for (const check of records.dbsChecks as readonly DbsCheckRecord[]) {
     const complete = check.informationCompleteAt;
     if (complete === null) {
-      if (inPeriod(check.receivedAt, period)) excluded += 1;
+      if (inPeriod(check.receivedAt, period)) incomplete += 1;
       continue;
     }
     if (!inPeriod(complete, period)) continue;
-    const deadline = complete.getTime() + limit;
-    if (check.processedAt === null) {
-      if (deadline >= asOf) {
-        excluded += 1;
-        continue;
-      }
-    } else if (check.processedAt.getTime() <= deadline) {
-      inTime += 1;
-    }
-    measured += 1;
+    tally.add(check.processedAt, deadlineFrom(complete));
   }
-  return indicatorResult(
-    hours === 24 ? DBS_WITHIN_24_HOURS : DBS_WITHIN_48_HOURS,
-    inTime,
-    measured,
-    excluded,
-    `checks still waiting for necessary information, or unprocessed within their ${hours} hours`,
-  );
+  return indicatorResult(definition, tally.inTime, tally.measured, incomplete + tally.pending, excludedReason);
 }
 
 export function ictFirstContactResolution(
@@ -620,28 +613,16 @@ export function ictResponseWithin30Minutes(
   period: ReportingPeriod,
   options: IndicatorOptions = {},
 ): IndicatorResult {
-  const asOf = asOfTime(period, options);
-  let measured = 0;
-  let inTime = 0;
-  let pending = 0;
+  const tally = new DeadlineTally(asOfTime(period, options));
   for (const request of records.ictRequests as readonly IctRequestRecord[]) {
     if (!inPeriod(request.raisedAt, period)) continue;
-    const deadline = request.raisedAt.getTime() + RESPONSE_LIMIT_MS;
-    if (request.firstRespondedAt === null) {
-      if (deadline >= asOf) {
-        pending += 1;
-        continue;
-      }
-    } else if (request.firstRespondedAt.getTime() <= deadline) {
-      inTime += 1;
-    }
-    measured += 1;
+    tally.add(request.firstRespondedAt, request.raisedAt.getTime() + RESPONSE_LIMIT_MS);
   }
   return indicatorResult(
     ICT_RESPONSE_WITHIN_30_MINUTES,
-    inTime,
-    measured,
-    pending,
+    tally.inTime,
+    tally.measured,
+    tally.pending,
     'contacts awaiting a response with their 30 minutes still running',
   );
 }
