@@ -14,6 +14,7 @@ export * from './auth/token-verifier.ts';
 export * from './calendar/index.ts';
 export * from './config/app-config.ts';
 export * from './db/embedded-database.ts';
+export * from './db/like-pattern.ts';
 export * from './db/migrate-database.ts';
 export * from './db/open-database.ts';
 export * from './db/platform-database.ts';

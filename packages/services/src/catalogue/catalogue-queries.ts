@@ -1,4 +1,4 @@
-import { builder, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
+import { builder, containsPattern, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ServiceLineCodeEnum } from './catalogue-enums.ts';
@@ -18,11 +18,6 @@ const CatalogueFilter = builder.inputType('ServiceCatalogueFilter', {
     }),
   }),
 });
-
-/** `%` and `_` in a search are literal text, not patterns. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 builder.queryField('serviceCatalogue', (t) =>
   t.drizzleConnection(

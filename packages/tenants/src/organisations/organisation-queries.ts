@@ -1,4 +1,4 @@
-import { builder, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
+import { builder, containsPattern, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
 import { z } from 'zod';
 import { LifecycleStatusEnum, OrganisationKindEnum } from './organisation-enums.ts';
 import { OrganisationRef } from './organisation-type.ts';
@@ -20,11 +20,6 @@ const OrganisationFilter = builder.inputType('OrganisationFilter', {
 type OrganisationWhere = NonNullable<
   NonNullable<Parameters<PlatformTransaction['query']['organisations']['findMany']>[0]>['where']
 >;
-
-/** `%` and `_` in a search are literal text, not patterns. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 builder.queryFields((t) => ({
   organisation: t.drizzleField({
@@ -49,7 +44,7 @@ builder.queryFields((t) => ({
         if (filter?.kind) where.kind = filter.kind;
         if (filter?.status) where.lifecycleStatus = filter.status;
         if (filter?.parentId) where.parentId = filter.parentId.id;
-        if (filter?.nameContains) where.name = { ilike: likePattern(filter.nameContains) };
+        if (filter?.nameContains) where.name = { ilike: containsPattern(filter.nameContains) };
         return requestTransaction(context).query.organisations.findMany(
           query({ where, orderBy: { name: 'asc', id: 'asc' } }),
         );
