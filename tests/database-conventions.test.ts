@@ -28,11 +28,17 @@ const PLATFORM_WIDE_TABLES = [
 const DRIZZLE_SCHEMA = 'drizzle';
 const APPLICATION_ROLES = ['ssp_runtime', 'ssp_platform'];
 /**
- * Append-only tables (audit trail; the savings ledger and status histories to come): no UPDATE,
+ * Append-only tables (audit trail, request histories, savings ledger, statement credits): no UPDATE,
  * DELETE or TRUNCATE grant, a row trigger refusing UPDATE and DELETE, a statement trigger refusing
  * TRUNCATE. A new append-only table is added here.
  */
-const APPEND_ONLY_TABLES = ['audit_events', 'service_request_status_changes', 'service_request_comments'];
+const APPEND_ONLY_TABLES = [
+  'audit_events',
+  'service_request_status_changes',
+  'service_request_comments',
+  'savings_ledger_entries',
+  'statement_credits',
+];
 
 type Query = <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
 
@@ -639,6 +645,18 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.dbs_checks': 'INSERT, SELECT, UPDATE',
       'ssp_runtime on public.contract_letters': 'INSERT, SELECT, UPDATE',
       'ssp_platform on public.contract_letters': 'INSERT, SELECT, UPDATE',
+      // Billing: charges are set and changed, opportunities move through their decision; reduction
+      // requests are facts once made; the savings ledger and statement credits are append-only.
+      'ssp_runtime on public.affordability_charges': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.affordability_charges': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.savings_opportunities': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.savings_opportunities': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.reduction_requests': 'INSERT, SELECT',
+      'ssp_platform on public.reduction_requests': 'INSERT, SELECT',
+      'ssp_runtime on public.savings_ledger_entries': 'INSERT, SELECT',
+      'ssp_platform on public.savings_ledger_entries': 'INSERT, SELECT',
+      'ssp_runtime on public.statement_credits': 'INSERT, SELECT',
+      'ssp_platform on public.statement_credits': 'INSERT, SELECT',
     });
   });
 
