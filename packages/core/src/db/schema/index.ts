@@ -11,6 +11,7 @@ export * from './services/recruitment.ts';
 export * from './services/service-enums.ts';
 export * from './services/service-requests.ts';
 export * from './services/subscriptions.ts';
+export * from './shared-support/index.ts';
 export * from './tenants/api-clients.ts';
 export * from './tenants/audit-events.ts';
 export * from './tenants/delegations.ts';

@@ -1,0 +1,17 @@
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { referenceDataPolicies } from '../tenant-policies.ts';
+import { supportSkillCategory } from './shared-support-enums.ts';
+
+/**
+ * The shared skills taxonomy (networks, servers, storage, security, named applications...).
+ * Platform-wide reference data: every partnership's directory uses the same codes.
+ */
+export const supportSkills = pgTable.withRLS(
+  'support_skills',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    category: supportSkillCategory('category').notNull(),
+  },
+  () => referenceDataPolicies('support_skills'),
+);
