@@ -23,6 +23,8 @@ const PLATFORM_WIDE_TABLES = [
   'sla_definitions',
   'bank_holidays',
   'working_days',
+  // Shared support: the skills taxonomy every partnership's directory uses.
+  'support_skills',
 ];
 /** drizzle-orm keeps its migration journal (`__drizzle_migrations`) in a schema of its own. */
 const DRIZZLE_SCHEMA = 'drizzle';
@@ -38,6 +40,7 @@ const APPEND_ONLY_TABLES = [
   'service_request_comments',
   'savings_ledger_entries',
   'statement_credits',
+  'recovery_tests',
 ];
 
 type Query = <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
@@ -108,6 +111,28 @@ const goodTenantTable = (name: string, extra = '') => [
 ];
 
 const TENANT_POLICY_COMPARISON = '= ANY (app.current_tenant_ids())';
+/**
+ * Tables a partnership shares with its members (shared support). Their rows belong to the
+ * partnership; a member reads them only while its sharing agreement stands, through a policy that
+ * compares `tenant_id` with `app.current_partnership_ids()` (set from the member's own opted-in
+ * agreements by `app.set_partnership_context()`). Only these tables may use that comparison, and
+ * on these it stands in for the tenant comparison. Adding a table here is a design decision.
+ */
+const PARTNERSHIP_SHARED_TABLES = [
+  'shared_members',
+  'rota_shares',
+  'shared_people',
+  'shared_person_skills',
+  'shared_person_unavailability',
+  'shared_support_programmes',
+  'help_requests',
+  'help_loans',
+  'rota_shifts',
+  'rota_swaps',
+  'recovery_templates',
+  'recovery_template_items',
+];
+const PARTNERSHIP_POLICY_COMPARISON = 'tenant_id = ANY (app.current_partnership_ids())';
 
 /**
  * The permissive policies that apply to the runtime role (named for it, or for PUBLIC). Restrictive
@@ -324,7 +349,9 @@ const rules: Rule[] = [
           // visible tenants (a `using (true)` for PUBLIC, say) opens the whole table.
           for (const expression of [policy.qual, policy.with_check]) {
             if (expression === null) continue;
-            const compares = expression.includes(`${column} ${TENANT_POLICY_COMPARISON}`);
+            const compares =
+              expression.includes(`${column} ${TENANT_POLICY_COMPARISON}`) ||
+              (PARTNERSHIP_SHARED_TABLES.includes(table) && expression.includes(PARTNERSHIP_POLICY_COMPARISON));
             if (!compares || /\bOR\b/i.test(expression)) {
               violations.push(
                 `${table}: policy ${policy.policy} (${expression}) does not limit ${column} to app.current_tenant_ids()`,
@@ -341,6 +368,34 @@ const rules: Rule[] = [
         'create policy rogue_open_everyone on rogue_open for select using (true)',
       ],
       offender: 'rogue_open',
+    },
+  },
+  {
+    name: 'only the partnership-shared tables let members of a partnership read through app.current_partnership_ids()',
+    check: async (query) => {
+      const rows = await query<{ table: string }>(
+        `select distinct tablename as table from pg_policies
+          where schemaname = 'public'
+            and (coalesce(qual, '') like '%current_partnership_ids%' or coalesce(with_check, '') like '%current_partnership_ids%')
+          order by 1`,
+      );
+      const found = rows.map((row) => row.table);
+      return [
+        ...found
+          .filter((table) => !PARTNERSHIP_SHARED_TABLES.includes(table))
+          .map((table) => `${table} is read through app.current_partnership_ids() but is not a partnership-shared table`),
+        ...PARTNERSHIP_SHARED_TABLES.filter((table) => !found.includes(table)).map(
+          (table) => `${table} is listed as partnership-shared but no policy shares it`,
+        ),
+      ];
+    },
+    breach: {
+      statements: [
+        ...goodTenantTable('rogue_shared'),
+        `create policy rogue_shared_partnership on rogue_shared for select to ssp_runtime
+           using (tenant_id = any (app.current_partnership_ids()))`,
+      ],
+      offender: 'rogue_shared',
     },
   },
   {
@@ -657,6 +712,65 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.savings_ledger_entries': 'INSERT, SELECT',
       'ssp_runtime on public.statement_credits': 'INSERT, SELECT',
       'ssp_platform on public.statement_credits': 'INSERT, SELECT',
+      // Business cases are recorded once as their source states them and only read after (every
+      // figure is computed from the lines); linking a line to the opportunities delivering it adds rows.
+      'ssp_runtime on public.business_cases': 'INSERT, SELECT',
+      'ssp_platform on public.business_cases': 'INSERT, SELECT',
+      'ssp_runtime on public.business_case_workstreams': 'INSERT, SELECT',
+      'ssp_platform on public.business_case_workstreams': 'INSERT, SELECT',
+      'ssp_runtime on public.business_case_lines': 'INSERT, SELECT',
+      'ssp_platform on public.business_case_lines': 'INSERT, SELECT',
+      'ssp_runtime on public.business_case_line_amounts': 'INSERT, SELECT',
+      'ssp_platform on public.business_case_line_amounts': 'INSERT, SELECT',
+      'ssp_runtime on public.business_case_stated_figures': 'INSERT, SELECT',
+      'ssp_platform on public.business_case_stated_figures': 'INSERT, SELECT',
+      'ssp_runtime on public.business_case_stated_figure_lines': 'INSERT, SELECT',
+      'ssp_platform on public.business_case_stated_figure_lines': 'INSERT, SELECT',
+      'ssp_runtime on public.business_case_line_opportunities': 'INSERT, SELECT',
+      'ssp_platform on public.business_case_line_opportunities': 'INSERT, SELECT',
+      // Shared support: the taxonomy is reference data; members keep their own people and plans;
+      // what they publish to the partnership is rewritten whole (deleted and inserted); the
+      // partnership's loans, rota and templates are kept; recovery tests are append-only.
+      'ssp_runtime on public.support_skills': 'SELECT',
+      'ssp_platform on public.support_skills': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.support_people': 'DELETE, INSERT, SELECT, UPDATE',
+      'ssp_platform on public.support_people': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.support_person_skills': 'DELETE, INSERT, SELECT, UPDATE',
+      'ssp_platform on public.support_person_skills': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.support_person_unavailability': 'DELETE, INSERT, SELECT, UPDATE',
+      'ssp_platform on public.support_person_unavailability': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.sharing_agreements': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.sharing_agreements': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.shared_members': 'DELETE, INSERT, SELECT',
+      'ssp_platform on public.shared_members': 'DELETE, INSERT, SELECT',
+      'ssp_runtime on public.shared_people': 'DELETE, INSERT, SELECT',
+      'ssp_platform on public.shared_people': 'DELETE, INSERT, SELECT',
+      'ssp_runtime on public.shared_person_skills': 'DELETE, INSERT, SELECT',
+      'ssp_platform on public.shared_person_skills': 'DELETE, INSERT, SELECT',
+      'ssp_runtime on public.shared_person_unavailability': 'DELETE, INSERT, SELECT',
+      'ssp_platform on public.shared_person_unavailability': 'DELETE, INSERT, SELECT',
+      'ssp_runtime on public.rota_shares': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.rota_shares': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.shared_support_programmes': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.shared_support_programmes': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.help_requests': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.help_requests': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.help_loans': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.help_loans': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.rota_shifts': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.rota_shifts': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.rota_swaps': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.rota_swaps': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.recovery_templates': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.recovery_templates': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.recovery_template_items': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.recovery_template_items': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.recovery_plans': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.recovery_plans': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.recovery_plan_items': 'INSERT, SELECT, UPDATE',
+      'ssp_platform on public.recovery_plan_items': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.recovery_tests': 'INSERT, SELECT',
+      'ssp_platform on public.recovery_tests': 'INSERT, SELECT',
     });
   });
 
@@ -715,7 +829,7 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
     ]);
   });
 
-  it('both roles may execute the two tenant context functions, and nothing else in app (bar trigger functions)', async () => {
+  it('both roles may execute the tenant and partnership context functions, and nothing else in app (bar trigger functions)', async () => {
     // Trigger functions cannot be called directly, so the EXECUTE that PUBLIC holds on them by
     // default gives nothing.
     const rows = await owner<{ role: string; fn: string }>(
@@ -728,9 +842,13 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       [APPLICATION_ROLES],
     );
     expect(rows).toEqual([
+      { role: 'ssp_platform', fn: 'app.current_partnership_ids()' },
       { role: 'ssp_platform', fn: 'app.current_tenant_ids()' },
+      { role: 'ssp_platform', fn: 'app.set_partnership_context()' },
       { role: 'ssp_platform', fn: 'app.set_tenant_context(uuid[])' },
+      { role: 'ssp_runtime', fn: 'app.current_partnership_ids()' },
       { role: 'ssp_runtime', fn: 'app.current_tenant_ids()' },
+      { role: 'ssp_runtime', fn: 'app.set_partnership_context()' },
       { role: 'ssp_runtime', fn: 'app.set_tenant_context(uuid[])' },
     ]);
   });
