@@ -1,0 +1,70 @@
+import { type PlatformTransaction, queryRows } from '@ssp/core';
+import { sql } from 'drizzle-orm';
+
+/** What the ledger says an opportunity saved in a fiscal year, and on what basis. */
+export interface LedgerFigure {
+  opportunityId: string;
+  /** The fiscal year's start year (2017 is 2017/18). */
+  fiscalYear: number;
+  amountPence: bigint;
+  basis: 'estimated' | 'actual';
+  /** The entry the figure comes from. */
+  entryId: string;
+  recordedAt: Date;
+}
+
+export interface LedgerFigureFilter {
+  organisationId: string;
+  /** Only these fiscal years (start years); all when omitted. */
+  fiscalYears?: readonly number[];
+  /** Only these opportunities; all when omitted. */
+  opportunityIds?: readonly string[];
+  /** The ledger as it stood at this instant: entries recorded later are not seen. Now when omitted. */
+  asOf?: Date;
+}
+
+/**
+ * The ledger's figure for each opportunity and fiscal year: the latest entry (estimate, actual or
+ * restatement) not withdrawn by a reversal, both as recorded by `asOf`. One statement, whatever
+ * the number of entries; it reads the (tenant_id, fiscal_year, opportunity_id, recorded_at) index.
+ */
+export async function loadLedgerFigures(tx: PlatformTransaction, filter: LedgerFigureFilter): Promise<LedgerFigure[]> {
+  const asOf = filter.asOf?.toISOString() ?? null;
+  const years = filter.fiscalYears
+    ? sql`and e.fiscal_year = any (${`{${filter.fiscalYears.join(',')}}`}::smallint[])`
+    : sql``;
+  const opportunities = filter.opportunityIds
+    ? sql`and e.opportunity_id = any (${`{${filter.opportunityIds.join(',')}}`}::uuid[])`
+    : sql``;
+  const rows = await queryRows<{
+    opportunity_id: string;
+    fiscal_year: number;
+    amount_pence: string;
+    basis: 'estimated' | 'actual';
+    id: string;
+    recorded_at: Date | string;
+  }>(
+    tx,
+    sql`select distinct on (e.opportunity_id, e.fiscal_year)
+               e.opportunity_id, e.fiscal_year, e.amount_pence::text as amount_pence, e.basis, e.id, e.recorded_at
+          from savings_ledger_entries e
+         where e.tenant_id = ${filter.organisationId}
+           and e.kind <> 'reversal'
+           and (${asOf}::timestamptz is null or e.recorded_at <= ${asOf}::timestamptz)
+           ${years}
+           ${opportunities}
+           and not exists (
+             select 1 from savings_ledger_entries r
+              where r.tenant_id = e.tenant_id and r.reverses_entry_id = e.id
+                and (${asOf}::timestamptz is null or r.recorded_at <= ${asOf}::timestamptz))
+         order by e.opportunity_id, e.fiscal_year, e.recorded_at desc, e.id desc`,
+  );
+  return rows.map((row) => ({
+    opportunityId: row.opportunity_id,
+    fiscalYear: Number(row.fiscal_year),
+    amountPence: BigInt(row.amount_pence),
+    basis: row.basis,
+    entryId: row.id,
+    recordedAt: new Date(row.recorded_at),
+  }));
+}

@@ -1,0 +1,78 @@
+import { type money, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { findReplay, hashInput, insertOnce } from '../access/idempotent-insert.ts';
+
+export type SavingsOpportunityRow = typeof tables.savingsOpportunities.$inferSelect;
+type Category = (typeof tables.savingsCategory.enumValues)[number];
+type Recurrence = (typeof tables.savingsRecurrence.enumValues)[number];
+type Target = (typeof tables.savingsTarget.enumValues)[number];
+
+export interface ProposeSavingsOpportunityInput {
+  organisationId: string;
+  title: string;
+  description: string;
+  category: Category;
+  cashable: boolean;
+  recurrence: Recurrence;
+  countsAgainst: Target;
+  budgetName: string | null;
+  estimatedAnnual: money.Money | null;
+  proposedByOrganisationId: string;
+  proposedBy: string;
+  idempotencyKey: string;
+}
+
+/**
+ * The partnership proposes a way to take cost out for a customer. A saving counted against
+ * another budget of the customer's names that budget; one counted against the charge names none.
+ * Idempotent by key.
+ */
+export async function proposeSavingsOpportunity(
+  tx: PlatformTransaction,
+  input: ProposeSavingsOpportunityInput,
+): Promise<{ opportunity: SavingsOpportunityRow; replayed: boolean }> {
+  const title = input.title.trim();
+  if (title === '' || title.length > 300)
+    throw new ValidationError('Give a title of 1 to 300 characters', 'input.title');
+  if (input.description.length > 10_000) {
+    throw new ValidationError('The description is at most 10,000 characters', 'input.description');
+  }
+  const budgetName = input.budgetName?.trim() || null;
+  if (input.countsAgainst === 'other_budget' && budgetName === null) {
+    throw new ValidationError('Name the budget a saving against another budget counts against', 'input.budgetName');
+  }
+  if (input.countsAgainst === 'affordability_charge' && budgetName !== null) {
+    throw new ValidationError('A saving against the affordability charge names no other budget', 'input.budgetName');
+  }
+  if (budgetName !== null && budgetName.length > 200) {
+    throw new ValidationError('The budget name is at most 200 characters', 'input.budgetName');
+  }
+  const inputHash = hashInput([
+    input.organisationId,
+    title,
+    input.description,
+    input.category,
+    input.cashable,
+    input.recurrence,
+    input.countsAgainst,
+    budgetName,
+    input.estimatedAnnual?.pence ?? null,
+  ]);
+  const key = { tenantId: input.organisationId, idempotencyKey: input.idempotencyKey, inputHash };
+  const replay = await findReplay(tx, tables.savingsOpportunities, key);
+  if (replay) return { opportunity: replay, replayed: true };
+
+  const { row, replayed } = await insertOnce(tx, tables.savingsOpportunities, {
+    ...key,
+    title,
+    description: input.description,
+    category: input.category,
+    cashable: input.cashable,
+    recurrence: input.recurrence,
+    countsAgainst: input.countsAgainst,
+    budgetName,
+    estimatedAnnualPence: input.estimatedAnnual?.pence ?? null,
+    proposedByOrganisationId: input.proposedByOrganisationId,
+    proposedBy: input.proposedBy,
+  });
+  return { opportunity: row, replayed };
+}

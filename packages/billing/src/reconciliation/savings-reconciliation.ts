@@ -1,0 +1,169 @@
+import { type FiscalYear, money, type PlatformTransaction, tables } from '@ssp/core';
+import { and, asc, eq, lte } from 'drizzle-orm';
+import { type LedgerFigure, loadLedgerFigures } from '../ledger/ledger-figures.ts';
+import type { SavingsOpportunityRow } from '../opportunities/propose-savings-opportunity.ts';
+
+type Category = SavingsOpportunityRow['category'];
+
+/** Actual and estimated savings kept apart, and their total. */
+export interface SavingsSplit {
+  actual: money.Money;
+  estimated: money.Money;
+  total: money.Money;
+}
+
+/** One accepted (or delivered) opportunity's figure for the year. */
+export interface ReconciliationLine {
+  opportunity: SavingsOpportunityRow;
+  /** The ledger's figure; null when nothing has been recorded for the year. */
+  figure: LedgerFigure | null;
+  amount: money.Money;
+}
+
+export interface CategoryLine extends SavingsSplit {
+  category: Category;
+  /** The part of the category's savings counted against the affordability charge. */
+  againstCharge: money.Money;
+}
+
+export interface BudgetLine extends SavingsSplit {
+  budgetName: string;
+}
+
+export interface SavingsReconciliation {
+  organisationId: string;
+  fiscalYear: FiscalYear;
+  /** The instant the ledger was read at (now, or the date asked for). */
+  asOf: Date;
+  charge: typeof tables.affordabilityCharges.$inferSelect | null;
+  /** The reduction requests in force in the year: every one from that year or earlier. */
+  reductions: (typeof tables.reductionRequests.$inferSelect)[];
+  reductionRequested: money.Money;
+  lines: ReconciliationLine[];
+  againstCharge: SavingsSplit;
+  otherBudgets: BudgetLine[];
+  otherBudgetsTotal: SavingsSplit;
+  /** Every line, whatever it counts against (the Lancashire table's "Total"). */
+  allSavings: SavingsSplit;
+  /** Savings against the charge minus the reduction requested: negative is a gap still uncovered. */
+  balance: money.Money;
+  shortfall: money.Money;
+  surplus: money.Money;
+  /** Savings against the charge over the reduction requested, to four places; null with no reduction. */
+  coverageRatio: string | null;
+  categories: CategoryLine[];
+  rejected: SavingsOpportunityRow[];
+}
+
+function split(lines: readonly ReconciliationLine[]): SavingsSplit {
+  const actual = money.sum(lines.filter((line) => line.figure?.basis === 'actual').map((line) => line.amount));
+  const estimated = money.sum(lines.filter((line) => line.figure?.basis === 'estimated').map((line) => line.amount));
+  return { actual, estimated, total: money.add(actual, estimated) };
+}
+
+/** numerator / denominator to four decimal places, rounded half up; both are non-negative here. */
+export function ratio(numerator: bigint, denominator: bigint): string {
+  const scaled = (numerator * 20_000n + denominator) / (2n * denominator);
+  const whole = scaled / 10_000n;
+  const fraction = (scaled % 10_000n).toString().padStart(4, '0');
+  return `${whole}.${fraction}`;
+}
+
+/**
+ * Finance's answer for one organisation and year: the reduction it asked for (cumulative), what
+ * each accepted opportunity saved by the ledger (actuals and estimates apart), what counts against
+ * the charge and what against its other budgets, the gap or surplus, and the rejected
+ * opportunities with their reasons. Every total is summed here from the lines; nothing is stored.
+ * Four statements, whatever the number of ledger entries.
+ */
+export async function savingsReconciliation(
+  tx: PlatformTransaction,
+  organisationId: string,
+  fiscalYear: FiscalYear,
+  asOf: Date = new Date(),
+): Promise<SavingsReconciliation> {
+  const [charge] = await tx
+    .select()
+    .from(tables.affordabilityCharges)
+    .where(
+      and(
+        eq(tables.affordabilityCharges.tenantId, organisationId),
+        eq(tables.affordabilityCharges.fiscalYear, fiscalYear.startYear),
+      ),
+    );
+  const reductions = await tx
+    .select()
+    .from(tables.reductionRequests)
+    .where(
+      and(
+        eq(tables.reductionRequests.tenantId, organisationId),
+        lte(tables.reductionRequests.fromFiscalYear, fiscalYear.startYear),
+        lte(tables.reductionRequests.requestedAt, asOf),
+      ),
+    )
+    .orderBy(asc(tables.reductionRequests.fromFiscalYear), asc(tables.reductionRequests.requestedAt));
+  const opportunities = await tx
+    .select()
+    .from(tables.savingsOpportunities)
+    .where(
+      and(eq(tables.savingsOpportunities.tenantId, organisationId), lte(tables.savingsOpportunities.proposedAt, asOf)),
+    )
+    .orderBy(asc(tables.savingsOpportunities.proposedAt), asc(tables.savingsOpportunities.id));
+  const figures = await loadLedgerFigures(tx, { organisationId, fiscalYears: [fiscalYear.startYear], asOf });
+  const figureByOpportunity = new Map(figures.map((figure) => [figure.opportunityId, figure]));
+
+  // An opportunity counts if it was accepted, or has a figure for the year as of the date asked
+  // (a decision made after `asOf` does not hide what the ledger then said).
+  const lines: ReconciliationLine[] = opportunities
+    .filter(
+      (opportunity) =>
+        opportunity.status === 'accepted' ||
+        opportunity.status === 'delivered' ||
+        figureByOpportunity.has(opportunity.id),
+    )
+    .map((opportunity) => {
+      const figure = figureByOpportunity.get(opportunity.id) ?? null;
+      return { opportunity, figure, amount: money.fromPence(figure?.amountPence ?? 0n) };
+    });
+  const chargeLines = lines.filter((line) => line.opportunity.countsAgainst === 'affordability_charge');
+  const budgetLines = lines.filter((line) => line.opportunity.countsAgainst === 'other_budget');
+
+  const budgetNames = [...new Set(budgetLines.map((line) => line.opportunity.budgetName ?? ''))].sort();
+  const otherBudgets = budgetNames.map((budgetName) => ({
+    budgetName,
+    ...split(budgetLines.filter((line) => line.opportunity.budgetName === budgetName)),
+  }));
+  const categoryNames = [...new Set(lines.map((line) => line.opportunity.category))].sort();
+  const categories = categoryNames.map((category) => {
+    const inCategory = lines.filter((line) => line.opportunity.category === category);
+    return {
+      category,
+      ...split(inCategory),
+      againstCharge: split(inCategory.filter((line) => line.opportunity.countsAgainst === 'affordability_charge'))
+        .total,
+    };
+  });
+
+  const reductionRequested = money.sum(reductions.map((reduction) => money.fromPence(reduction.amountPence)));
+  const againstCharge = split(chargeLines);
+  const balance = money.subtract(againstCharge.total, reductionRequested);
+  return {
+    organisationId,
+    fiscalYear,
+    asOf,
+    charge: charge ?? null,
+    reductions,
+    reductionRequested,
+    lines,
+    againstCharge,
+    otherBudgets,
+    otherBudgetsTotal: split(budgetLines),
+    allSavings: split(lines),
+    balance,
+    shortfall: money.isNegative(balance) ? money.negate(balance) : money.ZERO,
+    surplus: money.isNegative(balance) ? money.ZERO : balance,
+    coverageRatio: reductionRequested.pence === 0n ? null : ratio(againstCharge.total.pence, reductionRequested.pence),
+    categories,
+    rejected: opportunities.filter((opportunity) => opportunity.status === 'rejected'),
+  };
+}

@@ -1,0 +1,73 @@
+import {
+  type FiscalYear,
+  fiscalYearStarting,
+  formatFiscalYear,
+  money,
+  type PlatformTransaction,
+  tables,
+  ValidationError,
+} from '@ssp/core';
+import { and, eq, gte } from 'drizzle-orm';
+import { findReplay, hashInput, insertOnce } from '../access/idempotent-insert.ts';
+import { cumulativeReduction } from '../charges/set-affordability-charge.ts';
+
+export type ReductionRequestRow = typeof tables.reductionRequests.$inferSelect;
+
+export interface RequestAffordabilityReductionInput {
+  organisationId: string;
+  amount: money.Money;
+  fromFiscalYear: FiscalYear;
+  reason: string;
+  requestedBy: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Records an organisation's request for its affordability charge to fall by an amount from a
+ * fiscal year on (and every year after). Refused if it would take a charge already set for that
+ * year or a later one below zero. Idempotent by key.
+ */
+export async function requestAffordabilityReduction(
+  tx: PlatformTransaction,
+  input: RequestAffordabilityReductionInput,
+): Promise<{ reduction: ReductionRequestRow; replayed: boolean }> {
+  if (input.amount.pence <= 0n) throw new ValidationError('A reduction is more than zero', 'input.amount');
+  const inputHash = hashInput([input.organisationId, input.amount.pence, input.fromFiscalYear.startYear, input.reason]);
+  const key = { tenantId: input.organisationId, idempotencyKey: input.idempotencyKey, inputHash };
+  const replay = await findReplay(tx, tables.reductionRequests, key);
+  if (replay) return { reduction: replay, replayed: true };
+
+  // Charges already set from that year on must stay at or above the reductions in force.
+  const charges = await tx
+    .select({
+      fiscalYear: tables.affordabilityCharges.fiscalYear,
+      annualPence: tables.affordabilityCharges.annualPence,
+    })
+    .from(tables.affordabilityCharges)
+    .where(
+      and(
+        eq(tables.affordabilityCharges.tenantId, input.organisationId),
+        gte(tables.affordabilityCharges.fiscalYear, input.fromFiscalYear.startYear),
+      ),
+    )
+    .for('update');
+  for (const charge of charges) {
+    const year = fiscalYearStarting(charge.fiscalYear);
+    const inForce = money.add(await cumulativeReduction(tx, input.organisationId, year), input.amount);
+    if (inForce.pence > charge.annualPence) {
+      throw new ValidationError(
+        `With this reduction the reductions in ${formatFiscalYear(year)} would come to £${money.formatMoney(inForce)}, more than that year's charge`,
+        'input.amount',
+      );
+    }
+  }
+
+  const { row, replayed } = await insertOnce(tx, tables.reductionRequests, {
+    ...key,
+    amountPence: input.amount.pence,
+    fromFiscalYear: input.fromFiscalYear.startYear,
+    reason: input.reason,
+    requestedBy: input.requestedBy,
+  });
+  return { reduction: row, replayed };
+}
