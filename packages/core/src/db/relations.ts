@@ -17,6 +17,17 @@ export const relations = defineRelations(schema, (r) => ({
     apiClients: r.many.apiClients({ from: r.organisations.id, to: r.apiClients.tenantId }),
     dbsChecks: r.many.dbsChecks({ from: r.organisations.id, to: r.dbsChecks.tenantId }),
     contractLetters: r.many.contractLetters({ from: r.organisations.id, to: r.contractLetters.tenantId }),
+    affordabilityCharges: r.many.affordabilityCharges({
+      from: r.organisations.id,
+      to: r.affordabilityCharges.tenantId,
+    }),
+    reductionRequests: r.many.reductionRequests({ from: r.organisations.id, to: r.reductionRequests.tenantId }),
+    savingsOpportunities: r.many.savingsOpportunities({
+      from: r.organisations.id,
+      to: r.savingsOpportunities.tenantId,
+    }),
+    statementCredits: r.many.statementCredits({ from: r.organisations.id, to: r.statementCredits.tenantId }),
+    businessCases: r.many.businessCases({ from: r.organisations.id, to: r.businessCases.tenantId }),
   },
   payrolls: {
     organisation: r.one.organisations({ from: r.payrolls.tenantId, to: r.organisations.id, optional: false }),
@@ -98,6 +109,104 @@ export const relations = defineRelations(schema, (r) => ({
   },
   memberships: {
     organisation: r.one.organisations({ from: r.memberships.tenantId, to: r.organisations.id, optional: false }),
+  },
+  affordabilityCharges: {
+    organisation: r.one.organisations({
+      from: r.affordabilityCharges.tenantId,
+      to: r.organisations.id,
+      optional: false,
+    }),
+  },
+  reductionRequests: {
+    organisation: r.one.organisations({ from: r.reductionRequests.tenantId, to: r.organisations.id, optional: false }),
+  },
+  savingsOpportunities: {
+    organisation: r.one.organisations({
+      from: r.savingsOpportunities.tenantId,
+      to: r.organisations.id,
+      optional: false,
+    }),
+    ledgerEntries: r.many.savingsLedgerEntries({
+      from: [r.savingsOpportunities.tenantId, r.savingsOpportunities.id],
+      to: [r.savingsLedgerEntries.tenantId, r.savingsLedgerEntries.opportunityId],
+    }),
+  },
+  savingsLedgerEntries: {
+    opportunity: r.one.savingsOpportunities({
+      from: [r.savingsLedgerEntries.tenantId, r.savingsLedgerEntries.opportunityId],
+      to: [r.savingsOpportunities.tenantId, r.savingsOpportunities.id],
+      optional: false,
+    }),
+    reverses: r.one.savingsLedgerEntries({
+      from: [r.savingsLedgerEntries.tenantId, r.savingsLedgerEntries.reversesEntryId],
+      to: [r.savingsLedgerEntries.tenantId, r.savingsLedgerEntries.id],
+    }),
+  },
+  businessCases: {
+    organisation: r.one.organisations({ from: r.businessCases.tenantId, to: r.organisations.id, optional: false }),
+    workstreams: r.many.businessCaseWorkstreams({
+      from: [r.businessCases.tenantId, r.businessCases.id],
+      to: [r.businessCaseWorkstreams.tenantId, r.businessCaseWorkstreams.businessCaseId],
+    }),
+    lines: r.many.businessCaseLines({
+      from: [r.businessCases.tenantId, r.businessCases.id],
+      to: [r.businessCaseLines.tenantId, r.businessCaseLines.businessCaseId],
+    }),
+    statedFigures: r.many.businessCaseStatedFigures({
+      from: [r.businessCases.tenantId, r.businessCases.id],
+      to: [r.businessCaseStatedFigures.tenantId, r.businessCaseStatedFigures.businessCaseId],
+    }),
+  },
+  businessCaseWorkstreams: {
+    businessCase: r.one.businessCases({
+      from: [r.businessCaseWorkstreams.tenantId, r.businessCaseWorkstreams.businessCaseId],
+      to: [r.businessCases.tenantId, r.businessCases.id],
+      optional: false,
+    }),
+  },
+  businessCaseLines: {
+    businessCase: r.one.businessCases({
+      from: [r.businessCaseLines.tenantId, r.businessCaseLines.businessCaseId],
+      to: [r.businessCases.tenantId, r.businessCases.id],
+      optional: false,
+    }),
+    workstream: r.one.businessCaseWorkstreams({
+      from: [r.businessCaseLines.tenantId, r.businessCaseLines.workstreamId],
+      to: [r.businessCaseWorkstreams.tenantId, r.businessCaseWorkstreams.id],
+    }),
+    amounts: r.many.businessCaseLineAmounts({
+      from: [r.businessCaseLines.tenantId, r.businessCaseLines.id],
+      to: [r.businessCaseLineAmounts.tenantId, r.businessCaseLineAmounts.lineId],
+    }),
+    opportunityLinks: r.many.businessCaseLineOpportunities({
+      from: [r.businessCaseLines.tenantId, r.businessCaseLines.id],
+      to: [r.businessCaseLineOpportunities.tenantId, r.businessCaseLineOpportunities.lineId],
+    }),
+  },
+  businessCaseLineAmounts: {
+    line: r.one.businessCaseLines({
+      from: [r.businessCaseLineAmounts.tenantId, r.businessCaseLineAmounts.lineId],
+      to: [r.businessCaseLines.tenantId, r.businessCaseLines.id],
+      optional: false,
+    }),
+  },
+  businessCaseStatedFigures: {
+    lines: r.many.businessCaseStatedFigureLines({
+      from: [r.businessCaseStatedFigures.tenantId, r.businessCaseStatedFigures.id],
+      to: [r.businessCaseStatedFigureLines.tenantId, r.businessCaseStatedFigureLines.statedFigureId],
+    }),
+  },
+  businessCaseLineOpportunities: {
+    line: r.one.businessCaseLines({
+      from: [r.businessCaseLineOpportunities.tenantId, r.businessCaseLineOpportunities.lineId],
+      to: [r.businessCaseLines.tenantId, r.businessCaseLines.id],
+      optional: false,
+    }),
+    opportunity: r.one.savingsOpportunities({
+      from: [r.businessCaseLineOpportunities.tenantId, r.businessCaseLineOpportunities.opportunityId],
+      to: [r.savingsOpportunities.tenantId, r.savingsOpportunities.id],
+      optional: false,
+    }),
   },
 }));
 

@@ -1,5 +1,6 @@
 export * from './billing/affordability-charges.ts';
 export * from './billing/billing-enums.ts';
+export * from './billing/business-cases.ts';
 export * from './billing/reduction-requests.ts';
 export * from './billing/savings-ledger.ts';
 export * from './billing/savings-opportunities.ts';
