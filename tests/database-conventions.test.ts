@@ -728,22 +728,6 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.business_case_stated_figure_lines': 'INSERT, SELECT',
       'ssp_runtime on public.business_case_line_opportunities': 'INSERT, SELECT',
       'ssp_platform on public.business_case_line_opportunities': 'INSERT, SELECT',
-      // Business cases are recorded once as their source states them and only read after (every
-      // figure is computed from the lines); linking a line to the opportunities delivering it adds rows.
-      'ssp_runtime on public.business_cases': 'INSERT, SELECT',
-      'ssp_platform on public.business_cases': 'INSERT, SELECT',
-      'ssp_runtime on public.business_case_workstreams': 'INSERT, SELECT',
-      'ssp_platform on public.business_case_workstreams': 'INSERT, SELECT',
-      'ssp_runtime on public.business_case_lines': 'INSERT, SELECT',
-      'ssp_platform on public.business_case_lines': 'INSERT, SELECT',
-      'ssp_runtime on public.business_case_line_amounts': 'INSERT, SELECT',
-      'ssp_platform on public.business_case_line_amounts': 'INSERT, SELECT',
-      'ssp_runtime on public.business_case_stated_figures': 'INSERT, SELECT',
-      'ssp_platform on public.business_case_stated_figures': 'INSERT, SELECT',
-      'ssp_runtime on public.business_case_stated_figure_lines': 'INSERT, SELECT',
-      'ssp_platform on public.business_case_stated_figure_lines': 'INSERT, SELECT',
-      'ssp_runtime on public.business_case_line_opportunities': 'INSERT, SELECT',
-      'ssp_platform on public.business_case_line_opportunities': 'INSERT, SELECT',
       // Shared support: the taxonomy is reference data; members keep their own people and plans;
       // what they publish to the partnership is rewritten whole (deleted and inserted); the
       // partnership's loans, rota and templates are kept; recovery tests are append-only.
