@@ -5,6 +5,7 @@ import { seedOrganisationId } from './organisations/seed-organisation-ids.ts';
 import { seedOrganisations } from './organisations/seed-organisations.ts';
 import { loadLancashirePerformance } from './performance/load-lancashire-performance.ts';
 import { loadCustomerServices } from './services/load-customer-services.ts';
+import { loadSharedSupport } from './shared-support/load-shared-support.ts';
 
 export interface SeedSummary {
   organisations: number;
@@ -55,6 +56,7 @@ export async function loadSeedData(database: PlatformDatabase, options: SeedOpti
       .returning({ id: tables.organisations.id });
     const catalogue = await loadCatalogue(tx);
     const services = await loadCustomerServices(tx, records);
+    await loadSharedSupport(tx);
     const performance =
       performanceScale > 0 ? await loadLancashirePerformance(tx, { scale: performanceScale }) : { rows: 0 };
     return {

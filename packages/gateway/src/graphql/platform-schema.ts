@@ -4,6 +4,7 @@ import { builder } from '@ssp/core';
 import '@ssp/tenants';
 import '@ssp/services';
 import '@ssp/billing';
+import '@ssp/shared-support';
 import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { runMutationsInSavepoints } from './mutation-savepoints.ts';
 

@@ -1,0 +1,388 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import {
+  builder,
+  checkedPageSize,
+  describedEnumValues,
+  ForbiddenError,
+  NotFoundError,
+  requestActor,
+  requestTransaction,
+  requireRole,
+  tables as schema,
+  type tables,
+  ValidationError,
+} from '@ssp/core';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
+import { asc, eq } from 'drizzle-orm';
+import { globalIdOf, idOf } from '../common/global-ids.ts';
+import { SUPPORT_ROLES } from '../common/roles.ts';
+import { recordSharedReads } from '../common/shared-reads.ts';
+import { SharedSupportRef } from '../sharing/shared-support-type.ts';
+import {
+  addSupportPerson,
+  removeSupportPerson,
+  type SupportPersonInput,
+  type SupportPersonRow,
+  updateSupportPerson,
+} from './manage-support-people.ts';
+import { checkDirectorySearch, type SharedPersonRow, searchDirectory } from './search-directory.ts';
+
+type SkillRow = typeof tables.supportSkills.$inferSelect;
+
+export const SupportSkillCategoryEnum = builder.enumType('SupportSkillCategory', {
+  description: 'A family of skills in the shared taxonomy.',
+  values: describedEnumValues<(typeof tables.supportSkillCategory.enumValues)[number]>({
+    networks: 'Networks: routing, switching, firewalls, Wi-Fi.',
+    servers: 'Servers and virtualisation.',
+    storage: 'Storage and backup.',
+    security: 'Information security.',
+    applications: 'Named applications (Oracle, Avaya...).',
+    telephony: 'Telephony and contact centres.',
+    databases: 'Databases.',
+    end_user_computing: 'Desktops, laptops and user support.',
+  }),
+});
+
+const SupportSkillRef = builder.objectRef<SkillRow>('SupportSkill').implement({
+  description: 'A skill in the shared taxonomy every partnership directory uses.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Stable code, e.g. `firewalls`.' }),
+    name: t.exposeString('name', { description: 'Its name.' }),
+    category: t.field({ type: SupportSkillCategoryEnum, description: 'Its family.', resolve: (s) => s.category }),
+  }),
+});
+
+export const SkillLevelRef = builder.objectRef<{ skillCode: string; level: number }>('SkillLevel').implement({
+  description: 'A skill held at a level.',
+  fields: (t) => ({
+    skillCode: t.exposeString('skillCode', { description: 'The skill code from the taxonomy.' }),
+    level: t.exposeInt('level', { description: '1 (aware), 2 (practitioner), 3 (senior), 4 (expert).' }),
+  }),
+});
+
+builder.queryField('supportSkills', (t) =>
+  t.connection(
+    {
+      type: SupportSkillRef,
+      description: 'The shared skills taxonomy, by family and code.',
+      authScopes: { authenticated: true },
+      resolve: async (_root, args, context) => {
+        checkedPageSize(args);
+        const tx = requestTransaction(context);
+        return resolveOffsetConnection({ args }, ({ limit, offset }) =>
+          tx
+            .select()
+            .from(schema.supportSkills)
+            .orderBy(asc(schema.supportSkills.category), asc(schema.supportSkills.code))
+            .limit(limit)
+            .offset(offset),
+        );
+      },
+    },
+    { name: 'SupportSkillConnection', description: 'A page of the skills taxonomy.' },
+    { name: 'SupportSkillEdge', description: 'A skill, with its cursor.' },
+  ),
+);
+
+// --- What a member keeps about its own people -------------------------------------------------
+
+interface SupportPersonView extends SupportPersonRow {
+  skills: { skillCode: string; level: number }[];
+  unavailability: { startsOn: string; endsOn: string; reason: string | null }[];
+}
+
+const UnavailabilityRef = builder
+  .objectRef<{ startsOn: string; endsOn: string; reason: string | null }>('UnavailablePeriod')
+  .implement({
+    description: 'Days a person cannot be called on, both ends included.',
+    fields: (t) => ({
+      startsOn: t.exposeString('startsOn', { description: 'First day (YYYY-MM-DD).' }),
+      endsOn: t.exposeString('endsOn', { description: 'Last day (YYYY-MM-DD).' }),
+      reason: t.exposeString('reason', { nullable: true, description: 'Why (never shared with other members).' }),
+    }),
+  });
+
+const SupportPersonRef = builder.objectRef<SupportPersonView>('SupportPerson').implement({
+  description: "Someone in your organisation's ICT support, as you keep them (all fields, yours only).",
+  fields: (t) => ({
+    id: t.globalID({ description: 'Opaque global id.', resolve: (p) => ({ type: 'SupportPerson', id: p.id }) }),
+    fullName: t.exposeString('fullName', { description: 'Their name.' }),
+    roleTitle: t.exposeString('roleTitle', { description: 'Their job title.' }),
+    email: t.exposeString('email', { nullable: true, description: 'Their email address.' }),
+    phone: t.exposeString('phone', { nullable: true, description: 'Their telephone number.' }),
+    skills: t.field({ type: [SkillLevelRef], description: 'Their skills.', resolve: (p) => p.skills }),
+    unavailability: t.field({
+      type: [UnavailabilityRef],
+      description: 'When they cannot be called on.',
+      resolve: (p) => p.unavailability,
+    }),
+  }),
+});
+
+builder.queryField('supportPeople', (t) =>
+  t.connection(
+    {
+      type: SupportPersonRef,
+      description: "Your organisation's ICT support people, by name (tenant admins and service agents).",
+      authScopes: { authenticated: true },
+      resolve: async (_root, args, context) => {
+        checkedPageSize(args);
+        const actor = requestActor(context);
+        if (!SUPPORT_ROLES.some((role) => actor.roles.includes(role))) {
+          throw new ForbiddenError('Reading support people needs the tenant admin or service agent role');
+        }
+        const tx = requestTransaction(context);
+        return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
+          const people = await tx.query.supportPeople.findMany({
+            where: { tenantId: actor.organisationId },
+            orderBy: { fullName: 'asc', id: 'asc' },
+            limit,
+            offset,
+          });
+          const ids = people.map((p) => p.id);
+          const [skills, periods] = ids.length
+            ? await Promise.all([
+                tx.query.supportPersonSkills.findMany({
+                  where: { tenantId: actor.organisationId, personId: { in: ids } },
+                  orderBy: { skillCode: 'asc' },
+                }),
+                tx.query.supportPersonUnavailability.findMany({
+                  where: { tenantId: actor.organisationId, personId: { in: ids } },
+                  orderBy: { startsOn: 'asc' },
+                }),
+              ])
+            : [[], []];
+          return people.map((person) => ({
+            ...person,
+            skills: skills
+              .filter((s) => s.personId === person.id)
+              .map(({ skillCode, level }) => ({ skillCode, level })),
+            unavailability: periods
+              .filter((u) => u.personId === person.id)
+              .map(({ startsOn, endsOn, reason }) => ({ startsOn, endsOn, reason })),
+          }));
+        });
+      },
+    },
+    { name: 'SupportPersonConnection', description: 'A page of your support people.' },
+    { name: 'SupportPersonEdge', description: 'A person, with its cursor.' },
+  ),
+);
+
+const SkillLevelInput = builder.inputType('SkillLevelInput', {
+  description: 'A skill at a level.',
+  fields: (t) => ({
+    skillCode: t.string({ required: true, description: 'A code from the taxonomy (`supportSkills`).' }),
+    level: t.int({ required: true, description: '1 (aware) to 4 (expert).' }),
+  }),
+});
+
+const UnavailablePeriodInput = builder.inputType('UnavailablePeriodInput', {
+  description: 'Days a person cannot be called on.',
+  fields: (t) => ({
+    startsOn: t.string({ required: true, description: 'First day (YYYY-MM-DD).' }),
+    endsOn: t.string({ required: true, description: 'Last day (YYYY-MM-DD), on or after the first.' }),
+    reason: t.string({ required: false, description: 'Why; kept by your organisation, never shared.' }),
+  }),
+});
+
+const SupportPersonInputRef = builder.inputType('SupportPersonInput', {
+  description: 'A support person and what they can do (replaces what was there).',
+  fields: (t) => ({
+    personId: t.id({ required: false, description: 'The person to change; leave out to add someone.' }),
+    fullName: t.string({ required: true, description: 'Their name.' }),
+    roleTitle: t.string({ required: true, description: 'Their job title.' }),
+    email: t.string({ required: false, description: 'Their email address.' }),
+    phone: t.string({ required: false, description: 'Their telephone number.' }),
+    skills: t.field({ type: [SkillLevelInput], required: true, description: 'Their skills.' }),
+    unavailability: t.field({
+      type: [UnavailablePeriodInput],
+      required: false,
+      description: 'When they cannot be called on.',
+    }),
+  }),
+});
+
+const SupportPersonPayload = builder.objectRef<{ person: SupportPersonView }>('SupportPersonPayload').implement({
+  description: 'The person after the change.',
+  fields: (t) => ({
+    person: t.field({ type: SupportPersonRef, description: 'The person.', resolve: (p) => p.person }),
+  }),
+});
+
+const errors = [ValidationError, NotFoundError, ForbiddenError];
+
+builder.mutationField('saveSupportPerson', (t) =>
+  t.field({
+    type: SupportPersonPayload,
+    description:
+      "Tenant admins and service agents: add or change one of your organisation's support people. What you share is republished to your partnerships at once.",
+    authScopes: { authenticated: true },
+    errors: { types: errors, directResult: true },
+    args: { input: t.arg({ type: SupportPersonInputRef, required: true, description: 'The person.' }) },
+    resolve: async (_root, { input }, context) => {
+      const actor = requestActor(context);
+      requireRole(actor, SUPPORT_ROLES, 'Saving a support person');
+      if (actor.platformScope) throw new ForbiddenError('A member keeps its own people');
+      const tx = requestTransaction(context);
+      const details: SupportPersonInput = {
+        fullName: input.fullName,
+        roleTitle: input.roleTitle,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        skills: input.skills,
+        unavailability: (input.unavailability ?? []).map((u) => ({ ...u, reason: u.reason ?? null })),
+      };
+      let person: SupportPersonRow;
+      let before: SupportPersonRow | null = null;
+      if (input.personId) {
+        const personId = idOf(String(input.personId), 'SupportPerson', 'input.personId');
+        const changed = await updateSupportPerson(tx, actor.organisationId, personId, details);
+        person = changed.after;
+        before = changed.before;
+      } else {
+        person = await addSupportPerson(tx, actor.organisationId, details);
+      }
+      const view = { ...person, skills: details.skills, unavailability: details.unavailability };
+      await recordAuditEvents(tx, auditActor(context), [
+        {
+          organisationId: actor.organisationId,
+          action: before ? 'support_person.changed' : 'support_person.added',
+          targetType: 'SupportPerson',
+          targetId: person.id,
+          before,
+          after: view,
+        },
+      ]);
+      return { person: view };
+    },
+  }),
+);
+
+const RemoveSupportPersonPayload = builder.objectRef<{ personId: string }>('RemoveSupportPersonPayload').implement({
+  description: 'The person removed.',
+  fields: (t) => ({
+    personId: t.id({
+      description: 'The global id the person had.',
+      resolve: (p) => globalIdOf('SupportPerson', p.personId),
+    }),
+  }),
+});
+
+builder.mutationField('removeSupportPerson', (t) =>
+  t.field({
+    type: RemoveSupportPersonPayload,
+    description:
+      'Tenant admins and service agents: remove someone who has left; they vanish from the shared directory.',
+    authScopes: { authenticated: true },
+    errors: { types: errors, directResult: true },
+    args: {
+      input: t.arg({
+        type: builder.inputType('RemoveSupportPersonInput', {
+          description: 'The person to remove.',
+          fields: (f) => ({ personId: f.id({ required: true, description: 'The person.' }) }),
+        }),
+        required: true,
+        description: 'The person.',
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const actor = requestActor(context);
+      requireRole(actor, SUPPORT_ROLES, 'Removing a support person');
+      if (actor.platformScope) throw new ForbiddenError('A member keeps its own people');
+      const tx = requestTransaction(context);
+      const personId = idOf(String(input.personId), 'SupportPerson', 'input.personId');
+      const removed = await removeSupportPerson(tx, actor.organisationId, personId);
+      await recordAuditEvents(tx, auditActor(context), [
+        {
+          organisationId: actor.organisationId,
+          action: 'support_person.removed',
+          targetType: 'SupportPerson',
+          targetId: personId,
+          before: removed,
+        },
+      ]);
+      return { personId };
+    },
+  }),
+);
+
+// --- The shared directory ---------------------------------------------------------------------
+
+export const SharedPersonRef = builder.objectRef<SharedPersonRow>('SharedPerson').implement({
+  description:
+    "Someone in a member's ICT support as the member shares them: a field the member does not share is null.",
+  fields: (t) => ({
+    id: t.globalID({ description: 'Opaque global id.', resolve: (p) => ({ type: 'SharedPerson', id: p.id }) }),
+    memberOrganisationId: t.id({
+      description: 'The global id of their organisation.',
+      resolve: (p) => globalIdOf('Organisation', p.memberOrganisationId),
+    }),
+    memberName: t.exposeString('memberName', { description: 'Their organisation.' }),
+    fullName: t.exposeString('fullName', { nullable: true, description: 'Their name, if shared.' }),
+    roleTitle: t.exposeString('roleTitle', { nullable: true, description: 'Their job title, if shared.' }),
+    email: t.exposeString('email', {
+      nullable: true,
+      description: 'Their email address, if contact details are shared.',
+    }),
+    phone: t.exposeString('phone', {
+      nullable: true,
+      description: 'Their telephone number, if contact details are shared.',
+    }),
+    skills: t.field({
+      type: [SkillLevelRef],
+      nullable: true,
+      description: 'Their skills, if shared.',
+      resolve: (p) => p.skills,
+    }),
+    available: t.exposeBoolean('available', {
+      nullable: true,
+      description:
+        'Whether they are free for the whole period searched; null when their organisation does not share availability or no period was given.',
+    }),
+  }),
+});
+
+builder.objectField(SharedSupportRef, 'directory', (t) =>
+  t.connection(
+    {
+      type: SharedPersonRef,
+      description:
+        'Searches the people the members share: by skill at or above a level, and free over a period. Highest level first. Each read of another member is recorded in your audit trail.',
+      args: {
+        skillCode: t.arg.string({ required: false, description: 'A skill code from the taxonomy.' }),
+        minimumLevel: t.arg.int({ required: false, description: 'The lowest level wanted (1 to 4; 1 when left out).' }),
+        availableFrom: t.arg.string({ required: false, description: 'First day they must be free (YYYY-MM-DD).' }),
+        availableTo: t.arg.string({ required: false, description: 'Last day they must be free (YYYY-MM-DD).' }),
+      },
+      resolve: async (support, args, context) => {
+        checkedPageSize(args);
+        const actor = requestActor(context);
+        if (!SUPPORT_ROLES.some((role) => actor.roles.includes(role))) {
+          throw new ForbiddenError('Searching the directory needs the tenant admin or service agent role');
+        }
+        const search = {
+          partnershipId: support.partnershipId,
+          skillCode: args.skillCode ?? null,
+          minimumLevel: args.minimumLevel ?? 1,
+          availableFrom: args.availableFrom ?? null,
+          availableTo: args.availableTo ?? null,
+        };
+        checkDirectorySearch(search);
+        const tx = requestTransaction(context);
+        return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
+          const people = await searchDirectory(tx, { ...search, limit, offset });
+          await recordSharedReads(
+            context,
+            support.partnershipId,
+            'shared_directory',
+            people.map((p) => ({ memberOrganisationId: p.memberOrganisationId, ids: [p.id] })),
+          );
+          return people;
+        });
+      },
+    },
+    { name: 'SharedPersonConnection', description: 'A page of the shared directory.' },
+    { name: 'SharedPersonEdge', description: 'A person, with their cursor.' },
+  ),
+);

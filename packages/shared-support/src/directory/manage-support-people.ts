@@ -1,0 +1,150 @@
+import { NotFoundError, type PlatformTransaction, queryRows, tables, ValidationError } from '@ssp/core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { isoDate } from '../common/dates.ts';
+import { partnershipContext } from '../common/partnership-context.ts';
+import { republishMemberDirectory } from '../sharing/publish-member-directory.ts';
+
+export type SupportPersonRow = typeof tables.supportPeople.$inferSelect;
+
+export interface SupportPersonInput {
+  fullName: string;
+  roleTitle: string;
+  email: string | null;
+  phone: string | null;
+  skills: { skillCode: string; level: number }[];
+  unavailability: { startsOn: string; endsOn: string; reason: string | null }[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+async function checkPerson(tx: PlatformTransaction, input: SupportPersonInput): Promise<void> {
+  if (input.fullName.trim() === '') throw new ValidationError('Give the person a name', 'input.fullName');
+  if (input.roleTitle.trim() === '') throw new ValidationError('Give the person a role', 'input.roleTitle');
+  if (input.email !== null && !EMAIL.test(input.email))
+    throw new ValidationError('Not an email address', 'input.email');
+  const codes = input.skills.map((skill) => skill.skillCode);
+  if (new Set(codes).size !== codes.length) throw new ValidationError('A skill is listed twice', 'input.skills');
+  input.skills.forEach((skill, index) => {
+    if (!Number.isInteger(skill.level) || skill.level < 1 || skill.level > 4) {
+      throw new ValidationError('Skill levels run from 1 (aware) to 4 (expert)', `input.skills.${index}.level`);
+    }
+  });
+  if (codes.length > 0) {
+    const known = await tx
+      .select({ code: tables.supportSkills.code })
+      .from(tables.supportSkills)
+      .where(inArray(tables.supportSkills.code, codes));
+    const index = codes.findIndex((code) => !known.some((row) => row.code === code));
+    if (index >= 0) {
+      throw new ValidationError(
+        `No skill in the taxonomy has the code '${codes[index]}'`,
+        `input.skills.${index}.skillCode`,
+      );
+    }
+  }
+  input.unavailability.forEach((period, index) => {
+    const from = isoDate(period.startsOn, `input.unavailability.${index}.startsOn`);
+    const to = isoDate(period.endsOn, `input.unavailability.${index}.endsOn`);
+    if (to < from)
+      throw new ValidationError('A period cannot end before it starts', `input.unavailability.${index}.endsOn`);
+  });
+}
+
+async function writeDetails(tx: PlatformTransaction, memberId: string, personId: string, input: SupportPersonInput) {
+  await tx
+    .delete(tables.supportPersonSkills)
+    .where(and(eq(tables.supportPersonSkills.tenantId, memberId), eq(tables.supportPersonSkills.personId, personId)));
+  if (input.skills.length > 0) {
+    await tx
+      .insert(tables.supportPersonSkills)
+      .values(
+        input.skills.map((skill) => ({ tenantId: memberId, personId, skillCode: skill.skillCode, level: skill.level })),
+      );
+  }
+  await tx
+    .delete(tables.supportPersonUnavailability)
+    .where(
+      and(
+        eq(tables.supportPersonUnavailability.tenantId, memberId),
+        eq(tables.supportPersonUnavailability.personId, personId),
+      ),
+    );
+  if (input.unavailability.length > 0) {
+    await tx.insert(tables.supportPersonUnavailability).values(
+      input.unavailability.map((period) => ({
+        tenantId: memberId,
+        personId,
+        startsOn: period.startsOn,
+        endsOn: period.endsOn,
+        reason: period.reason,
+      })),
+    );
+  }
+}
+
+/** The partnerships this member has opted into (its own agreements), to republish to. */
+async function optedInPartnerships(tx: PlatformTransaction, memberId: string): Promise<string[]> {
+  await partnershipContext(tx);
+  const rows = await queryRows<{ partnership_id: string }>(
+    tx,
+    sql`select partnership_id from sharing_agreements where tenant_id = ${memberId} and opted_in`,
+  );
+  return rows.map((row) => row.partnership_id);
+}
+
+/** Adds someone who works in ICT support at the member, and republishes what the member shares. */
+export async function addSupportPerson(tx: PlatformTransaction, memberId: string, input: SupportPersonInput) {
+  await checkPerson(tx, input);
+  const [person] = await tx
+    .insert(tables.supportPeople)
+    .values({
+      tenantId: memberId,
+      fullName: input.fullName.trim(),
+      roleTitle: input.roleTitle.trim(),
+      email: input.email,
+      phone: input.phone,
+    })
+    .returning();
+  if (!person) throw new Error('The person was not written');
+  await writeDetails(tx, memberId, person.id, input);
+  await republishMemberDirectory(tx, await optedInPartnerships(tx, memberId), memberId);
+  return person;
+}
+
+/** Replaces a person's details, skills and periods away, and republishes. */
+export async function updateSupportPerson(
+  tx: PlatformTransaction,
+  memberId: string,
+  personId: string,
+  input: SupportPersonInput,
+) {
+  await checkPerson(tx, input);
+  const before = await tx.query.supportPeople.findFirst({ where: { tenantId: memberId, id: personId } });
+  if (!before) throw new NotFoundError('No person of your organisation has this id');
+  const [after] = await tx
+    .update(tables.supportPeople)
+    .set({
+      fullName: input.fullName.trim(),
+      roleTitle: input.roleTitle.trim(),
+      email: input.email,
+      phone: input.phone,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(tables.supportPeople.tenantId, memberId), eq(tables.supportPeople.id, personId)))
+    .returning();
+  if (!after) throw new Error('The person was not updated');
+  await writeDetails(tx, memberId, personId, input);
+  await republishMemberDirectory(tx, await optedInPartnerships(tx, memberId), memberId);
+  return { before, after };
+}
+
+/** Removes a person who has left, and republishes. */
+export async function removeSupportPerson(tx: PlatformTransaction, memberId: string, personId: string) {
+  const [removed] = await tx
+    .delete(tables.supportPeople)
+    .where(and(eq(tables.supportPeople.tenantId, memberId), eq(tables.supportPeople.id, personId)))
+    .returning();
+  if (!removed) throw new NotFoundError('No person of your organisation has this id');
+  await republishMemberDirectory(tx, await optedInPartnerships(tx, memberId), memberId);
+  return removed;
+}

@@ -1,0 +1,11 @@
+// Shared support: what the members of a partnership share with each other by agreement (a
+// skills directory, help between members, an out-of-hours rota, disaster-recovery plans) and the
+// benefits it delivers. Every cross-member read goes through the member's own opted-in agreement.
+import './sharing/shared-support-type.ts';
+import './directory/directory-type.ts';
+
+export * from './common/partnership-context.ts';
+export * from './directory/manage-support-people.ts';
+export * from './directory/search-directory.ts';
+export * from './sharing/manage-sharing-agreement.ts';
+export * from './sharing/publish-member-directory.ts';

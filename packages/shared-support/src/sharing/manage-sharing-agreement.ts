@@ -1,0 +1,105 @@
+import { NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { and, eq } from 'drizzle-orm';
+import { refreshPartnershipContext } from '../common/partnership-context.ts';
+import { publishMemberDirectory } from './publish-member-directory.ts';
+
+export type SharingAgreementRow = typeof tables.sharingAgreements.$inferSelect;
+
+export interface SharedFields {
+  name: boolean;
+  role: boolean;
+  skills: boolean;
+  contact: boolean;
+  availability: boolean;
+}
+
+/** The partnership a member belongs to: its parent. Anything else is, to the member, not there. */
+async function requireParentPartnership(tx: PlatformTransaction, memberId: string, partnershipId: string) {
+  const member = await tx.query.organisations.findFirst({
+    where: { id: memberId },
+    columns: { id: true, parentId: true },
+  });
+  if (!member || member.parentId !== partnershipId) {
+    throw new NotFoundError('Your organisation is not a member of a partnership with this id');
+  }
+}
+
+/**
+ * A member opts in to its partnership's shared support, or changes what it shares, and publishes
+ * its directory accordingly. The partnership must run shared support (have a programme), which
+ * the member can check only once its agreement lets it read the partnership's shared rows; if it
+ * does not, the caller's savepoint undoes the agreement.
+ */
+export async function joinSharedSupport(
+  tx: PlatformTransaction,
+  input: { memberId: string; partnershipId: string; shares: SharedFields; changedBy: string },
+): Promise<{ before: SharingAgreementRow | null; after: SharingAgreementRow }> {
+  await requireParentPartnership(tx, input.memberId, input.partnershipId);
+  const before = await currentAgreement(tx, input.memberId, input.partnershipId);
+  const values = {
+    optedIn: true,
+    sharesName: input.shares.name,
+    sharesRole: input.shares.role,
+    sharesSkills: input.shares.skills,
+    sharesContact: input.shares.contact,
+    sharesAvailability: input.shares.availability,
+    changedBy: input.changedBy,
+    changedAt: new Date(),
+  };
+  const [after] = await tx
+    .insert(tables.sharingAgreements)
+    .values({ tenantId: input.memberId, partnershipId: input.partnershipId, ...values })
+    .onConflictDoUpdate({
+      target: [tables.sharingAgreements.tenantId, tables.sharingAgreements.partnershipId],
+      set: values,
+    })
+    .returning();
+  if (!after) throw new Error('The sharing agreement was not written');
+  const partnerships = await refreshPartnershipContext(tx);
+  const programme = partnerships.includes(input.partnershipId)
+    ? await tx.query.sharedSupportProgrammes.findFirst({
+        where: { tenantId: input.partnershipId },
+        columns: { id: true },
+      })
+    : undefined;
+  if (!programme) {
+    throw new ValidationError('This partnership does not run shared support', 'input.partnershipId');
+  }
+  await publishMemberDirectory(tx, input.partnershipId, input.memberId);
+  return { before: before ?? null, after };
+}
+
+/**
+ * A member opts out: its published rows are deleted and its agreement marks it out, so from the
+ * next request no other member sees anything of it, and it no longer sees theirs.
+ */
+export async function leaveSharedSupport(
+  tx: PlatformTransaction,
+  input: { memberId: string; partnershipId: string; changedBy: string },
+): Promise<{ before: SharingAgreementRow; after: SharingAgreementRow }> {
+  const before = await currentAgreement(tx, input.memberId, input.partnershipId);
+  if (!before?.optedIn) throw new NotFoundError('Your organisation has not opted into this partnership');
+  // The partnership stays in this transaction's context until it is refreshed below, so the
+  // member may still delete its published rows once its agreement says it is out.
+  await refreshPartnershipContext(tx);
+  const [after] = await tx
+    .update(tables.sharingAgreements)
+    .set({ optedIn: false, changedBy: input.changedBy, changedAt: new Date() })
+    .where(
+      and(
+        eq(tables.sharingAgreements.tenantId, input.memberId),
+        eq(tables.sharingAgreements.partnershipId, input.partnershipId),
+      ),
+    )
+    .returning();
+  if (!after) throw new Error('The sharing agreement was not updated');
+  // Publishing with the agreement out deletes the entry (and, by cascade, the published people,
+  // skills and periods) and writes nothing.
+  await publishMemberDirectory(tx, input.partnershipId, input.memberId);
+  await refreshPartnershipContext(tx);
+  return { before, after };
+}
+
+export function currentAgreement(tx: PlatformTransaction, memberId: string, partnershipId: string) {
+  return tx.query.sharingAgreements.findFirst({ where: { tenantId: memberId, partnershipId } });
+}

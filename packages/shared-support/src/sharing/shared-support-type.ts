@@ -1,0 +1,290 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import {
+  builder,
+  checkedPageSize,
+  ForbiddenError,
+  type Nation,
+  NotFoundError,
+  queryRows,
+  requestActor,
+  requestTransaction,
+  requireRole,
+  ValidationError,
+} from '@ssp/core';
+import { auditActor, NationEnum, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
+import { sql } from 'drizzle-orm';
+import { globalIdOf } from '../common/global-ids.ts';
+import { partnershipContext } from '../common/partnership-context.ts';
+import { BENEFIT_ROLES } from '../common/roles.ts';
+import {
+  currentAgreement,
+  joinSharedSupport,
+  leaveSharedSupport,
+  type SharedFields,
+  type SharingAgreementRow,
+} from './manage-sharing-agreement.ts';
+
+/** The partnership whose shared support a field reads; the caller's context includes it. */
+export interface SharedSupport {
+  partnershipId: string;
+}
+
+export const SharedFieldsRef = builder.objectRef<SharedFields>('SharedFields').implement({
+  description: 'What a member shares of its people with the other members of its partnership.',
+  fields: (t) => ({
+    name: t.exposeBoolean('name', { description: 'Their names.' }),
+    role: t.exposeBoolean('role', { description: 'Their job titles.' }),
+    skills: t.exposeBoolean('skills', { description: 'Their skills and levels (needed to be found by skill).' }),
+    contact: t.exposeBoolean('contact', { description: 'Their email addresses and telephone numbers.' }),
+    availability: t.exposeBoolean('availability', { description: 'When they cannot be called on (not why).' }),
+  }),
+});
+
+const SharedFieldsInput = builder.inputType('SharedFieldsInput', {
+  description: 'What to share of your people; anything not shared stays invisible to the other members.',
+  fields: (t) => ({
+    name: t.boolean({ required: true, description: 'Share their names.' }),
+    role: t.boolean({ required: true, description: 'Share their job titles.' }),
+    skills: t.boolean({ required: true, description: 'Share their skills and levels.' }),
+    contact: t.boolean({ required: true, description: 'Share their email addresses and telephone numbers.' }),
+    availability: t.boolean({ required: true, description: 'Share when they cannot be called on.' }),
+  }),
+});
+
+function sharedFieldsOf(row: SharingAgreementRow | SharedMemberRow): SharedFields {
+  return {
+    name: row.sharesName,
+    role: row.sharesRole,
+    skills: row.sharesSkills,
+    contact: row.sharesContact,
+    availability: row.sharesAvailability,
+  };
+}
+
+export const SharingAgreementRef = builder.objectRef<SharingAgreementRow>('SharingAgreement').implement({
+  description: "Your organisation's agreement to take part in a partnership's shared support, and what it shares.",
+  fields: (t) => ({
+    id: t.globalID({ description: 'Opaque global id.', resolve: (a) => ({ type: 'SharingAgreement', id: a.id }) }),
+    partnershipId: t.id({
+      description: 'The global id of the partnership (an Organisation).',
+      resolve: (a) => globalIdOf('Organisation', a.partnershipId),
+    }),
+    optedIn: t.exposeBoolean('optedIn', {
+      description: 'True while you take part: the other members see what you share, and you see theirs.',
+    }),
+    shares: t.field({ type: SharedFieldsRef, description: 'What you share.', resolve: (a) => sharedFieldsOf(a) }),
+    changedBy: t.exposeString('changedBy', { description: 'Who last changed it.' }),
+    changedAt: t.expose('changedAt', { type: 'DateTime', description: 'When it was last changed.' }),
+  }),
+});
+
+export const SharedSupportRef = builder.objectRef<SharedSupport>('SharedSupport').implement({
+  description:
+    "A partnership's shared support as one of its opted-in members sees it: only what each member shares, every read of another member's rows recorded in your audit trail.",
+  fields: (t) => ({
+    partnershipId: t.id({
+      description: 'The global id of the partnership (an Organisation).',
+      resolve: (s) => globalIdOf('Organisation', s.partnershipId),
+    }),
+  }),
+});
+
+interface SharedMemberRow {
+  memberOrganisationId: string;
+  memberName: string;
+  nation: Nation;
+  sharesName: boolean;
+  sharesRole: boolean;
+  sharesSkills: boolean;
+  sharesContact: boolean;
+  sharesAvailability: boolean;
+  rotaWeight: number;
+  publishedAt: Date;
+}
+
+const SharedMemberRef = builder.objectRef<SharedMemberRow>('SharedMember').implement({
+  description: 'A member that has opted in, and what it shares.',
+  fields: (t) => ({
+    organisationId: t.id({
+      description: 'The global id of the member organisation.',
+      resolve: (m) => globalIdOf('Organisation', m.memberOrganisationId),
+    }),
+    name: t.exposeString('memberName', { description: 'Its name.' }),
+    nation: t.field({
+      type: NationEnum,
+      description: 'Whose bank holidays its out-of-hours cover follows.',
+      resolve: (m) => m.nation,
+    }),
+    shares: t.field({ type: SharedFieldsRef, description: 'What it shares.', resolve: (m) => sharedFieldsOf(m) }),
+    rotaWeight: t.exposeInt('rotaWeight', {
+      description: 'Its agreed weight in the out-of-hours rota (1 unless the partnership set another).',
+    }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', description: 'When it last published its directory.' }),
+  }),
+});
+
+builder.queryField('sharedSupport', (t) =>
+  t.field({
+    type: SharedSupportRef,
+    nullable: true,
+    description:
+      "A partnership's shared support, for a member that has opted in (tenant admins, service agents and finance). Null for anyone else: an organisation outside the partnership, or a member that has not opted in, sees nothing of it.",
+    authScopes: { authenticated: true },
+    args: {
+      partnershipId: t.arg.globalID({ for: OrganisationRef, required: true, description: 'The partnership.' }),
+    },
+    resolve: async (_root, { partnershipId }, context) => {
+      const actor = requestActor(context);
+      if (actor.platformScope || !BENEFIT_ROLES.some((role) => actor.roles.includes(role))) return null;
+      const ids = await partnershipContext(requestTransaction(context));
+      return ids.includes(partnershipId.id) ? { partnershipId: partnershipId.id } : null;
+    },
+  }),
+);
+
+builder.queryField('sharingAgreement', (t) =>
+  t.field({
+    type: SharingAgreementRef,
+    nullable: true,
+    description: "Your organisation's sharing agreement with a partnership; null when it has never opted in.",
+    authScopes: { authenticated: true },
+    args: {
+      partnershipId: t.arg.globalID({ for: OrganisationRef, required: true, description: 'The partnership.' }),
+    },
+    resolve: async (_root, { partnershipId }, context) => {
+      const actor = requestActor(context);
+      return (await currentAgreement(requestTransaction(context), actor.organisationId, partnershipId.id)) ?? null;
+    },
+  }),
+);
+
+builder.objectField(SharedSupportRef, 'members', (t) =>
+  t.connection(
+    {
+      type: SharedMemberRef,
+      description: 'The members that have opted in, by name.',
+      resolve: async (support, args, context) => {
+        checkedPageSize(args);
+        const tx = requestTransaction(context);
+        return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
+          const rows = await queryRows<Record<string, unknown>>(
+            tx,
+            sql`select m.member_organisation_id, m.member_name, m.nation, m.shares_name, m.shares_role, m.shares_skills,
+                       m.shares_contact, m.shares_availability, m.published_at, coalesce(r.weight, 1) as rota_weight
+                  from shared_members m
+                  left join rota_shares r on r.tenant_id = m.tenant_id and r.member_organisation_id = m.member_organisation_id
+                 where m.tenant_id = ${support.partnershipId}
+                 order by m.member_name, m.member_organisation_id limit ${limit} offset ${offset}`,
+          );
+          return rows.map((row) => ({
+            memberOrganisationId: String(row.member_organisation_id),
+            memberName: String(row.member_name),
+            nation: row.nation as Nation,
+            sharesName: Boolean(row.shares_name),
+            sharesRole: Boolean(row.shares_role),
+            sharesSkills: Boolean(row.shares_skills),
+            sharesContact: Boolean(row.shares_contact),
+            sharesAvailability: Boolean(row.shares_availability),
+            rotaWeight: Number(row.rota_weight),
+            publishedAt: new Date(String(row.published_at)),
+          }));
+        });
+      },
+    },
+    { name: 'SharedMemberConnection', description: 'A page of opted-in members.' },
+    { name: 'SharedMemberEdge', description: 'An opted-in member, with its cursor.' },
+  ),
+);
+
+const JoinSharedSupportInput = builder.inputType('JoinSharedSupportInput', {
+  description: "Opt your organisation in to its partnership's shared support, or change what it shares.",
+  fields: (t) => ({
+    partnershipId: t.globalID({ for: OrganisationRef, required: true, description: 'Your partnership.' }),
+    shares: t.field({ type: SharedFieldsInput, required: true, description: 'What you share of your people.' }),
+  }),
+});
+
+const LeaveSharedSupportInput = builder.inputType('LeaveSharedSupportInput', {
+  description: "Opt your organisation out of a partnership's shared support.",
+  fields: (t) => ({
+    partnershipId: t.globalID({ for: OrganisationRef, required: true, description: 'The partnership.' }),
+  }),
+});
+
+const SharingAgreementPayload = builder
+  .objectRef<{ agreement: SharingAgreementRow }>('SharingAgreementPayload')
+  .implement({
+    description: 'The agreement after the change.',
+    fields: (t) => ({
+      agreement: t.field({ type: SharingAgreementRef, description: 'The agreement.', resolve: (p) => p.agreement }),
+    }),
+  });
+
+const errors = [ValidationError, NotFoundError, ForbiddenError];
+
+builder.mutationField('joinSharedSupport', (t) =>
+  t.field({
+    type: SharingAgreementPayload,
+    description:
+      "Tenant admins of a member: opt in to the partnership's shared support (or change what you share). Your directory is published with only the fields you share.",
+    authScopes: { authenticated: true },
+    errors: { types: errors, directResult: true },
+    args: { input: t.arg({ type: JoinSharedSupportInput, required: true, description: 'The agreement.' }) },
+    resolve: async (_root, { input }, context) => {
+      const actor = requestActor(context);
+      requireRole(actor, ['tenant_admin'], 'Joining shared support');
+      if (actor.platformScope) throw new ForbiddenError('A member opts in for itself');
+      const tx = requestTransaction(context);
+      const { before, after } = await joinSharedSupport(tx, {
+        memberId: actor.organisationId,
+        partnershipId: input.partnershipId.id,
+        shares: input.shares,
+        changedBy: actor.principal.subject,
+      });
+      await recordAuditEvents(tx, auditActor(context), [
+        {
+          organisationId: actor.organisationId,
+          action: before?.optedIn ? 'sharing_agreement.changed' : 'sharing_agreement.opted_in',
+          targetType: 'SharingAgreement',
+          targetId: after.id,
+          before,
+          after,
+        },
+      ]);
+      return { agreement: after };
+    },
+  }),
+);
+
+builder.mutationField('leaveSharedSupport', (t) =>
+  t.field({
+    type: SharingAgreementPayload,
+    description:
+      'Tenant admins of a member: opt out. Everything you published is withdrawn, and from the next request no other member sees anything of you (nor you of them).',
+    authScopes: { authenticated: true },
+    errors: { types: errors, directResult: true },
+    args: { input: t.arg({ type: LeaveSharedSupportInput, required: true, description: 'The partnership.' }) },
+    resolve: async (_root, { input }, context) => {
+      const actor = requestActor(context);
+      requireRole(actor, ['tenant_admin'], 'Leaving shared support');
+      if (actor.platformScope) throw new ForbiddenError('A member opts out for itself');
+      const tx = requestTransaction(context);
+      const { before, after } = await leaveSharedSupport(tx, {
+        memberId: actor.organisationId,
+        partnershipId: input.partnershipId.id,
+        changedBy: actor.principal.subject,
+      });
+      await recordAuditEvents(tx, auditActor(context), [
+        {
+          organisationId: actor.organisationId,
+          action: 'sharing_agreement.opted_out',
+          targetType: 'SharingAgreement',
+          targetId: after.id,
+          before,
+          after,
+        },
+      ]);
+      return { agreement: after };
+    },
+  }),
+);
