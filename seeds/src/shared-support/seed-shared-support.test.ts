@@ -18,9 +18,10 @@ describe("Lincolnshire's shared support seed comes from the document", () => {
   const quotes = [
     ...Object.values(lincolnshireProgramme).map((entry) => entry.quote),
     lincolnshireSharingMembers.quote,
-    ...Object.values(lincolnshireNamedPerson)
-      .filter((entry): entry is { value: string; quote: string } => typeof entry === 'object')
-      .map((entry) => entry.quote),
+    lincolnshireNamedPerson.fullName.quote,
+    lincolnshireNamedPerson.roleTitle.quote,
+    lincolnshireNamedPerson.phone.quote,
+    lincolnshireNamedPerson.email.quote,
     lincolnshireRecoveryModel.name.quote,
     lincolnshireRecoveryModel.itemsQuote,
   ];
