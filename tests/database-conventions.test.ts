@@ -107,10 +107,17 @@ const goodTenantTable = (name: string, extra = '') => [
   `alter table ${name} enable row level security`,
   `alter table ${name} force row level security`,
   `create policy ${name}_tenant_isolation on ${name} for all to ssp_runtime
-     using (tenant_id = any (app.current_tenant_ids())) with check (tenant_id = any (app.current_tenant_ids()))`,
+     using (tenant_id = any (app.current_tenant_ids())) with check (app.in_tenant_context(tenant_id))`,
 ];
 
+/**
+ * How a policy limits the tenant column. Reads (`using`) compare it with the visible tenants' array,
+ * which the planner turns into an index condition evaluated once per scan. Writes (`with check`)
+ * are checked row by row, so they look the one id up with `app.in_tenant_context(column)` (constant
+ * time) rather than parse the whole context into an array again for every row written.
+ */
 const TENANT_POLICY_COMPARISON = '= ANY (app.current_tenant_ids())';
+const TENANT_WRITE_CHECK = (column: string) => `app.in_tenant_context(${column})`;
 /**
  * Tables a partnership shares with its members (shared support). Their rows belong to the
  * partnership; a member reads them only while its sharing agreement stands, through a policy that
@@ -346,16 +353,18 @@ const rules: Rule[] = [
         if (own.length === 0) violations.push(`${table}: no permissive row-level security policy for ssp_runtime`);
         for (const policy of own) {
           // Permissive policies are OR-ed: one that does not compare the tenant column with the
-          // visible tenants (a `using (true)` for PUBLIC, say) opens the whole table.
-          for (const expression of [policy.qual, policy.with_check]) {
+          // visible tenants (a `using (true)` for PUBLIC, say) opens the whole table. Reads compare
+          // with the array (an index condition), writes ask app.in_tenant_context (constant time).
+          for (const [expression, limit] of [
+            [policy.qual, `${column} ${TENANT_POLICY_COMPARISON}`],
+            [policy.with_check, TENANT_WRITE_CHECK(column)],
+          ] as const) {
             if (expression === null) continue;
             const compares =
-              expression.includes(`${column} ${TENANT_POLICY_COMPARISON}`) ||
+              expression.includes(limit) ||
               (PARTNERSHIP_SHARED_TABLES.includes(table) && expression.includes(PARTNERSHIP_POLICY_COMPARISON));
             if (!compares || /\bOR\b/i.test(expression)) {
-              violations.push(
-                `${table}: policy ${policy.policy} (${expression}) does not limit ${column} to app.current_tenant_ids()`,
-              );
+              violations.push(`${table}: policy ${policy.policy} (${expression}) does not limit ${column} with ${limit}`);
             }
           }
         }
@@ -368,6 +377,30 @@ const rules: Rule[] = [
         'create policy rogue_open_everyone on rogue_open for select using (true)',
       ],
       offender: 'rogue_open',
+    },
+  },
+  {
+    name: 'no policy checks written rows against app.current_tenant_ids() (writes use app.in_tenant_context)',
+    // A WITH CHECK runs once for every row written; comparing with app.current_tenant_ids() there
+    // parses the whole tenant context (up to 1000 uuids) again for each row. Restrictive policies too.
+    check: async (query) => {
+      const rows = await query<{ table: string; policy: string; with_check: string }>(
+        `select tablename as table, policyname as policy, with_check from pg_policies
+          where schemaname = 'public' and with_check like '%current_tenant_ids%'
+          order by 1, 2`,
+      );
+      return rows.map(
+        (row) =>
+          `${row.table}: policy ${row.policy} checks written rows with app.current_tenant_ids() (${row.with_check}); use app.in_tenant_context(column)`,
+      );
+    },
+    breach: {
+      statements: [
+        ...goodTenantTable('rogue_slow_write'),
+        `create policy rogue_slow_write_insert on rogue_slow_write as restrictive for insert to ssp_runtime
+           with check (tenant_id = any (app.current_tenant_ids()))`,
+      ],
+      offender: 'rogue_slow_write',
     },
   },
   {
@@ -622,6 +655,26 @@ describe('the tenant context functions', () => {
     );
     expect(rows).toEqual([{ arguments: '', returns: 'uuid[]', volatility: 's', security_definer: false }]);
   });
+
+  it('app.in_tenant_context(uuid) returns boolean, is STABLE and subquery-free SQL (inlined into write checks)', async () => {
+    const rows = await owner(
+      `select pg_get_function_identity_arguments(p.oid) as arguments, p.prorettype::regtype::text as returns,
+              p.provolatile as volatility, p.prosecdef as security_definer, l.lanname as language,
+              p.prosrc ~* '\\mselect\\M.*\\mselect\\M' or p.prosrc ~* '\\mfrom\\M' as subquery
+         from pg_proc p join pg_language l on l.oid = p.prolang
+        where p.pronamespace = 'app'::regnamespace and p.proname = 'in_tenant_context'`,
+    );
+    expect(rows).toEqual([
+      {
+        arguments: 'tenant_id uuid',
+        returns: 'boolean',
+        volatility: 's',
+        security_definer: false,
+        language: 'sql',
+        subquery: false,
+      },
+    ]);
+  });
 });
 
 describe('grants: the exact matrix, so that a new grant is a deliberate change to this test', () => {
@@ -844,10 +897,12 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
     expect(rows).toEqual([
       { role: 'ssp_platform', fn: 'app.current_partnership_ids()' },
       { role: 'ssp_platform', fn: 'app.current_tenant_ids()' },
+      { role: 'ssp_platform', fn: 'app.in_tenant_context(uuid)' },
       { role: 'ssp_platform', fn: 'app.set_partnership_context()' },
       { role: 'ssp_platform', fn: 'app.set_tenant_context(uuid[])' },
       { role: 'ssp_runtime', fn: 'app.current_partnership_ids()' },
       { role: 'ssp_runtime', fn: 'app.current_tenant_ids()' },
+      { role: 'ssp_runtime', fn: 'app.in_tenant_context(uuid)' },
       { role: 'ssp_runtime', fn: 'app.set_partnership_context()' },
       { role: 'ssp_runtime', fn: 'app.set_tenant_context(uuid[])' },
     ]);

@@ -31,12 +31,19 @@ export function partnershipMemberWritePolicies(
   name = 'member',
 ) {
   const own = sql`${tenantColumn} = any (app.current_partnership_ids()) and ${memberColumn} = any (app.current_tenant_ids())`;
+  // Rows written are checked one by one: `app.in_tenant_context` looks the member up in constant
+  // time instead of parsing the whole tenant context for every row (see tenant-policies.ts).
+  const ownWrite = sql`${tenantColumn} = any (app.current_partnership_ids()) and app.in_tenant_context(${memberColumn})`;
   return commands.map((command) =>
     pgPolicy(`${tableName}_${name}_${command}`, {
       as: 'permissive',
       for: command,
       to: runtimeRole,
-      ...(command === 'insert' ? { withCheck: own } : command === 'delete' ? { using: own } : { using: own, withCheck: own }),
+      ...(command === 'insert'
+        ? { withCheck: ownWrite }
+        : command === 'delete'
+          ? { using: own }
+          : { using: own, withCheck: ownWrite }),
     }),
   );
 }

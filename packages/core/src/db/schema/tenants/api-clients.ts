@@ -54,7 +54,7 @@ export const apiClientDirectory = pgTable.withRLS(
       as: 'permissive',
       for: 'insert',
       to: runtimeRole,
-      withCheck: sql`${t.organisationId} = any (app.current_tenant_ids())`,
+      withCheck: sql`app.in_tenant_context(${t.organisationId})`,
     }),
   ],
 );

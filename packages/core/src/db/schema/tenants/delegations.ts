@@ -37,7 +37,7 @@ export const delegations = pgTable.withRLS(
       as: 'restrictive',
       for: 'insert',
       to: runtimeRole,
-      withCheck: sql`${t.delegatedOrganisationId} = any (app.current_tenant_ids())`,
+      withCheck: sql`app.in_tenant_context(${t.delegatedOrganisationId})`,
     }),
   ],
 );

@@ -52,7 +52,7 @@ export const organisations = pgTable.withRLS(
     pgPolicy('organisations_onboard_beneath_visible', {
       for: 'insert',
       to: runtimeRole,
-      withCheck: sql`${t.parentId} = any (app.current_tenant_ids()) and ${t.id} = any (app.current_tenant_ids())`,
+      withCheck: sql`app.in_tenant_context(${t.parentId}) and app.in_tenant_context(${t.id})`,
     }),
     pgPolicy('organisations_platform_access', {
       for: 'all',
