@@ -323,6 +323,76 @@ describe('with no tenant context the runtime role sees nothing (fail closed)', (
     }
   });
 
+  it('app.in_tenant_context (the write check) answers exactly as the array does, for ids in and out of context', async () => {
+    // Ids sharing a bucket (first two hex digits) with ids in context, ids in other buckets, and
+    // ids differing only in their last digit: the constant-time lookup must never be looser.
+    const inContext = [
+      '0a000000-0000-4000-8000-000000000001',
+      '0a000000-0000-4000-8000-000000000002',
+      'ff000000-0000-4000-8000-00000000000a',
+      LANCASHIRE,
+    ];
+    const probes = [
+      ...inContext,
+      '0a000000-0000-4000-8000-000000000003',
+      '0b000000-0000-4000-8000-000000000001',
+      'ff000000-0000-4000-8000-00000000000b',
+      LIVERPOOL,
+      NOBODY,
+    ];
+    await asTenants(inContext, async (sql) => {
+      const answers = await sql(
+        `select p.id::text as id, app.in_tenant_context(p.id) as writable, p.id = any (app.current_tenant_ids()) as visible
+           from unnest($1::uuid[]) as p(id)`,
+        [probes],
+      );
+      for (const row of answers.rows) expect(row.writable, String(row.id)).toBe(row.visible);
+      expect(answers.rows.filter((row) => row.writable).map((row) => row.id)).toEqual(inContext);
+      expect((await sql('select app.in_tenant_context(null) as writable')).rows).toEqual([{ writable: false }]);
+    });
+    await asRuntime(async (sql) => {
+      const answers = await sql('select bool_or(app.in_tenant_context(p)) as any from unnest($1::uuid[]) p', [probes]);
+      expect(answers.rows, 'nothing is writable without a context').toEqual([{ any: false }]);
+    });
+  });
+
+  it('a second setter call replaces the context for writes too: ids it dropped can no longer be written', async () => {
+    await expect(
+      asTenants([LANCASHIRE, LIVERPOOL], async (sql) => {
+        await sql('select app.set_tenant_context($1::uuid[])', [[LIVERPOOL]]);
+        expect((await sql('select app.in_tenant_context($1) as writable', [LANCASHIRE])).rows).toEqual([
+          { writable: false },
+        ]);
+        expect((await sql('select app.in_tenant_context($1) as writable', [LIVERPOOL])).rows).toEqual([
+          { writable: true },
+        ]);
+        await sql(
+          `insert into memberships (tenant_id, issuer, subject, display_name) values ($1, 'https://rls.test', 'dropped', 'Dropped')`,
+          [LANCASHIRE],
+        );
+      }),
+    ).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('row-level security') });
+  });
+
+  it('nothing written in one transaction stays writable in the next on the same connection', async () => {
+    await asTenants([LANCASHIRE], async (sql) => {
+      expect((await sql('select app.in_tenant_context($1) as writable', [LANCASHIRE])).rows).toEqual([
+        { writable: true },
+      ]);
+    });
+    await expect(
+      asRuntime(async (sql) => {
+        expect((await sql('select app.in_tenant_context($1) as writable', [LANCASHIRE])).rows).toEqual([
+          { writable: false },
+        ]);
+        await sql(
+          `insert into memberships (tenant_id, issuer, subject, display_name) values ($1, 'https://rls.test', 'leftover', 'Leftover')`,
+          [LANCASHIRE],
+        );
+      }),
+    ).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('row-level security') });
+  });
+
   it('the setting never survives into the next transaction on the same connection', async () => {
     const first = await asTenants([LANCASHIRE], async (sql) => {
       expect(ids(await sql('select id from organisations'))).toEqual([LANCASHIRE]);
