@@ -3,6 +3,7 @@
 // benefits it delivers. Every cross-member read goes through the member's own opted-in agreement.
 import './sharing/shared-support-type.ts';
 import './directory/directory-type.ts';
+import './help/help-type.ts';
 
 export * from './common/partnership-context.ts';
 export * from './directory/manage-support-people.ts';
