@@ -1,4 +1,5 @@
 import { type PlatformDatabase, tables } from '@ssp/core';
+import { loadLancashireSavings } from './billing/lancashire-savings/load-lancashire-savings.ts';
 import { loadCatalogue } from './catalogue/load-catalogue.ts';
 import { platformOperator } from './organisations/platform-operator.ts';
 import { seedOrganisationId } from './organisations/seed-organisation-ids.ts';
@@ -57,6 +58,7 @@ export async function loadSeedData(database: PlatformDatabase, options: SeedOpti
     const catalogue = await loadCatalogue(tx);
     const services = await loadCustomerServices(tx, records);
     await loadSharedSupport(tx);
+    await loadLancashireSavings(tx);
     const performance =
       performanceScale > 0 ? await loadLancashirePerformance(tx, { scale: performanceScale }) : { rows: 0 };
     return {
