@@ -1,5 +1,7 @@
 // Seed data taken from the source documents, loaded by `pnpm start` and by the tests.
 
+export * from './billing/business-cases/business-case-seeds.ts';
+export * from './billing/business-cases/load-business-cases.ts';
 export * from './catalogue/seed-catalogue.ts';
 export * from './catalogue/seed-catalogue-ids.ts';
 export * from './load-seed-data.ts';

@@ -1,5 +1,6 @@
 import { type PlatformDatabase, tables } from '@ssp/core';
 import { loadLancashireSavings } from './billing/lancashire-savings/load-lancashire-savings.ts';
+import { loadBusinessCases } from './billing/business-cases/load-business-cases.ts';
 import { loadCatalogue } from './catalogue/load-catalogue.ts';
 import { platformOperator } from './organisations/platform-operator.ts';
 import { seedOrganisationId } from './organisations/seed-organisation-ids.ts';
@@ -57,6 +58,7 @@ export async function loadSeedData(database: PlatformDatabase, options: SeedOpti
       .returning({ id: tables.organisations.id });
     const catalogue = await loadCatalogue(tx);
     const services = await loadCustomerServices(tx, records);
+    await loadBusinessCases(tx);
     await loadSharedSupport(tx);
     await loadLancashireSavings(tx);
     const performance =

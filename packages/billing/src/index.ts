@@ -25,4 +25,11 @@ export * from './statements/monthly-statement.ts';
 export * from './statements/record-statement-credit.ts';
 export * from './statements/statement-month.ts';
 
+// Business cases and benefits realisation (issue 5, point 7).
+import './business-cases/business-case-type.ts';
+import './business-cases/business-case-mutations.ts';
+import './business-cases/benefits-realisation-type.ts';
 
+export * from './business-cases/benefits-realisation.ts';
+export * from './business-cases/business-case-figures.ts';
+export * from './business-cases/create-business-case.ts';
