@@ -324,7 +324,7 @@ describe('with no tenant context the runtime role sees nothing (fail closed)', (
   });
 
   it('app.in_tenant_context (the write check) answers exactly as the array does, for ids in and out of context', async () => {
-    // Ids sharing a bucket (first two hex digits) with ids in context, ids in other buckets, and
+    // Ids sharing a bucket (first hex digit) with ids in context, ids in other buckets, and
     // ids differing only in their last digit: the constant-time lookup must never be looser.
     const inContext = [
       '0a000000-0000-4000-8000-000000000001',

@@ -1,3 +1,4 @@
+import { tables } from '@ssp/core';
 import { seedOfferingId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
@@ -113,5 +114,52 @@ describe('bulk onboarding', () => {
     );
     expect(again.body.data?.bulkOnboardOrganisations).toMatchObject({ created: 0, alreadyExisted: 41, errors: 2 });
     expect(await countSchools('Merseyside School')).toBe(40);
+  });
+
+  it('reports a row whose URN is registered beyond the caller’s view as an error, and writes the others whole', async () => {
+    // A school of another partnership holds the URN: the caller cannot see it, so only the write
+    // finds the clash; that row gets nothing in any table, the next row everything.
+    await api.app.database.inPlatformTransaction({ actor: 'test', reason: 'a school elsewhere' }, (tx) =>
+      tx.insert(tables.organisations).values({
+        slug: 'registered-elsewhere-school',
+        name: 'Registered Elsewhere School',
+        kind: 'school',
+        parentId: api.organisationId('bt-lancashire-services'),
+        nation: 'england_and_wales',
+        identifierScheme: 'urn',
+        identifier: '809999',
+      }),
+    );
+    const admin = await api.tokenFor(PARTNERSHIP, ['tenant_admin']);
+    const response = await api.graphql<Bulk>(
+      bulk({
+        rows: [
+          schoolRow(1, { name: 'Clashing School 1', identifier: '809999' }),
+          schoolRow(2, { name: 'Clashing School 2', identifier: '809998' }),
+        ],
+        mode: 'VALID_ROWS_ONLY',
+        dryRun: false,
+        batchKey: 'merseyside-clash',
+      }),
+      admin,
+    );
+    expect(response.body.data?.bulkOnboardOrganisations).toMatchObject({ created: 1, errors: 1, written: true });
+    expect(response.body.data?.bulkOnboardOrganisations.rows).toEqual([
+      {
+        row: 1,
+        outcome: 'ERROR',
+        field: 'identifier.value',
+        reason: 'An organisation with this official identifier is already registered',
+      },
+      { row: 2, outcome: 'CREATED', field: null, reason: null },
+    ]);
+    expect(await countSchools('Clashing School')).toBe(1);
+    const written = await api.app.database.inPlatformTransaction({ actor: 'test', reason: 'check' }, async (tx) => {
+      const [school] = await tx.query.organisations.findMany({ where: { name: 'Clashing School 2' } });
+      const subscriptions = await tx.query.subscriptions.findMany({ where: { tenantId: school?.id } });
+      const members = await tx.query.memberships.findMany({ where: { tenantId: school?.id } });
+      return { subscriptions: subscriptions.length, members: members.length };
+    });
+    expect(written).toEqual({ subscriptions: 2, members: 1 });
   });
 });

@@ -106,7 +106,7 @@ export async function bulkOnboardOrganisations(
       if (planned.length === 0) return;
       // The new organisations join the tenant context so their rows can be written.
       await setTenantContext(batch, [...actor.visibleTenantIds, ...planned.map((p) => p.id)]);
-      const inserted = await batch
+      await batch
         .insert(tables.organisations)
         .values(
           planned.map(({ id, input: row, prepared }) => ({
@@ -121,9 +121,12 @@ export async function bulkOnboardOrganisations(
             identifier: row.identifier?.value ?? null,
           })),
         )
-        .onConflictDoNothing()
-        .returning({ id: tables.organisations.id });
-      const insertedIds = new Set(inserted.map((row) => row.id));
+        .onConflictDoNothing();
+      // Which rows went in (an identifier registered elsewhere, beyond the caller's view, makes a
+      // row conflict): read back the visible ids rather than use RETURNING, which would hold every
+      // new row against the read policy one by one. This read is the policy's index condition alone.
+      const visible = await batch.select({ id: tables.organisations.id }).from(tables.organisations);
+      const insertedIds = new Set(visible.map((row) => row.id));
       const created = planned.filter((p) => insertedIds.has(p.id));
       for (const p of planned) {
         results.set(
