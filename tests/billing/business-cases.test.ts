@@ -512,7 +512,7 @@ const linkMutation = (lineId: string, savingsOpportunityId: string): Operation =
   query: `mutation L($input: LinkBusinessCaseLineToSavingsOpportunityInput!) {
     linkBusinessCaseLineToSavingsOpportunity(input: $input) {
       __typename
-      ... on BusinessCaseLinePayload { replayed line { name savingsOpportunityIds } }
+      ... on BusinessCaseLinePayload { replayed line { name savingsOpportunityLinks { linkedBy savingsOpportunity { id title } } } }
       ... on Error { message }
     }
   }`,
@@ -618,7 +618,15 @@ describe('benefits realisation: a line planned against the savings ledger', () =
     expect(first.body.data?.linkBusinessCaseLineToSavingsOpportunity).toMatchObject({
       __typename: 'BusinessCaseLinePayload',
       replayed: false,
-      line: { name: 'Payroll consolidation', savingsOpportunityIds: [globalId('SavingsOpportunity', opportunityId)] },
+      line: {
+        name: 'Payroll consolidation',
+        savingsOpportunityLinks: [
+          {
+            linkedBy: 'test:finance@lancashire-county-council',
+            savingsOpportunity: { id: globalId('SavingsOpportunity', opportunityId), title: 'Payroll consolidation' },
+          },
+        ],
+      },
     });
     const again = await api.graphql<{ linkBusinessCaseLineToSavingsOpportunity: Record<string, unknown> }>(
       linkMutation(savingLineId, globalId('SavingsOpportunity', opportunityId)),

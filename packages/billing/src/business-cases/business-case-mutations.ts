@@ -10,6 +10,7 @@ import {
 } from '@ssp/core';
 import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { findVisibleOrganisation } from '../access/billing-access.ts';
+import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';
 import {
   BusinessCaseLineKindEnum,
   BusinessCaseLineRef,
@@ -205,8 +206,9 @@ const LinkInput = builder.inputType('LinkBusinessCaseLineToSavingsOpportunityInp
   fields: (t) => ({
     lineId: t.globalID({ for: BusinessCaseLineRef, required: true, description: 'The saving line.' }),
     savingsOpportunityId: t.globalID({
+      for: SavingsOpportunityRef,
       required: true,
-      description: 'The savings opportunity (a SavingsOpportunity id).',
+      description: 'The savings opportunity that delivers it.',
     }),
   }),
 });
@@ -222,9 +224,6 @@ builder.mutationField('linkBusinessCaseLineToSavingsOpportunity', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = requestActor(context);
       requireRole(actor, ['finance'], 'Linking a business case to savings');
-      if (input.savingsOpportunityId.typename !== 'SavingsOpportunity') {
-        throw new ValidationError('This id is not a savings opportunity', 'input.savingsOpportunityId');
-      }
       const tx = requestTransaction(context);
       const result = await linkLineToOpportunity(tx, {
         lineId: input.lineId.id,

@@ -1,7 +1,6 @@
 import {
   builder,
   describedEnumValues,
-  encodeGlobalId,
   fiscalYearStarting,
   formatFiscalYear,
   MoneyRef,
@@ -345,6 +344,16 @@ export const BusinessCaseLineAmountRef = builder.drizzleObject('businessCaseLine
   }),
 });
 
+export const BusinessCaseLineOpportunityRef = builder.drizzleObject('businessCaseLineOpportunities', {
+  name: 'BusinessCaseLineOpportunityLink',
+  description: 'A savings opportunity linked to a saving line of a business case as delivering it.',
+  fields: (t) => ({
+    savingsOpportunity: t.relation('opportunity', { description: 'The savings opportunity.' }),
+    linkedBy: t.exposeString('linkedBy', { description: 'Who linked it.' }),
+    linkedAt: t.expose('linkedAt', { type: 'DateTime', description: 'When it was linked.' }),
+  }),
+});
+
 export const BusinessCaseLineRef = builder.drizzleNode('businessCaseLines', {
   name: 'BusinessCaseLine',
   description: 'A saving or investment line of a business case, with its year profile or its total over the term.',
@@ -388,10 +397,10 @@ export const BusinessCaseLineRef = builder.drizzleNode('businessCaseLines', {
           ? moneyFromPence(line.termAmountPence)
           : money.sum(line.amounts.map((a) => moneyFromPence(a.amountPence))),
     }),
-    savingsOpportunityIds: t.idList({
-      description: 'The savings opportunities linked as delivering this line (global ids), for benefits realisation.',
-      select: { with: { opportunityLinks: { columns: { opportunityId: true } } } },
-      resolve: (line) => line.opportunityLinks.map((link) => encodeGlobalId('SavingsOpportunity', link.opportunityId)),
+    savingsOpportunityLinks: t.relation('opportunityLinks', {
+      description:
+        'The savings opportunities linked as delivering this line (for benefits realisation), oldest link first.',
+      query: { orderBy: { linkedAt: 'asc' } },
     }),
   }),
 });
