@@ -4,6 +4,8 @@
 import './sharing/shared-support-type.ts';
 import './directory/directory-type.ts';
 import './help/help-type.ts';
+import './rota/rota-type.ts';
+import './rota/on-call-type.ts';
 
 export * from './common/partnership-context.ts';
 export * from './directory/manage-support-people.ts';

@@ -13,7 +13,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';

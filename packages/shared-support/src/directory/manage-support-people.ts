@@ -34,7 +34,8 @@ async function checkPerson(tx: PlatformTransaction, input: SupportPersonInput): 
       .select({ code: tables.supportSkills.code })
       .from(tables.supportSkills)
       .where(inArray(tables.supportSkills.code, codes));
-    const index = codes.findIndex((code) => !known.some((row) => row.code === code));
+    const knownCodes = new Set(known.map((row) => row.code));
+    const index = codes.findIndex((code) => !knownCodes.has(code));
     if (index >= 0) {
       throw new ValidationError(
         `No skill in the taxonomy has the code '${codes[index]}'`,

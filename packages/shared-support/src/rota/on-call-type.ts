@@ -1,0 +1,47 @@
+import { builder, type RequestContext, requestTransaction } from '@ssp/core';
+import { ServiceRequestRef } from '@ssp/services';
+import DataLoader from 'dataloader';
+import { recordSharedReads } from '../common/shared-reads.ts';
+import type { ShiftView } from './load-rota.ts';
+import { type OnCallQuestion, whoIsOnCall } from './on-call.ts';
+import { RotaShiftRef } from './rota-type.ts';
+
+// One loader per request (never shared between requests or tenants).
+const loaders = new WeakMap<RequestContext, DataLoader<OnCallQuestion, ShiftView[], string>>();
+
+function onCallLoader(context: RequestContext) {
+  let loader = loaders.get(context);
+  if (!loader) {
+    loader = new DataLoader(
+      async (questions) => {
+        const answers = await whoIsOnCall(requestTransaction(context), questions);
+        for (const partnershipId of new Set(answers.map((a) => a.partnershipId))) {
+          if (partnershipId === null) continue;
+          await recordSharedReads(
+            context,
+            partnershipId,
+            'rota_on_call',
+            answers
+              .filter((a) => a.partnershipId === partnershipId)
+              .flatMap((a) => a.shifts.map((s) => ({ memberOrganisationId: s.holderMemberId, ids: [s.id] }))),
+          );
+        }
+        return answers.map((a) => a.shifts);
+      },
+      { cacheKeyFn: (q) => `${q.organisationId}|${q.at.toISOString()}` },
+    );
+    loaders.set(context, loader);
+  }
+  return loader;
+}
+
+builder.drizzleObjectFields(ServiceRequestRef, (t) => ({
+  onCall: t.field({
+    type: [RotaShiftRef],
+    description:
+      "Who was on call for the organisation when the request was raised: the out-of-hours shifts of its partnership's shared rota covering that moment, when it fell outside the organisation's working hours (its nation's bank holidays included). Empty in working hours, or when the organisation takes part in no shared rota.",
+    select: { columns: { tenantId: true, raisedAt: true } },
+    resolve: (request, _args, context) =>
+      onCallLoader(context).load({ organisationId: request.tenantId, at: request.raisedAt }),
+  }),
+}));

@@ -1,0 +1,430 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import {
+  builder,
+  ConflictError,
+  checkedPageSize,
+  describedEnumValues,
+  ForbiddenError,
+  type Nation,
+  NotFoundError,
+  type RequestContext,
+  requestActor,
+  requestTransaction,
+  requireRole,
+  type tables,
+  ValidationError,
+} from '@ssp/core';
+import { auditActor, NationEnum, recordAuditEvents } from '@ssp/tenants';
+import { isoDate } from '../common/dates.ts';
+import { globalIdOf, idOf } from '../common/global-ids.ts';
+import { SUPPORT_ROLES } from '../common/roles.ts';
+import { recordSharedReads } from '../common/shared-reads.ts';
+import { SharedSupportRef } from '../sharing/shared-support-type.ts';
+import { loadRotaMembers, loadShift, loadShifts, type ShiftView } from './load-rota.ts';
+import { addRotaShift, decideRotaSwap, proposeRotaSwap, type RotaSwapRow } from './manage-rota.ts';
+import {
+  type CoverReport,
+  coverReport,
+  hoursOf,
+  type Interval,
+  type MemberCover,
+  periodOf,
+  totalMs,
+} from './out-of-hours.ts';
+
+const RotaHolderRef = builder.objectRef<NonNullable<ShiftView['holder']>>('RotaHolder').implement({
+  description: 'The person holding a shift, as their organisation publishes them (unshared fields are null).',
+  fields: (t) => ({
+    fullName: t.exposeString('fullName', { nullable: true, description: 'Their name, if shared.' }),
+    roleTitle: t.exposeString('roleTitle', { nullable: true, description: 'Their job title, if shared.' }),
+    email: t.exposeString('email', { nullable: true, description: 'Their email, if contact details are shared.' }),
+    phone: t.exposeString('phone', { nullable: true, description: 'Their telephone, if contact details are shared.' }),
+  }),
+});
+
+export const RotaShiftRef = builder.objectRef<ShiftView>('RotaShift').implement({
+  description: 'An out-of-hours shift covering the partnership, held by a named person of a member.',
+  fields: (t) => ({
+    id: t.globalID({ description: 'Opaque global id.', resolve: (s) => ({ type: 'RotaShift', id: s.id }) }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', description: 'When the shift starts.' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', description: 'When it ends.' }),
+    hours: t.float({
+      description: 'Its length in elapsed hours (a night across a clock change is an hour shorter or longer).',
+      resolve: (s) => hoursOf(s.endsAt.getTime() - s.startsAt.getTime()),
+    }),
+    holderMemberId: t.id({
+      description: "The global id of the holder's organisation.",
+      resolve: (s) => globalIdOf('Organisation', s.holderMemberId),
+    }),
+    holderMemberName: t.exposeString('holderMemberName', { description: "The holder's organisation." }),
+    holderPersonId: t.id({
+      description: 'The global id of the holder (a SharedPerson).',
+      resolve: (s) => globalIdOf('SharedPerson', s.holderPersonId),
+    }),
+    holder: t.field({
+      type: RotaHolderRef,
+      nullable: true,
+      description: 'The holder as published now (after any accepted swap).',
+      resolve: (s) => s.holder,
+    }),
+  }),
+});
+
+function requireSupportRole(context: RequestContext, action: string) {
+  const actor = requestActor(context);
+  requireRole(actor, SUPPORT_ROLES, action);
+  if (actor.platformScope) throw new ForbiddenError('Shared support is used by the members themselves');
+  return actor;
+}
+
+async function recordShiftReads(context: RequestContext, partnershipId: string, shifts: ShiftView[]) {
+  await recordSharedReads(
+    context,
+    partnershipId,
+    'rota',
+    shifts.map((s) => ({ memberOrganisationId: s.holderMemberId, ids: [s.id] })),
+  );
+}
+
+function reportPeriod(from: string, to: string) {
+  isoDate(from, 'from');
+  isoDate(to, 'to');
+  return periodOf(from, to);
+}
+
+builder.objectField(SharedSupportRef, 'rota', (t) =>
+  t.connection(
+    {
+      type: RotaShiftRef,
+      description: 'The shifts overlapping a period of days (London dates, both included), in order.',
+      args: {
+        from: t.arg.string({ required: true, description: 'First day (YYYY-MM-DD).' }),
+        to: t.arg.string({ required: true, description: 'Last day (YYYY-MM-DD).' }),
+      },
+      resolve: async (support, args, context) => {
+        checkedPageSize(args);
+        requireSupportRole(context, 'Reading the rota');
+        const period = reportPeriod(args.from, args.to);
+        const tx = requestTransaction(context);
+        return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
+          const shifts = await loadShifts(
+            tx,
+            support.partnershipId,
+            new Date(period.start),
+            new Date(period.end),
+            limit,
+            offset,
+          );
+          await recordShiftReads(context, support.partnershipId, shifts);
+          return shifts;
+        });
+      },
+    },
+    { name: 'RotaShiftConnection', description: 'A page of the rota.' },
+    { name: 'RotaShiftEdge', description: 'A shift, with its cursor.' },
+  ),
+);
+
+const TimePeriodRef = builder.objectRef<Interval>('TimePeriod').implement({
+  description: 'A span of time.',
+  fields: (t) => ({
+    startsAt: t.field({ type: 'DateTime', description: 'Start (included).', resolve: (i) => new Date(i.start) }),
+    endsAt: t.field({ type: 'DateTime', description: 'End (excluded).', resolve: (i) => new Date(i.end) }),
+    hours: t.float({ description: 'Elapsed hours.', resolve: (i) => hoursOf(i.end - i.start) }),
+  }),
+});
+
+const MemberCoverRef = builder.objectRef<MemberCover>('MemberRotaCover').implement({
+  description:
+    "One member's out-of-hours time in the period, how much of it was covered, and its share of the shifts held.",
+  fields: (t) => ({
+    memberId: t.id({
+      description: 'The global id of the member.',
+      resolve: (m) => globalIdOf('Organisation', m.memberId),
+    }),
+    name: t.exposeString('name', { description: 'The member.' }),
+    nation: t.field({
+      type: NationEnum,
+      description: 'Whose bank holidays apply.',
+      resolve: (m) => m.nation as Nation,
+    }),
+    outOfHoursHours: t.float({
+      description: 'Its out-of-hours time in the period: evenings, nights, weekends and its own bank holidays.',
+      resolve: (m) => hoursOf(m.outOfHoursMs),
+    }),
+    coveredHours: t.float({
+      description: 'Of those, hours someone was on call.',
+      resolve: (m) => hoursOf(m.coveredMs),
+    }),
+    uncoveredHours: t.float({
+      description: 'Of those, hours nobody was on call.',
+      resolve: (m) => hoursOf(totalMs(m.uncovered)),
+    }),
+    uncoveredPeriods: t.field({
+      type: [TimePeriodRef],
+      description: 'When nobody was on call for it.',
+      resolve: (m) => m.uncovered,
+    }),
+    heldHours: t.float({
+      description: 'Shift hours its people held in the period.',
+      resolve: (m) => hoursOf(m.heldMs),
+    }),
+    sharePercent: t.float({
+      description: 'Its share of the partnership, in percent (its rota weight over all members).',
+      resolve: (m) => Math.round(m.share * 10_000) / 100,
+    }),
+    expectedHeldHours: t.float({
+      description: 'Its share of all the shift hours held in the period.',
+      resolve: (m) => hoursOf(m.expectedHeldMs),
+    }),
+  }),
+});
+
+const CoverReportRef = builder.objectRef<CoverReport & { from: string; to: string }>('RotaCoverReport').implement({
+  description:
+    'Uncovered out-of-hours time over a period, for the partnership and for each member, on each member nation calendar.',
+  fields: (t) => ({
+    from: t.exposeString('from', { description: 'First day (YYYY-MM-DD, London).' }),
+    to: t.exposeString('to', { description: 'Last day (YYYY-MM-DD, London).' }),
+    outOfHoursHours: t.float({
+      description: 'Hours in which at least one member was out of hours.',
+      resolve: (r) => hoursOf(r.outOfHoursMs),
+    }),
+    uncoveredHours: t.float({
+      description: 'Hours in which at least one member was out of hours and nobody was on call.',
+      resolve: (r) => hoursOf(totalMs(r.uncovered)),
+    }),
+    uncoveredPeriods: t.field({ type: [TimePeriodRef], description: 'When that was.', resolve: (r) => r.uncovered }),
+    heldHours: t.float({
+      description: 'Shift hours held in the period, by everyone.',
+      resolve: (r) => hoursOf(r.heldMs),
+    }),
+    members: t.field({
+      type: [MemberCoverRef],
+      description: 'Each member taking part, by name.',
+      resolve: (r) => r.members,
+    }),
+  }),
+});
+
+builder.objectField(SharedSupportRef, 'rotaCover', (t) =>
+  t.field({
+    type: CoverReportRef,
+    description:
+      "Uncovered out-of-hours hours for a period of days (at most a year, London dates, both included), and each member's shift hours against its share.",
+    args: {
+      from: t.arg.string({ required: true, description: 'First day (YYYY-MM-DD).' }),
+      to: t.arg.string({ required: true, description: 'Last day (YYYY-MM-DD).' }),
+    },
+    resolve: async (support, args, context) => {
+      requireSupportRole(context, 'Reading the rota');
+      const period = reportPeriod(args.from, args.to);
+      const tx = requestTransaction(context);
+      const [members, shifts] = [
+        await loadRotaMembers(tx, support.partnershipId),
+        await loadShifts(tx, support.partnershipId, new Date(period.start), new Date(period.end)),
+      ];
+      await recordShiftReads(context, support.partnershipId, shifts);
+      const report = coverReport(
+        members,
+        shifts.map((s) => ({ start: s.startsAt.getTime(), end: s.endsAt.getTime(), memberId: s.holderMemberId })),
+        args.from,
+        args.to,
+      );
+      return { ...report, from: args.from, to: args.to };
+    },
+  }),
+);
+
+// --- Mutations ---------------------------------------------------------------------------------
+
+const errors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
+
+const AddRotaShiftInput = builder.inputType('AddRotaShiftInput', {
+  description: 'One of your people on call for the partnership.',
+  fields: (t) => ({
+    partnershipId: t.id({ required: true, description: 'The partnership (an Organisation global id).' }),
+    personId: t.id({ required: true, description: 'Your person (a SupportPerson or SharedPerson global id).' }),
+    startsAt: t.field({ type: 'DateTime', required: true, description: 'When the shift starts.' }),
+    endsAt: t.field({ type: 'DateTime', required: true, description: 'When it ends (at most 96 hours later).' }),
+  }),
+});
+
+const RotaShiftPayload = builder.objectRef<{ shift: ShiftView }>('RotaShiftPayload').implement({
+  description: 'The shift.',
+  fields: (t) => ({ shift: t.field({ type: RotaShiftRef, description: 'The shift.', resolve: (p) => p.shift }) }),
+});
+
+function personIdOf(globalId: string, field: string): string {
+  try {
+    return idOf(globalId, 'SupportPerson', field);
+  } catch {
+    return idOf(globalId, 'SharedPerson', field);
+  }
+}
+
+builder.mutationField('addRotaShift', (t) =>
+  t.field({
+    type: RotaShiftPayload,
+    description:
+      'Tenant admins and service agents of an opted-in member: put one of your people on the out-of-hours rota.',
+    authScopes: { authenticated: true },
+    errors: { types: errors, directResult: true },
+    args: { input: t.arg({ type: AddRotaShiftInput, required: true, description: 'The shift.' }) },
+    resolve: async (_root, { input }, context) => {
+      const actor = requireSupportRole(context, 'Adding a shift');
+      const tx = requestTransaction(context);
+      const partnershipId = idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId');
+      const shift = await addRotaShift(tx, {
+        partnershipId,
+        memberId: actor.organisationId,
+        personId: personIdOf(String(input.personId), 'input.personId'),
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        createdBy: actor.principal.subject,
+      });
+      await recordAuditEvents(tx, auditActor(context), [
+        {
+          organisationId: actor.organisationId,
+          action: 'rota_shift.added',
+          targetType: 'RotaShift',
+          targetId: shift.id,
+          after: shift,
+        },
+      ]);
+      const view = await loadShift(tx, partnershipId, shift.id);
+      if (!view) throw new Error('The shift was not found after writing it');
+      return { shift: view };
+    },
+  }),
+);
+
+const RotaSwapStatusEnum = builder.enumType('RotaSwapStatus', {
+  description: 'Where a proposed swap stands.',
+  values: describedEnumValues<(typeof tables.rotaSwapStatus.enumValues)[number]>({
+    proposed: "Waiting for the other person's consent.",
+    accepted: 'Consented: the shifts changed hands.',
+    declined: 'Refused: nothing changed.',
+  }),
+});
+
+const RotaSwapRef = builder.objectRef<RotaSwapRow>('RotaSwap').implement({
+  description: 'A request that another person take a shift (perhaps giving one of theirs in return).',
+  fields: (t) => ({
+    id: t.globalID({ description: 'Opaque global id.', resolve: (s) => ({ type: 'RotaSwap', id: s.id }) }),
+    shiftId: t.id({ description: 'The shift to hand over.', resolve: (s) => globalIdOf('RotaShift', s.shiftId) }),
+    returnShiftId: t.id({
+      nullable: true,
+      description: 'The shift given in return, if any.',
+      resolve: (s) => (s.returnShiftId ? globalIdOf('RotaShift', s.returnShiftId) : null),
+    }),
+    toPersonId: t.id({
+      description: 'Who is asked to take it.',
+      resolve: (s) => globalIdOf('SharedPerson', s.toPersonId),
+    }),
+    status: t.field({
+      type: RotaSwapStatusEnum,
+      description: 'Proposed, accepted or declined.',
+      resolve: (s) => s.status,
+    }),
+    proposedAt: t.expose('proposedAt', { type: 'DateTime', description: 'When it was proposed.' }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true, description: 'When it was decided.' }),
+  }),
+});
+
+const RotaSwapPayload = builder.objectRef<{ swap: RotaSwapRow }>('RotaSwapPayload').implement({
+  description: 'The swap.',
+  fields: (t) => ({ swap: t.field({ type: RotaSwapRef, description: 'The swap.', resolve: (p) => p.swap }) }),
+});
+
+const ProposeRotaSwapInput = builder.inputType('ProposeRotaSwapInput', {
+  description: 'Ask another person to take a shift your person holds.',
+  fields: (t) => ({
+    partnershipId: t.id({ required: true, description: 'The partnership (an Organisation global id).' }),
+    shiftId: t.id({ required: true, description: 'The shift (a RotaShift global id).' }),
+    toPersonId: t.id({ required: true, description: 'Who you ask (a SharedPerson global id).' }),
+    returnShiftId: t.id({ required: false, description: 'A shift of theirs your person takes in return.' }),
+  }),
+});
+
+builder.mutationField('proposeRotaSwap', (t) =>
+  t.field({
+    type: RotaSwapPayload,
+    description: "The holder's member: propose a swap; nothing changes until the other person's member consents.",
+    authScopes: { authenticated: true },
+    errors: { types: errors, directResult: true },
+    args: { input: t.arg({ type: ProposeRotaSwapInput, required: true, description: 'The swap.' }) },
+    resolve: async (_root, { input }, context) => {
+      const actor = requireSupportRole(context, 'Proposing a swap');
+      const tx = requestTransaction(context);
+      const swap = await proposeRotaSwap(tx, {
+        partnershipId: idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId'),
+        memberId: actor.organisationId,
+        shiftId: idOf(String(input.shiftId), 'RotaShift', 'input.shiftId'),
+        toPersonId: idOf(String(input.toPersonId), 'SharedPerson', 'input.toPersonId'),
+        returnShiftId: input.returnShiftId
+          ? idOf(String(input.returnShiftId), 'RotaShift', 'input.returnShiftId')
+          : null,
+        proposedBy: actor.principal.subject,
+      });
+      await recordAuditEvents(tx, auditActor(context), [
+        {
+          organisationId: actor.organisationId,
+          action: 'rota_swap.proposed',
+          targetType: 'RotaSwap',
+          targetId: swap.id,
+          after: swap,
+        },
+      ]);
+      return { swap };
+    },
+  }),
+);
+
+const DecideRotaSwapInput = builder.inputType('DecideRotaSwapInput', {
+  description: 'A swap proposed to one of your people.',
+  fields: (t) => ({
+    partnershipId: t.id({ required: true, description: 'The partnership (an Organisation global id).' }),
+    swapId: t.id({ required: true, description: 'The swap (a RotaSwap global id).' }),
+  }),
+});
+
+for (const [name, accept] of [
+  ['acceptRotaSwap', true],
+  ['declineRotaSwap', false],
+] as const) {
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: RotaSwapPayload,
+      description: accept
+        ? "The other person's member: consent to a swap; the shifts change hands."
+        : "The other person's member: refuse a swap.",
+      authScopes: { authenticated: true },
+      errors: { types: errors, directResult: true },
+      args: { input: t.arg({ type: DecideRotaSwapInput, required: true, description: 'The swap.' }) },
+      resolve: async (_root, { input }, context) => {
+        const actor = requireSupportRole(context, 'Deciding a swap');
+        const tx = requestTransaction(context);
+        const swapId = idOf(String(input.swapId), 'RotaSwap', 'input.swapId');
+        const { before, after } = await decideRotaSwap(tx, {
+          partnershipId: idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId'),
+          memberId: actor.organisationId,
+          swapId,
+          accept,
+          decidedBy: actor.principal.subject,
+        });
+        await recordAuditEvents(tx, auditActor(context), [
+          {
+            organisationId: actor.organisationId,
+            action: accept ? 'rota_swap.accepted' : 'rota_swap.declined',
+            targetType: 'RotaSwap',
+            targetId: swapId,
+            before,
+            after,
+          },
+        ]);
+        return { swap: after };
+      },
+    }),
+  );
+}
