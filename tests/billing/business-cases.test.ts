@@ -468,6 +468,16 @@ describe('createBusinessCase', () => {
     });
   });
 
+  it('finance cannot record a case for an organisation it does not act for (not found, nothing written)', async () => {
+    const before = await caseCount(NORTHUMBERLAND);
+    const result = await create(
+      OTHER,
+      caseInput({ organisationId: globalId('Organisation', seedOrganisationId(NORTHUMBERLAND)) }),
+    );
+    expect(result.__typename).toBe('NotFoundError');
+    expect(await caseCount(NORTHUMBERLAND)).toBe(before);
+  });
+
   it('is for finance: a tenant admin is refused', async () => {
     expect(await create(OTHER, caseInput(), ['tenant_admin'])).toMatchObject({ __typename: 'ForbiddenError' });
   });
@@ -691,5 +701,31 @@ describe('benefits realisation: a line planned against the savings ledger', () =
       ['90000.00', '0.00'],
       ['0.00', '160000.00'],
     ]);
+  });
+});
+
+describe('reading business cases costs a fixed number of statements', () => {
+  const LINCOLN = 'city-of-lincoln-council';
+  const listQuery: Operation = {
+    query: `query O($id: ID!) { organisation(id: $id) { businessCases(first: 20) { nodes { ${CASE_FIELDS} lines { savingsOpportunityLinks { savingsOpportunity { title } } } } } } }`,
+    variables: { id: globalId('Organisation', seedOrganisationId(LINCOLN)) },
+  };
+
+  async function countStatements(token: string) {
+    const { result, statements } = await api.app.database.statements.measure(() =>
+      api.graphql<{ organisation: { businessCases: { nodes: CaseView[] } } }>(listQuery, token),
+    );
+    expect(result.body.errors).toBeUndefined();
+    return { cases: result.body.data!.organisation.businessCases.nodes.length, statements };
+  }
+
+  it('with its workstreams, lines, profiles, figures and stated figures: as many for five cases as for one', async () => {
+    const token = await api.tokenFor(LINCOLN, ['finance']);
+    await create(LINCOLN, caseInput());
+    const one = await countStatements(token);
+    for (let i = 0; i < 4; i += 1) await create(LINCOLN, caseInput());
+    const five = await countStatements(token);
+    expect([one.cases, five.cases]).toEqual([1, 5]);
+    expect(five.statements).toBe(one.statements);
   });
 });
