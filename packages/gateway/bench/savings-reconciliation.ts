@@ -1,0 +1,132 @@
+// The savings reconciliation for one organisation whose ledger holds 10,000 entries over ten
+// fiscal years (100 opportunities, ten entries each a year: estimates, an actual, restatements
+// and reversals), against a plain SQL sum over the same year's rows in the same run.
+import { savingsReconciliation } from '@ssp/billing';
+import { EmbeddedDatabase, fiscalYearStarting, loadAppConfig, openDatabase, queryRows, tables } from '@ssp/core';
+import { loadSeedData, seedOrganisationId } from '@ssp/seeds';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { timeOperation } from './time-operation.ts';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
+const OPPORTUNITIES = 100;
+const YEARS = 10;
+const ENTRIES_PER_OPPORTUNITY_YEAR = 10;
+const FIRST_YEAR = 2015;
+const MEASURED_YEAR = 2019;
+
+const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+if (database instanceof EmbeddedDatabase) await database.migrate();
+await loadSeedData(database, { performanceScale: 0 });
+const organisationId = seedOrganisationId('south-ribble-borough-council');
+const partnerId = seedOrganisationId('bt-lancashire-services');
+
+const loadStarted = process.hrtime.bigint();
+await database.inPlatformTransaction({ actor: 'bench', reason: 'load a 10,000-entry ledger' }, async (tx) => {
+  const categories = tables.savingsCategory.enumValues;
+  const opportunities = await tx
+    .insert(tables.savingsOpportunities)
+    .values(
+      Array.from({ length: OPPORTUNITIES }, (_, i) => ({
+        tenantId: organisationId,
+        title: `Benchmark saving ${i}`,
+        category: categories[i % categories.length]!,
+        cashable: i % 3 !== 0,
+        recurrence: 'recurring' as const,
+        countsAgainst: i % 10 === 0 ? ('other_budget' as const) : ('affordability_charge' as const),
+        budgetName: i % 10 === 0 ? 'Telephony budget' : null,
+        status: 'delivered' as const,
+        proposedByOrganisationId: partnerId,
+        proposedBy: 'bench',
+        proposedAt: new Date(Date.UTC(FIRST_YEAR, 3, 1) + i * 1000),
+        idempotencyKey: `bench-opportunity-${i}`,
+        inputHash: 'bench',
+      })),
+    )
+    .returning({ id: tables.savingsOpportunities.id });
+  // Per opportunity and year: estimates, then an actual, then restatements, with the last
+  // restatement reversed, recorded a minute apart.
+  const entries: (typeof tables.savingsLedgerEntries.$inferInsert)[] = [];
+  for (const [o, opportunity] of opportunities.entries()) {
+    for (let y = 0; y < YEARS; y++) {
+      const ids: string[] = [];
+      for (let e = 0; e < ENTRIES_PER_OPPORTUNITY_YEAR; e++) {
+        const id = crypto.randomUUID();
+        const recordedAt = new Date(Date.UTC(FIRST_YEAR + y, 4, 1) + (o * 100 + e) * 60_000);
+        const base = {
+          tenantId: organisationId,
+          id,
+          opportunityId: opportunity.id,
+          fiscalYear: FIRST_YEAR + y,
+          recordedAt,
+        };
+        const key = { recordedBy: 'bench', idempotencyKey: `bench-${o}-${y}-${e}`, inputHash: 'bench' };
+        const amountPence = BigInt(100_000 + o * 1_000 + e * 17);
+        if (e < 4) entries.push({ ...base, ...key, kind: 'estimate', basis: 'estimated', amountPence });
+        else if (e === 4) entries.push({ ...base, ...key, kind: 'actual', basis: 'actual', amountPence });
+        else if (e < 9)
+          entries.push({ ...base, ...key, kind: 'restatement', basis: 'actual', amountPence, reason: 'bench' });
+        else {
+          entries.push({
+            ...base,
+            ...key,
+            kind: 'reversal',
+            basis: null,
+            amountPence: -BigInt(100_000 + o * 1_000 + 8 * 17),
+            reversesEntryId: ids[8],
+            reason: 'bench',
+          });
+        }
+        ids.push(id);
+      }
+    }
+  }
+  for (let i = 0; i < entries.length; i += 1_000) {
+    await tx.insert(tables.savingsLedgerEntries).values(entries.slice(i, i + 1_000));
+  }
+});
+const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
+if (database instanceof EmbeddedDatabase) await database.client.query('analyze');
+else if (config.databaseUrl) {
+  const owner = new pg.Client({ connectionString: config.databaseUrl });
+  await owner.connect();
+  await owner.query('analyze');
+  await owner.end();
+}
+
+const asTenant = <T>(work: Parameters<typeof database.inTenantTransaction<T>>[1]) =>
+  database.inTenantTransaction([organisationId], work);
+const year = fiscalYearStarting(MEASURED_YEAR);
+
+const baseline = await timeOperation("baseline: plain SQL sum of the year's ledger rows", ITERATIONS, () =>
+  asTenant((tx) =>
+    queryRows(
+      tx,
+      sql`select sum(amount_pence) from savings_ledger_entries
+           where tenant_id = ${organisationId} and fiscal_year = ${MEASURED_YEAR}`,
+    ),
+  ),
+);
+const reconciliation = await timeOperation(
+  `savingsReconciliation ${MEASURED_YEAR}/${(MEASURED_YEAR + 1) % 100}`,
+  ITERATIONS,
+  () => asTenant((tx) => savingsReconciliation(tx, organisationId, year)),
+);
+const { result, statements } = await database.statements.measure(() =>
+  asTenant((tx) => savingsReconciliation(tx, organisationId, year)),
+);
+const [entryCount] = await asTenant((tx) =>
+  queryRows<{ count: string }>(tx, sql`select count(*) from savings_ledger_entries`),
+);
+
+process.stdout.write(
+  [
+    `savings reconciliation, engine ${database.engine}: ${entryCount?.count} ledger entries over ${YEARS} years loaded in ${loadSeconds.toFixed(1)} s`,
+    `  ${baseline.label}: ${baseline.msPerOp.toFixed(2)} ms (1.00x)`,
+    `  ${reconciliation.label}: ${reconciliation.msPerOp.toFixed(2)} ms (${(reconciliation.msPerOp / baseline.msPerOp).toFixed(2)}x baseline), ${statements} SQL statements`,
+    `    ${result.lines.length} lines; against the charge ${result.againstCharge.total.pence} p, other budgets ${result.otherBudgetsTotal.total.pence} p`,
+    '',
+  ].join('\n'),
+);
+await database.close();
