@@ -364,7 +364,9 @@ const rules: Rule[] = [
               expression.includes(limit) ||
               (PARTNERSHIP_SHARED_TABLES.includes(table) && expression.includes(PARTNERSHIP_POLICY_COMPARISON));
             if (!compares || /\bOR\b/i.test(expression)) {
-              violations.push(`${table}: policy ${policy.policy} (${expression}) does not limit ${column} with ${limit}`);
+              violations.push(
+                `${table}: policy ${policy.policy} (${expression}) does not limit ${column} with ${limit}`,
+              );
             }
           }
         }
