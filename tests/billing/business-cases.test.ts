@@ -478,6 +478,17 @@ describe('createBusinessCase', () => {
     expect(await caseCount(NORTHUMBERLAND)).toBe(before);
   });
 
+  it('refuses a bad fiscal year, and a term running past the supported fiscal years', async () => {
+    expect(await create(OTHER, caseInput({ firstFiscalYear: '2017-18' }))).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.firstFiscalYear',
+    });
+    expect(await create(OTHER, caseInput({ firstFiscalYear: '2990/91', termYears: 20 }))).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.firstFiscalYear',
+    });
+  });
+
   it('is for finance: a tenant admin is refused', async () => {
     expect(await create(OTHER, caseInput(), ['tenant_admin'])).toMatchObject({ __typename: 'ForbiddenError' });
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { money, type PlatformTransaction, parseFiscalYear, tables, ValidationError } from '@ssp/core';
+import { MAX_START_YEAR, money, type PlatformTransaction, parseFiscalYear, tables, ValidationError } from '@ssp/core';
 import { checkIdempotencyKey, hashInput, insertOnce } from '../access/idempotent-insert.ts';
 import type { Comparator, Measure } from './stated-figures.ts';
 
@@ -240,6 +240,15 @@ export async function createBusinessCase(
   }
   const caseId = randomUUID();
   const rows = plan(input.organisationId, caseId, input);
+  if (firstFiscalYear !== null) {
+    const lastYearNumber = Math.max(input.termYears, ...rows.amounts.map((amount) => amount.yearNumber));
+    if (firstFiscalYear + lastYearNumber - 1 > MAX_START_YEAR) {
+      throw new ValidationError(
+        `The case would run beyond the fiscal years supported (to ${MAX_START_YEAR})`,
+        'input.firstFiscalYear',
+      );
+    }
+  }
   const inputHash = hashInput([
     input.organisationId,
     title,
