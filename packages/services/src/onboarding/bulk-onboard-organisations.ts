@@ -29,6 +29,12 @@ export interface BulkOnboardingResult {
 /** The tenant context holds at most 1,000 ids: the caller's own view plus the new rows. */
 const MAX_CONTEXT = 1_000;
 
+/** The rows a write touched, as either driver reports it (`pg`: rowCount, PGlite: affectedRows). */
+function affectedRows(result: unknown): number | null {
+  const { rowCount, affectedRows } = result as { rowCount?: number | null; affectedRows?: number };
+  return rowCount ?? affectedRows ?? null;
+}
+
 /** Raised to undo the batch's savepoint while keeping the report. */
 class Undo extends Error {}
 
@@ -106,7 +112,7 @@ export async function bulkOnboardOrganisations(
       if (planned.length === 0) return;
       // The new organisations join the tenant context so their rows can be written.
       await setTenantContext(batch, [...actor.visibleTenantIds, ...planned.map((p) => p.id)]);
-      await batch
+      const written = await batch
         .insert(tables.organisations)
         .values(
           planned.map(({ id, input: row, prepared }) => ({
@@ -122,11 +128,16 @@ export async function bulkOnboardOrganisations(
           })),
         )
         .onConflictDoNothing();
-      // Which rows went in (an identifier registered elsewhere, beyond the caller's view, makes a
-      // row conflict): read back the visible ids rather than use RETURNING, which would hold every
-      // new row against the read policy one by one. This read is the policy's index condition alone.
-      const visible = await batch.select({ id: tables.organisations.id }).from(tables.organisations);
-      const insertedIds = new Set(visible.map((row) => row.id));
+      // Which rows went in? A row conflicts when its identifier is registered beyond the caller's
+      // view. Not by RETURNING, which would hold every new row against the read policy one by one:
+      // when the count says every row went in there is nothing to find; otherwise the visible ids
+      // are read back (a read whose only condition is the policy's index condition).
+      const insertedIds =
+        affectedRows(written) === planned.length
+          ? new Set(planned.map((p) => p.id))
+          : new Set(
+              (await batch.select({ id: tables.organisations.id }).from(tables.organisations)).map((row) => row.id),
+            );
       const created = planned.filter((p) => insertedIds.has(p.id));
       for (const p of planned) {
         results.set(
