@@ -130,8 +130,8 @@ describe("Lancashire's savings reconciliation reproduces the report's table", ()
     expect(r.rejectedOpportunities).toEqual([
       {
         title: 'Move Oracle support to a non-Oracle provider',
-        status: 'REJECTED',
-        decisionReason: 'Not acceptable to Lancashire County Council',
+        category: 'SUPPLIER_CHANGE',
+        reason: 'Not acceptable to Lancashire County Council',
       },
     ]);
   });

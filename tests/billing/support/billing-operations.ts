@@ -87,7 +87,7 @@ export const reconciliationQuery = (variables: {
         surplus ${MONEY}
         coverageRatio
         categories { category total ${MONEY} againstCharge ${MONEY} }
-        rejectedOpportunities { title status decisionReason }
+        rejectedOpportunities { title category reason }
         csv
       }
       ${ERROR_FIELDS}

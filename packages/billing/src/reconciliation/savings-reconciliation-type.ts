@@ -1,8 +1,10 @@
 import {
   builder,
   ForbiddenError,
+  fiscalYearStarting,
   formatFiscalYear,
   MoneyRef,
+  money,
   NotFoundError,
   parseFiscalYear,
   requestActor,
@@ -11,14 +13,12 @@ import {
 } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
 import { findVisibleOrganisation, requireBillingReader } from '../access/billing-access.ts';
-import { AffordabilityChargeRef } from '../charges/affordability-charge-type.ts';
 import { LedgerBasisEnum } from '../ledger/ledger-entry-type.ts';
 import {
   SavingsCategoryEnum,
-  SavingsOpportunityRef,
+  SavingsRecurrenceEnum,
   SavingsTargetEnum,
 } from '../opportunities/savings-opportunity-type.ts';
-import { ReductionRequestRef } from '../reductions/reduction-request-type.ts';
 import { reconciliationCsv } from './reconciliation-csv.ts';
 import {
   type BudgetLine,
@@ -41,10 +41,9 @@ const SavingsSplitRef = builder.objectRef<SavingsSplit>('SavingsSplit').implemen
 const ReconciliationLineRef = builder.objectRef<ReconciliationLine>('SavingsReconciliationLine').implement({
   description: "One accepted or delivered opportunity's figure for the year.",
   fields: (t) => ({
-    opportunity: t.field({
-      type: SavingsOpportunityRef,
-      description: 'The opportunity.',
-      resolve: (line) => line.opportunity,
+    opportunityId: t.globalID({
+      description: 'The savings opportunity (fetch it with `node` for its whole record and ledger).',
+      resolve: (line) => ({ type: 'SavingsOpportunity', id: line.opportunity.id }),
     }),
     title: t.string({ description: 'Its title.', resolve: (line) => line.opportunity.title }),
     category: t.field({
@@ -61,6 +60,12 @@ const ReconciliationLineRef = builder.objectRef<ReconciliationLine>('SavingsReco
       nullable: true,
       description: 'The other budget it counts against, if any.',
       resolve: (line) => line.opportunity.budgetName,
+    }),
+    cashable: t.boolean({ description: 'Whether it releases cash.', resolve: (line) => line.opportunity.cashable }),
+    recurrence: t.field({
+      type: SavingsRecurrenceEnum,
+      description: 'Recurring or one-off.',
+      resolve: (line) => line.opportunity.recurrence,
     }),
     amount: t.field({
       type: MoneyRef,
@@ -107,6 +112,63 @@ const BudgetLineRef = builder.objectRef<BudgetLine>('SavingsBudgetLine').impleme
   }),
 });
 
+// The reconciliation's parts are plain objects built from rows it has already read, so reading
+// them costs no further statement (drizzle nodes would be loaded again, one batch per type).
+const ReconciliationReductionRef = builder
+  .objectRef<SavingsReconciliation['reductions'][number]>('ReconciliationReduction')
+  .implement({
+    description: 'A reduction request in force in the year.',
+    fields: (t) => ({
+      reductionRequestId: t.globalID({
+        description: 'The reduction request.',
+        resolve: (reduction) => ({ type: 'ReductionRequest', id: reduction.id }),
+      }),
+      fromFiscalYear: t.string({
+        description: 'The first fiscal year it applies to.',
+        resolve: (reduction) => formatFiscalYear(fiscalYearStarting(reduction.fromFiscalYear)),
+      }),
+      amount: t.field({
+        type: MoneyRef,
+        description: 'The reduction a year.',
+        resolve: (reduction) => money.fromPence(reduction.amountPence),
+      }),
+      reason: t.string({ description: 'Why it was asked for.', resolve: (reduction) => reduction.reason }),
+    }),
+  });
+
+const RejectedOpportunityRef = builder
+  .objectRef<SavingsReconciliation['rejected'][number]>('RejectedSavingsOpportunity')
+  .implement({
+    description: 'A savings opportunity the customer rejected, with its reason.',
+    fields: (t) => ({
+      opportunityId: t.globalID({
+        description: 'The savings opportunity.',
+        resolve: (opportunity) => ({ type: 'SavingsOpportunity', id: opportunity.id }),
+      }),
+      title: t.string({ description: 'What it was.', resolve: (opportunity) => opportunity.title }),
+      category: t.field({
+        type: SavingsCategoryEnum,
+        description: 'Its category.',
+        resolve: (opportunity) => opportunity.category,
+      }),
+      reason: t.string({
+        description: 'Why the customer rejected it.',
+        resolve: (opportunity) => opportunity.decisionReason ?? '',
+      }),
+      decidedBy: t.string({
+        nullable: true,
+        description: 'Who rejected it.',
+        resolve: (opportunity) => opportunity.decidedBy,
+      }),
+      decidedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When.',
+        resolve: (opportunity) => opportunity.decidedAt,
+      }),
+    }),
+  });
+
 const SavingsReconciliationRef = builder.objectRef<SavingsReconciliation>('SavingsReconciliation').implement({
   description:
     "Finance's reconciliation of an organisation's affordability reductions with the savings that must cover them, for one fiscal year, as the ledger stood at `asOf`. Every total is summed from the lines.",
@@ -127,14 +189,20 @@ const SavingsReconciliationRef = builder.objectRef<SavingsReconciliation>('Savin
       resolve: (r) => formatFiscalYear(r.fiscalYear),
     }),
     asOf: t.field({ type: 'DateTime', description: 'The instant the ledger was read at.', resolve: (r) => r.asOf }),
-    affordabilityCharge: t.field({
-      type: AffordabilityChargeRef,
+    annualCharge: t.field({
+      type: MoneyRef,
       nullable: true,
-      description: "The year's charge, if one is set.",
-      resolve: (r) => r.charge,
+      description: "The year's affordability charge before reductions, if one is set.",
+      resolve: (r) => (r.charge ? money.fromPence(r.charge.annualPence) : null),
+    }),
+    netCharge: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: "The year's charge less the reduction requested, if a charge is set.",
+      resolve: (r) => (r.charge ? money.subtract(money.fromPence(r.charge.annualPence), r.reductionRequested) : null),
     }),
     reductions: t.field({
-      type: [ReductionRequestRef],
+      type: [ReconciliationReductionRef],
       description: 'The reduction requests in force in the year (from this year or earlier).',
       resolve: (r) => r.reductions,
     }),
@@ -195,7 +263,7 @@ const SavingsReconciliationRef = builder.objectRef<SavingsReconciliation>('Savin
       resolve: (r) => r.categories,
     }),
     rejectedOpportunities: t.field({
-      type: [SavingsOpportunityRef],
+      type: [RejectedOpportunityRef],
       description: 'The opportunities the customer rejected, each with its reason.',
       resolve: (r) => r.rejected,
     }),
