@@ -13,6 +13,7 @@ export * from './performance/generate-lancashire-records.ts';
 export * from './performance/lancashire-kpi-figures.ts';
 export * from './performance/load-lancashire-performance.ts';
 export * from './services/load-customer-services.ts';
+export * from './shared-support/generate-large-partnership.ts';
 export * from './shared-support/lincolnshire-shared-support.ts';
 export * from './shared-support/load-shared-support.ts';
 export * from './shared-support/seed-shared-support-ids.ts';

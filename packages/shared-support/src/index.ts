@@ -6,6 +6,8 @@ import './directory/directory-type.ts';
 import './help/help-type.ts';
 import './rota/rota-type.ts';
 import './rota/on-call-type.ts';
+import './recovery/recovery-type.ts';
+import './benefits/benefits-type.ts';
 
 export * from './common/partnership-context.ts';
 export * from './directory/manage-support-people.ts';

@@ -1,0 +1,19 @@
+import { ForbiddenError, type PlatformTransaction, type RequestContext, requestActor, requireRole } from '@ssp/core';
+
+/**
+ * The partnership's own tenant admins run its shared support (programme, rota shares, recovery
+ * model): the caller acts for an organisation of kind partnership. Returns its id.
+ */
+export async function requirePartnershipAdmin(context: RequestContext, tx: PlatformTransaction): Promise<string> {
+  const actor = requestActor(context);
+  requireRole(actor, ['tenant_admin'], 'Running shared support for a partnership');
+  if (actor.platformScope) throw new ForbiddenError('A partnership runs its own shared support');
+  const organisation = await tx.query.organisations.findFirst({
+    where: { id: actor.organisationId },
+    columns: { kind: true },
+  });
+  if (organisation?.kind !== 'partnership') {
+    throw new ForbiddenError('Only the tenant admins of a partnership run its shared support');
+  }
+  return actor.organisationId;
+}

@@ -1,0 +1,190 @@
+import { ConflictError, NotFoundError, type PlatformTransaction, queryRows, tables, ValidationError } from '@ssp/core';
+import { sql } from 'drizzle-orm';
+import { isoDate, londonToday } from '../common/dates.ts';
+import { requireSharedPartnership } from '../common/partnership-context.ts';
+
+export type RecoveryCategory = (typeof tables.recoveryItemCategory.enumValues)[number];
+export type RecoveryOutcome = (typeof tables.recoveryTestOutcome.enumValues)[number];
+
+export interface RecoveryItemInput {
+  name: string;
+  category: RecoveryCategory;
+  priority: number;
+  rtoHours: number | null;
+  rpoHours: number | null;
+}
+
+function checkItem(item: RecoveryItemInput, field: string) {
+  if (item.name.trim() === '') throw new ValidationError('Name what must be recovered', `${field}.name`);
+  if (!Number.isInteger(item.priority) || item.priority < 1 || item.priority > 99) {
+    throw new ValidationError('Priorities run from 1 (first) to 99', `${field}.priority`);
+  }
+  for (const key of ['rtoHours', 'rpoHours'] as const) {
+    const value = item[key];
+    if (value !== null && (!Number.isInteger(value) || value < 0 || value > 8760)) {
+      throw new ValidationError('Objectives are whole hours, 0 to 8,760 (a year)', `${field}.${key}`);
+    }
+  }
+}
+
+function checkInterval(days: number, field: string) {
+  if (!Number.isInteger(days) || days < 1 || days > 1096) {
+    throw new ValidationError('Test intervals are 1 to 1,096 days (three years)', field);
+  }
+}
+
+/** The partnership's tenant admins write its generic recovery model. */
+export async function createRecoveryTemplate(
+  tx: PlatformTransaction,
+  input: {
+    partnershipId: string;
+    name: string;
+    description: string;
+    testIntervalDays: number;
+    items: RecoveryItemInput[];
+  },
+) {
+  if (input.name.trim() === '') throw new ValidationError('Name the model', 'input.name');
+  checkInterval(input.testIntervalDays, 'input.testIntervalDays');
+  if (input.items.length === 0) throw new ValidationError('List what must be recovered', 'input.items');
+  input.items.forEach((item, index) => checkItem(item, `input.items.${index}`));
+  const [template] = await tx
+    .insert(tables.recoveryTemplates)
+    .values({
+      tenantId: input.partnershipId,
+      name: input.name.trim(),
+      description: input.description.trim(),
+      testIntervalDays: input.testIntervalDays,
+    })
+    .returning();
+  if (!template) throw new Error('The template was not written');
+  await tx
+    .insert(tables.recoveryTemplateItems)
+    .values(
+      input.items.map((item) => ({
+        tenantId: input.partnershipId,
+        templateId: template.id,
+        ...item,
+        name: item.name.trim(),
+      })),
+    );
+  return template;
+}
+
+export interface PlanItemInput extends RecoveryItemInput {
+  templateItemId: string | null;
+  owner: string | null;
+  testIntervalDays: number | null;
+}
+
+/**
+ * A member adapts a partnership template into its own plan: the template's items with its own
+ * owners and objectives, and any systems of its own. With no items given, the template's are
+ * copied as they are. One plan per template and member.
+ */
+export async function adoptRecoveryPlan(
+  tx: PlatformTransaction,
+  input: {
+    partnershipId: string;
+    memberId: string;
+    templateId: string;
+    name: string;
+    items: PlanItemInput[] | null;
+    createdBy: string;
+  },
+) {
+  await requireSharedPartnership(tx, input.partnershipId);
+  const template = await tx.query.recoveryTemplates.findFirst({
+    where: { tenantId: input.partnershipId, id: input.templateId },
+  });
+  if (!template) throw new NotFoundError('No recovery model of this partnership has this id');
+  const templateItems = await tx.query.recoveryTemplateItems.findMany({
+    where: { tenantId: input.partnershipId, templateId: input.templateId },
+    orderBy: { priority: 'asc', id: 'asc' },
+  });
+  const items: PlanItemInput[] =
+    input.items ??
+    templateItems.map((item) => ({
+      templateItemId: item.id,
+      name: item.name,
+      category: item.category,
+      priority: item.priority,
+      rtoHours: item.rtoHours,
+      rpoHours: item.rpoHours,
+      owner: null,
+      testIntervalDays: null,
+    }));
+  if (items.length === 0) throw new ValidationError('A plan lists what must be recovered', 'input.items');
+  items.forEach((item, index) => {
+    checkItem(item, `input.items.${index}`);
+    if (item.testIntervalDays !== null) checkInterval(item.testIntervalDays, `input.items.${index}.testIntervalDays`);
+    if (item.templateItemId !== null && !templateItems.some((t) => t.id === item.templateItemId)) {
+      throw new ValidationError('Not an item of this model', `input.items.${index}.templateItemId`);
+    }
+  });
+  const [plan] = await tx
+    .insert(tables.recoveryPlans)
+    .values({
+      tenantId: input.memberId,
+      partnershipId: input.partnershipId,
+      templateId: input.templateId,
+      name: input.name.trim() || template.name,
+      createdBy: input.createdBy,
+    })
+    .onConflictDoNothing({ target: [tables.recoveryPlans.tenantId, tables.recoveryPlans.templateId] })
+    .returning();
+  if (!plan) throw new ConflictError('Your organisation already has a plan adapted from this model');
+  await tx.insert(tables.recoveryPlanItems).values(
+    items.map((item) => ({
+      tenantId: input.memberId,
+      planId: plan.id,
+      templateItemId: item.templateItemId,
+      name: item.name.trim(),
+      category: item.category,
+      priority: item.priority,
+      owner: item.owner,
+      rtoHours: item.rtoHours,
+      rpoHours: item.rpoHours,
+      testIntervalDays: item.testIntervalDays ?? template.testIntervalDays,
+    })),
+  );
+  return plan;
+}
+
+/** A member records a recovery test of one of its plan's items. A test cannot be dated in the future. */
+export async function recordRecoveryTest(
+  tx: PlatformTransaction,
+  input: {
+    memberId: string;
+    planItemId: string;
+    testedOn: string;
+    outcome: RecoveryOutcome;
+    notes: string | null;
+    recordedBy: string;
+    today?: string;
+  },
+) {
+  const testedOn = isoDate(input.testedOn, 'input.testedOn');
+  const today = input.today ?? londonToday();
+  if (testedOn > today) {
+    throw new ValidationError(`A recovery test cannot be dated in the future (today is ${today})`, 'input.testedOn');
+  }
+  const [item] = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from recovery_plan_items where tenant_id = ${input.memberId} and id = ${input.planItemId}`,
+  );
+  if (!item) throw new NotFoundError('No item of your recovery plans has this id');
+  const [test] = await tx
+    .insert(tables.recoveryTests)
+    .values({
+      tenantId: input.memberId,
+      planItemId: input.planItemId,
+      testedOn,
+      outcome: input.outcome,
+      notes: input.notes,
+      recordedBy: input.recordedBy,
+    })
+    .returning();
+  if (!test) throw new Error('The test was not written');
+  return test;
+}
