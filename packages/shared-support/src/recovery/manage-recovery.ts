@@ -47,7 +47,7 @@ export async function createRecoveryTemplate(
   if (input.name.trim() === '') throw new ValidationError('Name the model', 'input.name');
   checkInterval(input.testIntervalDays, 'input.testIntervalDays');
   if (input.items.length === 0) throw new ValidationError('List what must be recovered', 'input.items');
-  input.items.forEach((item, index) => checkItem(item, `input.items.${index}`));
+  for (const [index, item] of input.items.entries()) checkItem(item, `input.items.${index}`);
   const [template] = await tx
     .insert(tables.recoveryTemplates)
     .values({
@@ -58,16 +58,14 @@ export async function createRecoveryTemplate(
     })
     .returning();
   if (!template) throw new Error('The template was not written');
-  await tx
-    .insert(tables.recoveryTemplateItems)
-    .values(
-      input.items.map((item) => ({
-        tenantId: input.partnershipId,
-        templateId: template.id,
-        ...item,
-        name: item.name.trim(),
-      })),
-    );
+  await tx.insert(tables.recoveryTemplateItems).values(
+    input.items.map((item) => ({
+      tenantId: input.partnershipId,
+      templateId: template.id,
+      ...item,
+      name: item.name.trim(),
+    })),
+  );
   return template;
 }
 
