@@ -2,7 +2,13 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-for (const name of ['organisations-page', 'performance-report', 'bulk-onboarding', 'savings-reconciliation', 'skills-directory-search']) {
+for (const name of [
+  'organisations-page',
+  'performance-report',
+  'bulk-onboarding',
+  'savings-reconciliation',
+  'skills-directory-search',
+]) {
   execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${name}.ts`, import.meta.url))], {
     stdio: 'inherit',
   });
