@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { type AuditActor, recordAuditEvents } from '@ssp/tenants';
+import { insertRows } from './insert-rows.ts';
 import type { OnboardOrganisationInput } from './onboard-organisation.ts';
 import { type PreparedOnboarding, prepareOnboarding, slugFor } from './prepare-onboarding.ts';
 
@@ -28,12 +29,6 @@ export interface BulkOnboardingResult {
 
 /** The tenant context holds at most 1,000 ids: the caller's own view plus the new rows. */
 const MAX_CONTEXT = 1_000;
-
-/** The rows a write touched, as either driver reports it (`pg`: rowCount, PGlite: affectedRows). */
-function affectedRows(result: unknown): number | null {
-  const { rowCount, affectedRows } = result as { rowCount?: number | null; affectedRows?: number };
-  return rowCount ?? affectedRows ?? null;
-}
 
 /** Raised to undo the batch's savepoint while keeping the report. */
 class Undo extends Error {}
@@ -112,28 +107,39 @@ export async function bulkOnboardOrganisations(
       if (planned.length === 0) return;
       // The new organisations join the tenant context so their rows can be written.
       await setTenantContext(batch, [...actor.visibleTenantIds, ...planned.map((p) => p.id)]);
-      const written = await batch
-        .insert(tables.organisations)
-        .values(
-          planned.map(({ id, input: row, prepared }) => ({
-            id,
-            slug: slugFor(prepared.name, id),
-            name: prepared.name,
-            kind: row.kind,
-            parentId: row.parentId,
-            lifecycleStatus: 'onboarding' as const,
-            nation: row.nation,
-            identifierScheme: row.identifier?.scheme ?? null,
-            identifier: row.identifier?.value ?? null,
-          })),
-        )
-        .onConflictDoNothing();
+      const inserted = await insertRows(
+        batch,
+        tables.organisations,
+        {
+          id: 'uuid',
+          slug: 'text',
+          name: 'text',
+          kind: 'organisation_kind',
+          parentId: 'uuid',
+          lifecycleStatus: 'lifecycle_status',
+          nation: 'nation',
+          identifierScheme: 'identifier_scheme',
+          identifier: 'text',
+        },
+        planned.map(({ id, input: row, prepared }) => ({
+          id,
+          slug: slugFor(prepared.name, id),
+          name: prepared.name,
+          kind: row.kind,
+          parentId: row.parentId,
+          lifecycleStatus: 'onboarding' as const,
+          nation: row.nation,
+          identifierScheme: row.identifier?.scheme ?? null,
+          identifier: row.identifier?.value ?? null,
+        })),
+        { onConflict: 'do-nothing' },
+      );
       // Which rows went in? A row conflicts when its identifier is registered beyond the caller's
       // view. Not by RETURNING, which would hold every new row against the read policy one by one:
       // when the count says every row went in there is nothing to find; otherwise the visible ids
       // are read back (a read whose only condition is the policy's index condition).
       const insertedIds =
-        affectedRows(written) === planned.length
+        inserted === planned.length
           ? new Set(planned.map((p) => p.id))
           : new Set(
               (await batch.select({ id: tables.organisations.id }).from(tables.organisations)).map((row) => row.id),
@@ -153,10 +159,25 @@ export async function bulkOnboardOrganisations(
               },
         );
       }
-      const subscriptions = created.flatMap((p) => p.prepared.subscriptions.map((s) => ({ tenantId: p.id, ...s })));
-      if (subscriptions.length > 0) await batch.insert(tables.subscriptions).values(subscriptions);
+      await insertRows(
+        batch,
+        tables.subscriptions,
+        { tenantId: 'uuid', offeringId: 'uuid', unitPricePence: 'bigint', priceBasis: 'price_basis' },
+        created.flatMap((p) => p.prepared.subscriptions.map((s) => ({ tenantId: p.id, ...s }))),
+      );
       if (created.length > 0) {
-        await batch.insert(tables.memberships).values(
+        await insertRows(
+          batch,
+          tables.memberships,
+          {
+            tenantId: 'uuid',
+            issuer: 'text',
+            subject: 'text',
+            displayName: 'text',
+            email: 'text',
+            roles: 'membership_role[]',
+            status: 'membership_status',
+          },
           created.map((p) => ({
             tenantId: p.id,
             issuer: p.input.tenantAdmin.issuer.trim(),
@@ -167,7 +188,10 @@ export async function bulkOnboardOrganisations(
             status: 'invited' as const,
           })),
         );
-        await batch.insert(tables.delegations).values(
+        await insertRows(
+          batch,
+          tables.delegations,
+          { tenantId: 'uuid', delegatedOrganisationId: 'uuid', reason: 'text', grantedBy: 'text' },
           created.map((p) => ({
             tenantId: actor.organisationId,
             delegatedOrganisationId: p.id,
@@ -175,17 +199,18 @@ export async function bulkOnboardOrganisations(
             grantedBy: audit.subject,
           })),
         );
-        await batch
-          .insert(tables.onboardingRequests)
-          .values(
-            created.map((p) => ({
-              tenantId: actor.organisationId,
-              idempotencyKey: `${input.batchKey}:${p.row}`,
-              inputHash: 'bulk',
-              organisationId: p.id,
-            })),
-          )
-          .onConflictDoNothing();
+        await insertRows(
+          batch,
+          tables.onboardingRequests,
+          { tenantId: 'uuid', idempotencyKey: 'text', inputHash: 'text', organisationId: 'uuid' },
+          created.map((p) => ({
+            tenantId: actor.organisationId,
+            idempotencyKey: `${input.batchKey}:${p.row}`,
+            inputHash: 'bulk',
+            organisationId: p.id,
+          })),
+          { onConflict: 'do-nothing' },
+        );
         await recordAuditEvents(
           batch,
           audit,
