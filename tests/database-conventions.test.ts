@@ -41,6 +41,7 @@ const APPEND_ONLY_TABLES = [
   'savings_ledger_entries',
   'statement_credits',
   'recovery_tests',
+  'shared_read_receipts',
 ];
 
 type Query = <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
@@ -138,6 +139,7 @@ const PARTNERSHIP_SHARED_TABLES = [
   'rota_swaps',
   'recovery_templates',
   'recovery_template_items',
+  'shared_read_receipts',
 ];
 const PARTNERSHIP_POLICY_COMPARISON = 'tenant_id = ANY (app.current_partnership_ids())';
 
@@ -826,6 +828,8 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.recovery_plan_items': 'INSERT, SELECT, UPDATE',
       'ssp_runtime on public.recovery_tests': 'INSERT, SELECT',
       'ssp_platform on public.recovery_tests': 'INSERT, SELECT',
+      'ssp_runtime on public.shared_read_receipts': 'INSERT, SELECT',
+      'ssp_platform on public.shared_read_receipts': 'INSERT, SELECT',
     });
   });
 

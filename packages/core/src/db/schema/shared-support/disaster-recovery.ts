@@ -127,6 +127,9 @@ export const recoveryTests = pgTable.withRLS(
     notes: text('notes'),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The member's idempotency key and a hash of the input it came with. */
+    idempotencyKey: text('idempotency_key'),
+    inputHash: text('input_hash'),
   },
   (t) => [
     primaryKey({ name: 'recovery_tests_pkey', columns: [t.tenantId, t.id] }),
@@ -135,6 +138,7 @@ export const recoveryTests = pgTable.withRLS(
       columns: [t.tenantId, t.planItemId],
       foreignColumns: [recoveryPlanItems.tenantId, recoveryPlanItems.id],
     }),
+    unique('recovery_tests_idempotency_key').on(t.tenantId, t.idempotencyKey),
     index('recovery_tests_item_idx').on(t.tenantId, t.planItemId, t.testedOn),
     ...tenantPolicies('recovery_tests', t.tenantId),
   ],

@@ -81,6 +81,9 @@ export const helpLoans = pgTable.withRLS(
     offeredAt: timestamp('offered_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     givenRecordedAt: timestamp('given_recorded_at', { withTimezone: true }),
+    /** The lender's idempotency key and a hash of the input it came with. */
+    idempotencyKey: text('idempotency_key'),
+    inputHash: text('input_hash'),
   },
   (t) => [
     primaryKey({ name: 'help_loans_pkey', columns: [t.tenantId, t.id] }),
@@ -89,6 +92,7 @@ export const helpLoans = pgTable.withRLS(
       columns: [t.tenantId, t.requestId],
       foreignColumns: [helpRequests.tenantId, helpRequests.id],
     }),
+    unique('help_loans_idempotency_key').on(t.tenantId, t.lendingMemberId, t.idempotencyKey),
     index('help_loans_request_idx').on(t.tenantId, t.requestId, t.offeredAt),
     check('help_loans_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
     check('help_loans_days_check', sql`${t.daysOffered} > 0 and (${t.daysGiven} is null or ${t.daysGiven} >= 0)`),

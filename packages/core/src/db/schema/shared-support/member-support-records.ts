@@ -63,10 +63,14 @@ export const supportPeople = pgTable.withRLS(
     phone: text('phone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The key the member added the person with, and a hash of that input. */
+    idempotencyKey: text('idempotency_key'),
+    inputHash: text('input_hash'),
   },
   (t) => [
     primaryKey({ name: 'support_people_pkey', columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'support_people_tenant_fk', columns: [t.tenantId], foreignColumns: [organisations.id] }),
+    unique('support_people_idempotency_key').on(t.tenantId, t.idempotencyKey),
     index('support_people_tenant_name_idx').on(t.tenantId, t.fullName, t.id),
     ...tenantPolicies('support_people', t.tenantId),
   ],

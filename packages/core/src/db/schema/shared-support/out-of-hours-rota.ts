@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantPolicies } from '../tenant-policies.ts';
 import { organisations } from '../tenants/organisations.ts';
 import { partnershipMemberWritePolicies, partnershipReadPolicy } from './partnership-policies.ts';
@@ -17,10 +17,14 @@ export const rotaShifts = pgTable.withRLS(
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The member's idempotency key and a hash of the input it came with. */
+    idempotencyKey: text('idempotency_key'),
+    inputHash: text('input_hash'),
   },
   (t) => [
     primaryKey({ name: 'rota_shifts_pkey', columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'rota_shifts_tenant_fk', columns: [t.tenantId], foreignColumns: [organisations.id] }),
+    unique('rota_shifts_idempotency_key').on(t.tenantId, t.holderMemberId, t.idempotencyKey),
     index('rota_shifts_tenant_starts_idx').on(t.tenantId, t.startsAt, t.id),
     index('rota_shifts_holder_idx').on(t.tenantId, t.holderPersonId, t.startsAt),
     check('rota_shifts_times_check', sql`${t.endsAt} > ${t.startsAt}`),
