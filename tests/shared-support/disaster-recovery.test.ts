@@ -55,7 +55,7 @@ const plansQuery = (asOf: string): Operation => ({
 });
 const recordTest = (planItemId: string, testedOn: string, outcome: string): Operation => ({
   query: `mutation R($input: RecordRecoveryTestInput!) { recordRecoveryTest(input: $input) { __typename ... on RecoveryPlanPayload { plan { id } } ${ERRORS} } }`,
-  variables: { input: { planItemId, testedOn, outcome } },
+  variables: { input: { planItemId, testedOn, outcome, idempotencyKey: `test-${planItemId}-${testedOn}-${outcome}` } },
 });
 
 let template: Template;
@@ -172,6 +172,14 @@ describe('disaster-recovery plans', () => {
       );
       expect(recorded.recordRecoveryTest.__typename).toBe('RecoveryPlanPayload');
     }
+    // The same test sent again with its key is recorded once.
+    const again = await ok<{ recordRecoveryTest: { __typename: string } }>(
+      api,
+      recordTest(servers!.id, '2026-01-10', 'PASSED'),
+      token,
+    );
+    expect(again.recordRecoveryTest.__typename).toBe('RecoveryPlanPayload');
+    expect(await api.db.asOwner('select 1 from recovery_tests')).toHaveLength(3);
     const plans = async (asOf: string) =>
       (await ok<{ recoveryPlans: { nodes: Plan[] } }>(api, plansQuery(asOf), token)).recoveryPlans.nodes;
     const [march] = await plans('2026-03-01');

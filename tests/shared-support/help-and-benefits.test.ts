@@ -43,7 +43,9 @@ const requestHelp = (input: Record<string, unknown>): Operation => ({
 
 const offerHelp = (input: Record<string, unknown>): Operation => ({
   query: `mutation O($input: OfferHelpInput!) { offerHelp(input: $input) { __typename ... on HelpLoanPayload { loan { ${LOAN} } } ${ERRORS} } }`,
-  variables: { input: { partnershipId: partnership, personId: hal, ...input } },
+  variables: {
+    input: { partnershipId: partnership, personId: hal, idempotencyKey: `offer-${JSON.stringify(input)}`, ...input },
+  },
 });
 
 const onLoan = (name: string, input: Record<string, unknown>, fields = ''): Operation => ({

@@ -26,11 +26,18 @@ let scotSharedPerson: string;
 
 const agent = (slug: string) => api.tokenFor(slug, ['service_agent']);
 
-const addShift = (input: { personId: string; startsAt: string; endsAt: string }): Operation => ({
+const addShift = (input: {
+  personId: string;
+  startsAt: string;
+  endsAt: string;
+  idempotencyKey?: string;
+}): Operation => ({
   query: `mutation A($input: AddRotaShiftInput!) { addRotaShift(input: $input) { __typename
     ... on RotaShiftPayload { shift { id hours holderMemberName holder { fullName } } }
     ... on Error { message } ... on ValidationError { field } } }`,
-  variables: { input: { partnershipId: partnership, ...input } },
+  variables: {
+    input: { partnershipId: partnership, idempotencyKey: `shift-${input.personId}-${input.startsAt}`, ...input },
+  },
 });
 
 interface AddedShift {
@@ -211,6 +218,25 @@ describe('the out-of-hours rota', () => {
       await agent(SCOTTISH),
     );
     expect(bankHoliday.addRotaShift.__typename).toBe('RotaShiftPayload');
+    // Sent again with the same key: the same shift, not an overlap error and not a second row;
+    // the same key with other times is a conflict.
+    const replay = await ok<AddedShift>(
+      api,
+      addShift({ personId: scotPerson, startsAt: '2026-04-06T08:00:00Z', endsAt: '2026-04-06T12:00:00Z' }),
+      await agent(SCOTTISH),
+    );
+    expect(replay.addRotaShift.shift?.id).toBe(bankHoliday.addRotaShift.shift?.id);
+    const conflict = await ok<AddedShift>(
+      api,
+      addShift({
+        personId: scotPerson,
+        startsAt: '2026-04-06T08:00:00Z',
+        endsAt: '2026-04-06T11:00:00Z',
+        idempotencyKey: `shift-${scotPerson}-2026-04-06T08:00:00Z`,
+      }),
+      await agent(SCOTTISH),
+    );
+    expect(conflict.addRotaShift.__typename).toBe('ConflictError');
     const after = await api.db.asOwner<{ n: number }>('select count(*)::int as n from rota_shifts');
     expect(after[0]!.n).toBe(before[0]!.n + 1);
   });

@@ -192,6 +192,35 @@ describe('the skills directory is shared only by agreement', () => {
     // Its own people are not a cross-member read.
     expect(reads.some((event) => event.targetId === api.organisationId(NORTH_KESTEVEN))).toBe(false);
 
+    // The member read sees who read its people: a receipt, kept by the partnership.
+    const receipts = await ok<{
+      sharedSupport: {
+        readsOfOurRows: { nodes: { readerName: string; what: string; rowCount: number; readBy: string }[] };
+      };
+    }>(
+      api,
+      {
+        query: `query R($p: ID!) { sharedSupport(partnershipId: $p) { readsOfOurRows(first: 50) { nodes { readerName what rowCount readBy } } } }`,
+        variables: { p: partnership },
+      },
+      await admin(BOSTON),
+    );
+    const fromNk = receipts.sharedSupport.readsOfOurRows.nodes.filter(
+      (receipt) => receipt.readerName === 'North Kesteven District Council' && receipt.what === 'shared_directory',
+    );
+    expect(fromNk.length).toBeGreaterThan(0);
+    expect(fromNk[0]).toMatchObject({ readBy: 'test:service_agent@north-kesteven-district-council' });
+    expect(fromNk[0]!.rowCount).toBeGreaterThanOrEqual(2);
+    // North Kesteven cannot read Boston's receipts, only those about its own rows.
+    const nkReceipts = await api.app.database.inTenantTransaction([api.organisationId(NORTH_KESTEVEN)], async (tx) => {
+      await queryRows(tx, sql`select app.set_partnership_context()`);
+      return queryRows<{ member: string }>(
+        tx,
+        sql`select distinct member_organisation_id::text as member from shared_read_receipts`,
+      );
+    });
+    expect(nkReceipts.map((row) => row.member)).not.toContain(api.organisationId(BOSTON));
+
     const member = (await auditTrail(api, BOSTON)).map((event) => event.action);
     expect(member).toEqual(
       expect.arrayContaining([

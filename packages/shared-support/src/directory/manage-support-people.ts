@@ -1,6 +1,7 @@
 import { NotFoundError, type PlatformTransaction, queryRows, tables, ValidationError } from '@ssp/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
+import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { republishMemberDirectory } from '../sharing/publish-member-directory.ts';
 
@@ -94,7 +95,17 @@ async function optedInPartnerships(tx: PlatformTransaction, memberId: string): P
 }
 
 /** Adds someone who works in ICT support at the member, and republishes what the member shares. */
-export async function addSupportPerson(tx: PlatformTransaction, memberId: string, input: SupportPersonInput) {
+export async function addSupportPerson(
+  tx: PlatformTransaction,
+  memberId: string,
+  input: SupportPersonInput,
+  idempotencyKey: string,
+): Promise<{ person: SupportPersonRow; replayed: boolean }> {
+  checkIdempotencyKey(idempotencyKey);
+  const hash = inputHash([input]);
+  const findByKey = () => tx.query.supportPeople.findFirst({ where: { tenantId: memberId, idempotencyKey } });
+  const earlier = replayed(await findByKey(), hash, 'person');
+  if (earlier) return { person: earlier, replayed: true };
   await checkPerson(tx, input);
   const [person] = await tx
     .insert(tables.supportPeople)
@@ -104,12 +115,20 @@ export async function addSupportPerson(tx: PlatformTransaction, memberId: string
       roleTitle: input.roleTitle.trim(),
       email: input.email,
       phone: input.phone,
+      idempotencyKey,
+      inputHash: hash,
     })
+    .onConflictDoNothing({ target: [tables.supportPeople.tenantId, tables.supportPeople.idempotencyKey] })
     .returning();
-  if (!person) throw new Error('The person was not written');
+  if (!person) {
+    // The same key arrived twice at once: the other insert won.
+    const winner = replayed(await findByKey(), hash, 'person');
+    if (!winner) throw new Error('The idempotent person was neither inserted nor found');
+    return { person: winner, replayed: true };
+  }
   await writeDetails(tx, memberId, person.id, input);
   await republishMemberDirectory(tx, await optedInPartnerships(tx, memberId), memberId);
-  return person;
+  return { person, replayed: false };
 }
 
 /** Replaces a person's details, skills and periods away, and republishes. */

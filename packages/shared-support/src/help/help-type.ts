@@ -398,6 +398,10 @@ const OfferHelpInput = builder.inputType('OfferHelpInput', {
       description: 'Last day of the loan (YYYY-MM-DD), within the period asked for.',
     }),
     daysOffered: t.int({ required: true, description: 'Days offered.' }),
+    idempotencyKey: t.string({
+      required: true,
+      description: 'Your key for this offer: the same key returns the same offer.',
+    }),
   }),
 });
 
@@ -432,7 +436,7 @@ builder.mutationField('offerHelp', (t) =>
       const actor = requireSupportRole(context, 'Offering help');
       const tx = requestTransaction(context);
       const partnershipId = idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId');
-      const loan = await offerHelp(tx, {
+      const { loan, replayed } = await offerHelp(tx, {
         partnershipId,
         memberId: actor.organisationId,
         requestId: idOf(String(input.requestId), 'HelpRequest', 'input.requestId'),
@@ -441,16 +445,19 @@ builder.mutationField('offerHelp', (t) =>
         endsOn: input.endsOn,
         daysOffered: input.daysOffered,
         offeredBy: actor.principal.subject,
+        idempotencyKey: input.idempotencyKey,
       });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: actor.organisationId,
-          action: 'help_loan.offered',
-          targetType: 'HelpLoan',
-          targetId: loan.id,
-          after: loan,
-        },
-      ]);
+      if (!replayed) {
+        await recordAuditEvents(tx, auditActor(context), [
+          {
+            organisationId: actor.organisationId,
+            action: 'help_loan.offered',
+            targetType: 'HelpLoan',
+            targetId: loan.id,
+            after: loan,
+          },
+        ]);
+      }
       return { loan: await loanView(context, partnershipId, loan.id) };
     },
   }),

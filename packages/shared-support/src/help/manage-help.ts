@@ -10,6 +10,7 @@ import {
 } from '@ssp/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { daysInclusive, isoDate } from '../common/dates.ts';
+import { checkIdempotencyKey, inputHash as hashOf, replayed } from '../common/idempotency.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 
 export type HelpRequestRow = typeof tables.helpRequests.$inferSelect;
@@ -142,9 +143,25 @@ export async function offerHelp(
     endsOn: string;
     daysOffered: number;
     offeredBy: string;
+    idempotencyKey: string;
   },
-): Promise<HelpLoanRow> {
+): Promise<{ loan: HelpLoanRow; replayed: boolean }> {
   await requireSharedPartnership(tx, input.partnershipId);
+  checkIdempotencyKey(input.idempotencyKey);
+  const hash = hashOf([
+    input.partnershipId,
+    input.requestId,
+    input.personId,
+    input.startsOn,
+    input.endsOn,
+    input.daysOffered,
+  ]);
+  const findByKey = () =>
+    tx.query.helpLoans.findFirst({
+      where: { tenantId: input.partnershipId, lendingMemberId: input.memberId, idempotencyKey: input.idempotencyKey },
+    });
+  const earlier = replayed(await findByKey(), hash, 'offer');
+  if (earlier) return { loan: earlier, replayed: true };
   const request = await findRequest(tx, input.partnershipId, input.requestId);
   if (request.requestingMemberId === input.memberId) {
     throw new ValidationError('A member cannot lend to itself', 'input.requestId');
@@ -199,10 +216,18 @@ export async function offerHelp(
       daysOffered: input.daysOffered,
       agencyDayRatePence: request.agencyDayRatePence,
       offeredBy: input.offeredBy,
+      idempotencyKey: input.idempotencyKey,
+      inputHash: hash,
+    })
+    .onConflictDoNothing({
+      target: [tables.helpLoans.tenantId, tables.helpLoans.lendingMemberId, tables.helpLoans.idempotencyKey],
     })
     .returning();
-  if (!loan) throw new Error('The loan was not written');
-  return loan;
+  if (loan) return { loan, replayed: false };
+  // The same key arrived twice at once: the other insert won.
+  const winner = replayed(await findByKey(), hash, 'offer');
+  if (!winner) throw new Error('The idempotent offer was neither inserted nor found');
+  return { loan: winner, replayed: true };
 }
 
 async function findOwnOffer(tx: PlatformTransaction, partnershipId: string, memberId: string, loanId: string) {

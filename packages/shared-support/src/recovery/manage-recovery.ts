@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, type PlatformTransaction, queryRows, tables, ValidationError } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { isoDate, londonToday } from '../common/dates.ts';
+import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 
 export type RecoveryCategory = (typeof tables.recoveryItemCategory.enumValues)[number];
@@ -159,9 +160,16 @@ export async function recordRecoveryTest(
     outcome: RecoveryOutcome;
     notes: string | null;
     recordedBy: string;
+    idempotencyKey: string;
     today?: string;
   },
-) {
+): Promise<{ test: typeof tables.recoveryTests.$inferSelect; replayed: boolean }> {
+  checkIdempotencyKey(input.idempotencyKey);
+  const hash = inputHash([input.planItemId, input.testedOn, input.outcome, input.notes]);
+  const findByKey = () =>
+    tx.query.recoveryTests.findFirst({ where: { tenantId: input.memberId, idempotencyKey: input.idempotencyKey } });
+  const earlier = replayed(await findByKey(), hash, 'recovery test');
+  if (earlier) return { test: earlier, replayed: true };
   const testedOn = isoDate(input.testedOn, 'input.testedOn');
   const today = input.today ?? londonToday();
   if (testedOn > today) {
@@ -181,8 +189,14 @@ export async function recordRecoveryTest(
       outcome: input.outcome,
       notes: input.notes,
       recordedBy: input.recordedBy,
+      idempotencyKey: input.idempotencyKey,
+      inputHash: hash,
     })
+    .onConflictDoNothing({ target: [tables.recoveryTests.tenantId, tables.recoveryTests.idempotencyKey] })
     .returning();
-  if (!test) throw new Error('The test was not written');
-  return test;
+  if (test) return { test, replayed: false };
+  // The same key arrived twice at once: the other insert won.
+  const winner = replayed(await findByKey(), hash, 'recovery test');
+  if (!winner) throw new Error('The idempotent recovery test was neither inserted nor found');
+  return { test: winner, replayed: true };
 }

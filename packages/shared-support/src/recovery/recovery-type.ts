@@ -377,6 +377,10 @@ const RecordRecoveryTestInput = builder.inputType('RecordRecoveryTestInput', {
     testedOn: t.string({ required: true, description: 'When it was tested (YYYY-MM-DD; today or earlier).' }),
     outcome: t.field({ type: RecoveryTestOutcomeEnum, required: true, description: 'How it went.' }),
     notes: t.string({ required: false, description: 'What was learnt.' }),
+    idempotencyKey: t.string({
+      required: true,
+      description: 'Your key for this test: the same key returns the same test.',
+    }),
   }),
 });
 
@@ -392,25 +396,28 @@ builder.mutationField('recordRecoveryTest', (t) =>
       const actor = requireSupportRole(context, 'Recording a recovery test');
       const tx = requestTransaction(context);
       const planItemId = idOf(String(input.planItemId), 'RecoveryPlanItem', 'input.planItemId');
-      const test = await recordRecoveryTest(tx, {
+      const { test, replayed } = await recordRecoveryTest(tx, {
         memberId: actor.organisationId,
         planItemId,
         testedOn: input.testedOn,
         outcome: input.outcome,
         notes: input.notes ?? null,
         recordedBy: actor.principal.subject,
+        idempotencyKey: input.idempotencyKey,
       });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: actor.organisationId,
-          action: 'recovery_test.recorded',
-          targetType: 'RecoveryTest',
-          targetId: test.id,
-          after: test,
-        },
-      ]);
+      if (!replayed) {
+        await recordAuditEvents(tx, auditActor(context), [
+          {
+            organisationId: actor.organisationId,
+            action: 'recovery_test.recorded',
+            targetType: 'RecoveryTest',
+            targetId: test.id,
+            after: test,
+          },
+        ]);
+      }
       const [item] = await tx.query.recoveryPlanItems.findMany({
-        where: { tenantId: actor.organisationId, id: planItemId },
+        where: { tenantId: actor.organisationId, id: test.planItemId },
         columns: { planId: true },
       });
       return { plan: await planView(context, actor.organisationId, item!.planId) };

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, type PlatformTransaction, queryRows, tables, ValidationError } from '@ssp/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { loadRotaMembers, loadShift, personShiftsOverlapping } from './load-rota.ts';
 import { type Interval, outOfHoursAround, subtract, union } from './out-of-hours.ts';
@@ -11,7 +12,11 @@ export type RotaSwapRow = typeof tables.rotaSwaps.$inferSelect;
 /** The longest shift: a bank-holiday weekend, Friday 17:00 to Tuesday 09:00, is 88 hours. */
 const MAX_SHIFT_HOURS = 96;
 
-/** The person is the member's own, published to the partnership, and not away during the span. */
+/**
+ * The person is the member's own, published to the partnership, and not away during the span.
+ * Locks the person's row until the transaction ends, so two shifts (or a shift and a swap) for the
+ * same person cannot both pass the overlap check at once.
+ */
 async function checkHolder(
   tx: PlatformTransaction,
   partnershipId: string,
@@ -29,7 +34,8 @@ async function checkHolder(
                exists (select 1 from support_person_unavailability u
                         where u.tenant_id = p.tenant_id and u.person_id = p.id
                           and u.starts_on <= ${to}::date and u.ends_on >= ${from}::date) as away
-          from support_people p where p.tenant_id = ${memberId} and p.id = ${personId}`,
+          from support_people p where p.tenant_id = ${memberId} and p.id = ${personId}
+           for update of p`,
   );
   if (!person) throw new NotFoundError('No person of your organisation has this id');
   if (!person.published)
@@ -68,9 +74,30 @@ async function checkNoOverlap(
  */
 export async function addRotaShift(
   tx: PlatformTransaction,
-  input: { partnershipId: string; memberId: string; personId: string; startsAt: Date; endsAt: Date; createdBy: string },
-): Promise<RotaShiftRow> {
+  input: {
+    partnershipId: string;
+    memberId: string;
+    personId: string;
+    startsAt: Date;
+    endsAt: Date;
+    createdBy: string;
+    idempotencyKey: string;
+  },
+): Promise<{ shift: RotaShiftRow; replayed: boolean }> {
   await requireSharedPartnership(tx, input.partnershipId);
+  checkIdempotencyKey(input.idempotencyKey);
+  const hash = inputHash([
+    input.partnershipId,
+    input.personId,
+    input.startsAt.toISOString(),
+    input.endsAt.toISOString(),
+  ]);
+  const findByKey = () =>
+    tx.query.rotaShifts.findFirst({
+      where: { tenantId: input.partnershipId, holderMemberId: input.memberId, idempotencyKey: input.idempotencyKey },
+    });
+  const earlier = replayed(await findByKey(), hash, 'shift');
+  if (earlier) return { shift: earlier, replayed: true };
   const span = { start: input.startsAt.getTime(), end: input.endsAt.getTime() };
   if (!Number.isFinite(span.start) || !Number.isFinite(span.end))
     throw new ValidationError('Give both times', 'input.startsAt');
@@ -99,10 +126,18 @@ export async function addRotaShift(
       startsAt: input.startsAt,
       endsAt: input.endsAt,
       createdBy: input.createdBy,
+      idempotencyKey: input.idempotencyKey,
+      inputHash: hash,
+    })
+    .onConflictDoNothing({
+      target: [tables.rotaShifts.tenantId, tables.rotaShifts.holderMemberId, tables.rotaShifts.idempotencyKey],
     })
     .returning();
-  if (!shift) throw new Error('The shift was not written');
-  return shift;
+  if (shift) return { shift, replayed: false };
+  // The same key arrived twice at once: the other insert won.
+  const winner = replayed(await findByKey(), hash, 'shift');
+  if (!winner) throw new Error('The idempotent shift was neither inserted nor found');
+  return { shift: winner, replayed: true };
 }
 
 /**

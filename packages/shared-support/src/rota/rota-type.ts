@@ -247,6 +247,10 @@ const AddRotaShiftInput = builder.inputType('AddRotaShiftInput', {
     personId: t.id({ required: true, description: 'Your person (a SupportPerson or SharedPerson global id).' }),
     startsAt: t.field({ type: 'DateTime', required: true, description: 'When the shift starts.' }),
     endsAt: t.field({ type: 'DateTime', required: true, description: 'When it ends (at most 96 hours later).' }),
+    idempotencyKey: t.string({
+      required: true,
+      description: 'Your key for this shift: the same key returns the same shift.',
+    }),
   }),
 });
 
@@ -275,23 +279,26 @@ builder.mutationField('addRotaShift', (t) =>
       const actor = requireSupportRole(context, 'Adding a shift');
       const tx = requestTransaction(context);
       const partnershipId = idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId');
-      const shift = await addRotaShift(tx, {
+      const { shift, replayed } = await addRotaShift(tx, {
         partnershipId,
         memberId: actor.organisationId,
         personId: personIdOf(String(input.personId), 'input.personId'),
         startsAt: input.startsAt,
         endsAt: input.endsAt,
         createdBy: actor.principal.subject,
+        idempotencyKey: input.idempotencyKey,
       });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: actor.organisationId,
-          action: 'rota_shift.added',
-          targetType: 'RotaShift',
-          targetId: shift.id,
-          after: shift,
-        },
-      ]);
+      if (!replayed) {
+        await recordAuditEvents(tx, auditActor(context), [
+          {
+            organisationId: actor.organisationId,
+            action: 'rota_shift.added',
+            targetType: 'RotaShift',
+            targetId: shift.id,
+            after: shift,
+          },
+        ]);
+      }
       const view = await loadShift(tx, partnershipId, shift.id);
       if (!view) throw new Error('The shift was not found after writing it');
       return { shift: view };

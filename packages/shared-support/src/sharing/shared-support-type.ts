@@ -16,6 +16,7 @@ import { sql } from 'drizzle-orm';
 import { globalIdOf } from '../common/global-ids.ts';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
+import { recordSharedReads } from '../common/shared-reads.ts';
 import {
   currentAgreement,
   joinSharedSupport,
@@ -176,7 +177,7 @@ builder.objectField(SharedSupportRef, 'members', (t) =>
                  where m.tenant_id = ${support.partnershipId}
                  order by m.member_name, m.member_organisation_id limit ${limit} offset ${offset}`,
           );
-          return rows.map((row) => ({
+          const members = rows.map((row) => ({
             memberOrganisationId: String(row.member_organisation_id),
             memberName: String(row.member_name),
             nation: row.nation as Nation,
@@ -188,6 +189,13 @@ builder.objectField(SharedSupportRef, 'members', (t) =>
             rotaWeight: Number(row.rota_weight),
             publishedAt: new Date(String(row.published_at)),
           }));
+          await recordSharedReads(
+            context,
+            support.partnershipId,
+            'shared_members',
+            members.map((m) => ({ memberOrganisationId: m.memberOrganisationId, ids: [m.memberOrganisationId] })),
+          );
+          return members;
         });
       },
     },
