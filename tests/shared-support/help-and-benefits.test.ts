@@ -304,6 +304,30 @@ describe('help between members', () => {
     });
   });
 
+  it('the partnership itself sees its members and its return on investment; its reads are receipted too', async () => {
+    const coordinator = await api.tokenFor(PARTNERSHIP, ['tenant_admin']);
+    const view = await ok<{
+      sharedSupport: { members: { nodes: { name: string }[] }; benefits: { agencyCostAvoided: { amount: string } } };
+    }>(
+      api,
+      {
+        query: `query C($p: ID!) { sharedSupport(partnershipId: $p) { members(first: 50) { nodes { name } } benefits { agencyCostAvoided { amount } } } }`,
+        variables: { p: partnership },
+      },
+      coordinator,
+    );
+    expect(view.sharedSupport.members.nodes.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['Boston Borough Council', 'North Kesteven District Council']),
+    );
+    expect(view.sharedSupport.members.nodes.map((m) => m.name)).not.toContain('Lincolnshire Police');
+    expect(view.sharedSupport.benefits.agencyCostAvoided.amount).toBe('1800.00');
+    const receipts = await api.db.asOwner<{ what: string }>(
+      `select what from shared_read_receipts where reader_organisation_id = $1 and member_organisation_id = $2`,
+      [api.organisationId(PARTNERSHIP), api.organisationId(BOSTON)],
+    );
+    expect(receipts.map((r) => r.what)).toEqual(expect.arrayContaining(['shared_members', 'shared_benefits']));
+  });
+
   it('every change is in the trail of the member that made it, every cross-member read in the reader’s', async () => {
     const nk = await auditTrail(api, NORTH_KESTEVEN);
     expect(nk.map((event) => event.action)).toEqual(

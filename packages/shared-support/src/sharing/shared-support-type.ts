@@ -129,7 +129,7 @@ builder.queryField('sharedSupport', (t) =>
     type: SharedSupportRef,
     nullable: true,
     description:
-      "A partnership's shared support, for a member that has opted in (tenant admins, service agents and finance). Null for anyone else: an organisation outside the partnership, or a member that has not opted in, sees nothing of it.",
+      "A partnership's shared support, for a member that has opted in, or for the partnership itself (tenant admins, service agents and finance). Null for anyone else: an organisation outside the partnership, or a member that has not opted in, sees nothing of it.",
     authScopes: { authenticated: true },
     args: {
       partnershipId: t.arg.globalID({ for: OrganisationRef, required: true, description: 'The partnership.' }),
@@ -137,6 +137,9 @@ builder.queryField('sharedSupport', (t) =>
     resolve: async (_root, { partnershipId }, context) => {
       const actor = requestActor(context);
       if (actor.platformScope || !BENEFIT_ROLES.some((role) => actor.roles.includes(role))) return null;
+      // The partnership's own people see what its members publish to it (its own tenant's rows);
+      // a member sees it only while its opted-in agreement stands.
+      if (actor.organisationId === partnershipId.id) return { partnershipId: partnershipId.id };
       const ids = await partnershipContext(requestTransaction(context));
       return ids.includes(partnershipId.id) ? { partnershipId: partnershipId.id } : null;
     },
