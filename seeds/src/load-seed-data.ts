@@ -1,6 +1,6 @@
 import { type PlatformDatabase, tables } from '@ssp/core';
-import { loadLancashireSavings } from './billing/lancashire-savings/load-lancashire-savings.ts';
 import { loadBusinessCases } from './billing/business-cases/load-business-cases.ts';
+import { loadLancashireSavings } from './billing/lancashire-savings/load-lancashire-savings.ts';
 import { loadCatalogue } from './catalogue/load-catalogue.ts';
 import { platformOperator } from './organisations/platform-operator.ts';
 import { seedOrganisationId } from './organisations/seed-organisation-ids.ts';
