@@ -210,6 +210,16 @@ describe('disaster-recovery plans', () => {
   });
 
   it("a member's plan is its own: another member sees none of it", async () => {
+    const byId = async (slug: string) =>
+      (
+        await ok<{ node: { name: string } | null }>(
+          api,
+          { query: `query N($id: ID!) { node(id: $id) { ... on RecoveryPlan { name } } }`, variables: { id: plan.id } },
+          await agent(slug),
+        )
+      ).node;
+    expect(await byId(NORTH_KESTEVEN)).toEqual({ name: 'North Kesteven ICT recovery plan' });
+    expect(await byId(BOSTON)).toBeNull();
     const boston = await ok<{ recoveryPlans: { nodes: Plan[] } }>(api, plansQuery('2026-03-01'), await agent(BOSTON));
     expect(boston.recoveryPlans.nodes).toEqual([]);
     const probe = await ok<{ recordRecoveryTest: { __typename: string } }>(

@@ -221,6 +221,23 @@ describe('help between members', () => {
     expect(requests.sharedSupport.helpRequests.nodes).toMatchObject([
       { id: requestId, status: 'FILLED', offers: [{ id: loanId }] },
     ]);
+    // Both fetched by their global ids, in order; an outsider gets nulls.
+    const byIds = async (slug: string) =>
+      (
+        await ok<{ nodes: ({ __typename: string; status?: string; loanStatus?: string } | null)[] }>(
+          api,
+          {
+            query: `query N($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on HelpRequest { status } ... on HelpLoan { loanStatus: status } } }`,
+            variables: { ids: [requestId, loanId] },
+          },
+          await agent(slug),
+        )
+      ).nodes;
+    expect(await byIds(BOSTON)).toEqual([
+      { __typename: 'HelpRequest', status: 'FILLED' },
+      { __typename: 'HelpLoan', loanStatus: 'ACCEPTED' },
+    ]);
+    expect(await byIds(OUTSIDER)).toEqual([null, null]);
   });
 
   it("both members' statements show the loan, priced, with the agency cost the asking member avoided", async () => {

@@ -162,6 +162,22 @@ describe('the skills directory is shared only by agreement', () => {
   it('opting out takes effect on the next request, both ways; opting in again brings it back', async () => {
     const before = await search(NORTH_KESTEVEN);
     expect(before?.some((person) => person.memberName === 'Boston Borough Council')).toBe(true);
+    // Fetched by its global id too, while Boston shares; never by an outsider.
+    const bostonPerson = before!.find((person) => person.memberName === 'Boston Borough Council')!;
+    const node = async (slug: string) =>
+      (
+        await ok<{ node: { memberName: string; roleTitle: string } | null }>(
+          api,
+          {
+            query: `query N($id: ID!) { node(id: $id) { ... on SharedPerson { memberName roleTitle } } }`,
+            variables: { id: bostonPerson.id },
+          },
+          await agent(slug),
+        )
+      ).node;
+    expect(await node(NORTH_KESTEVEN)).toEqual({ memberName: 'Boston Borough Council', roleTitle: 'Network engineer' });
+    expect(await node(OUTSIDER)).toBeNull();
+    expect(await node(POLICE)).toBeNull();
     const left = await ok<{ leaveSharedSupport: { __typename: string; agreement: { optedIn: boolean } } }>(
       api,
       leaveMutation(partnership),
@@ -170,6 +186,7 @@ describe('the skills directory is shared only by agreement', () => {
     expect(left.leaveSharedSupport).toEqual({ __typename: 'SharingAgreementPayload', agreement: { optedIn: false } });
     const after = await search(NORTH_KESTEVEN);
     expect(after?.some((person) => person.memberName === 'Boston Borough Council')).toBe(false);
+    expect(await node(NORTH_KESTEVEN)).toBeNull();
     expect(await search(BOSTON)).toBeNull();
     const published = await api.db.asOwner<{ n: number }>(
       `select count(*)::int as n from shared_people where member_organisation_id = $1`,

@@ -35,3 +35,18 @@ export async function requireSharedPartnership(tx: PlatformTransaction, partners
     throw new NotFoundError('No partnership whose shared support you have opted into has this id');
   }
 }
+
+/**
+ * The partnerships whose shared rows this request may read: those its organisation has opted
+ * into, and its own when it is itself a partnership (its own tenant's rows). For loading objects
+ * by id (the `node` field), where the partnership is not named.
+ */
+export async function readablePartnerships(tx: PlatformTransaction, organisationId: string): Promise<string[]> {
+  const ids = await partnershipContext(tx);
+  return ids.includes(organisationId) ? ids : [...ids, organisationId];
+}
+
+/** A uuid[] parameter for `= any (...)`: the ids travel as one bound text value. */
+export function uuidArray(ids: readonly string[]) {
+  return sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+}

@@ -15,17 +15,25 @@ import {
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { asc } from 'drizzle-orm';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
+import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
   addSupportPerson,
+  loadSupportPeople,
   removeSupportPerson,
   type SupportPersonInput,
   type SupportPersonRow,
+  type SupportPersonView,
   updateSupportPerson,
 } from './manage-support-people.ts';
-import { checkDirectorySearch, type SharedPersonRow, searchDirectory } from './search-directory.ts';
+import {
+  checkDirectorySearch,
+  loadSharedPeopleById,
+  type SharedPersonRow,
+  searchDirectory,
+} from './search-directory.ts';
 
 type SkillRow = typeof tables.supportSkills.$inferSelect;
 
@@ -86,11 +94,6 @@ builder.queryField('supportSkills', (t) =>
 
 // --- What a member keeps about its own people -------------------------------------------------
 
-interface SupportPersonView extends SupportPersonRow {
-  skills: { skillCode: string; level: number }[];
-  unavailability: { startsOn: string; endsOn: string; reason: string | null }[];
-}
-
 const UnavailabilityRef = builder
   .objectRef<{ startsOn: string; endsOn: string; reason: string | null }>('UnavailablePeriod')
   .implement({
@@ -102,10 +105,17 @@ const UnavailabilityRef = builder
     }),
   });
 
-const SupportPersonRef = builder.objectRef<SupportPersonView>('SupportPerson').implement({
+const SupportPersonRef = builder.node(builder.objectRef<SupportPersonView>('SupportPerson'), {
   description: "Someone in your organisation's ICT support, as you keep them (all fields, yours only).",
+  id: { resolve: (p) => p.id, description: 'Opaque global id.' },
+  // Only the member's own people: row-level security and the tenant condition both say so.
+  loadMany: async (ids, context) => {
+    const actor = requestActor(context);
+    if (actor.platformScope || !SUPPORT_ROLES.some((role) => actor.roles.includes(role))) return ids.map(() => null);
+    const people = await loadSupportPeople(requestTransaction(context), actor.organisationId, { ids: [...ids] });
+    return ids.map((id) => people.find((person) => person.id === id) ?? null);
+  },
   fields: (t) => ({
-    id: t.globalID({ description: 'Opaque global id.', resolve: (p) => ({ type: 'SupportPerson', id: p.id }) }),
     fullName: t.exposeString('fullName', { description: 'Their name.' }),
     roleTitle: t.exposeString('roleTitle', { description: 'Their job title.' }),
     email: t.exposeString('email', { nullable: true, description: 'Their email address.' }),
@@ -133,34 +143,7 @@ builder.queryField('supportPeople', (t) =>
         }
         const tx = requestTransaction(context);
         return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
-          const people = await tx.query.supportPeople.findMany({
-            where: { tenantId: actor.organisationId },
-            orderBy: { fullName: 'asc', id: 'asc' },
-            limit,
-            offset,
-          });
-          const ids = people.map((p) => p.id);
-          const [skills, periods] = ids.length
-            ? await Promise.all([
-                tx.query.supportPersonSkills.findMany({
-                  where: { tenantId: actor.organisationId, personId: { in: ids } },
-                  orderBy: { skillCode: 'asc' },
-                }),
-                tx.query.supportPersonUnavailability.findMany({
-                  where: { tenantId: actor.organisationId, personId: { in: ids } },
-                  orderBy: { startsOn: 'asc' },
-                }),
-              ])
-            : [[], []];
-          return people.map((person) => ({
-            ...person,
-            skills: skills
-              .filter((s) => s.personId === person.id)
-              .map(({ skillCode, level }) => ({ skillCode, level })),
-            unavailability: periods
-              .filter((u) => u.personId === person.id)
-              .map(({ startsOn, endsOn, reason }) => ({ startsOn, endsOn, reason })),
-          }));
+          return loadSupportPeople(tx, actor.organisationId, { limit, offset });
         });
       },
     },
@@ -317,11 +300,13 @@ builder.mutationField('removeSupportPerson', (t) =>
 
 // --- The shared directory ---------------------------------------------------------------------
 
-export const SharedPersonRef = builder.objectRef<SharedPersonRow>('SharedPerson').implement({
+export const SharedPersonRef = builder.node(builder.objectRef<SharedPersonRow>('SharedPerson'), {
   description:
     "Someone in a member's ICT support as the member shares them: a field the member does not share is null.",
+  id: { resolve: (p) => p.id, description: 'Opaque global id.' },
+  loadMany: (ids, context) =>
+    loadSharedNodes(context, ids, loadSharedPeopleById, 'shared_directory', (p) => [p.memberOrganisationId]),
   fields: (t) => ({
-    id: t.globalID({ description: 'Opaque global id.', resolve: (p) => ({ type: 'SharedPerson', id: p.id }) }),
     memberOrganisationId: t.id({
       description: 'The global id of their organisation.',
       resolve: (p) => globalIdOf('Organisation', p.memberOrganisationId),

@@ -1,6 +1,7 @@
 import { type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
+import { uuidArray } from '../common/partnership-context.ts';
 
 export interface DirectorySearch {
   partnershipId: string;
@@ -14,6 +15,7 @@ export interface DirectorySearch {
 
 export interface SharedPersonRow {
   id: string;
+  partnershipId: string;
   memberOrganisationId: string;
   memberName: string;
   fullName: string | null;
@@ -28,6 +30,7 @@ export interface SharedPersonRow {
 
 interface Row extends Record<string, unknown> {
   id: string;
+  tenant_id: string;
   member_organisation_id: string;
   member_name: string;
   full_name: string | null;
@@ -66,7 +69,7 @@ export async function searchDirectory(tx: PlatformTransaction, search: Directory
   const rows = await queryRows<Row>(
     tx,
     sql`
-    select p.id, p.member_organisation_id, m.member_name, p.full_name, p.role_title, p.email, p.phone, m.shares_skills,
+    select p.id, p.tenant_id, p.member_organisation_id, m.member_name, p.full_name, p.role_title, p.email, p.phone, m.shares_skills,
            (select coalesce(json_agg(json_build_object('skillCode', s.skill_code, 'level', s.level)
                                      order by s.level desc, s.skill_code), '[]'::json)
               from shared_person_skills s where s.tenant_id = p.tenant_id and s.person_id = p.id) as skills,
@@ -91,8 +94,13 @@ export async function searchDirectory(tx: PlatformTransaction, search: Directory
      order by matched_level desc nulls last, m.member_name, p.full_name nulls last, p.id
      limit ${search.limit} offset ${search.offset}`,
   );
-  return rows.map((row) => ({
+  return rows.map(toPerson);
+}
+
+function toPerson(row: Row): SharedPersonRow {
+  return {
     id: row.id,
+    partnershipId: row.tenant_id,
     memberOrganisationId: row.member_organisation_id,
     memberName: row.member_name,
     fullName: row.full_name,
@@ -101,5 +109,26 @@ export async function searchDirectory(tx: PlatformTransaction, search: Directory
     phone: row.phone,
     skills: row.shares_skills ? (typeof row.skills === 'string' ? JSON.parse(row.skills) : row.skills) : null,
     available: row.available,
-  }));
+  };
+}
+
+/** Published people by id, in any of the partnerships given, as the search shows them. One statement. */
+export async function loadSharedPeopleById(
+  tx: PlatformTransaction,
+  partnershipIds: string[],
+  ids: string[],
+): Promise<SharedPersonRow[]> {
+  const rows = await queryRows<Row>(
+    tx,
+    sql`
+    select p.id, p.tenant_id, p.member_organisation_id, m.member_name, p.full_name, p.role_title, p.email, p.phone,
+           m.shares_skills, null::boolean as available,
+           (select coalesce(json_agg(json_build_object('skillCode', s.skill_code, 'level', s.level)
+                                     order by s.level desc, s.skill_code), '[]'::json)
+              from shared_person_skills s where s.tenant_id = p.tenant_id and s.person_id = p.id) as skills
+      from shared_people p
+      join shared_members m on m.tenant_id = p.tenant_id and m.member_organisation_id = p.member_organisation_id
+     where p.tenant_id = any (${uuidArray(partnershipIds)}) and p.id = any (${uuidArray(ids)})`,
+  );
+  return rows.map(toPerson);
 }

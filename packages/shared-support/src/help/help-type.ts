@@ -18,6 +18,7 @@ import {
 } from '@ssp/core';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
+import { loadSharedNodes } from '../common/load-nodes.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
@@ -27,7 +28,9 @@ import {
   type LoanView,
   loadHelpRequest,
   loadHelpRequests,
+  loadHelpRequestsById,
   loadLoan,
+  loadLoansById,
   loadMemberLoans,
 } from './load-help.ts';
 import { decideHelpOffer, offerHelp, recordTimeGiven, requestHelp } from './manage-help.ts';
@@ -66,11 +69,13 @@ const OfferedPersonRef = builder.objectRef<NonNullable<LoanView['person']>>('Off
   }),
 });
 
-export const HelpLoanRef = builder.objectRef<LoanView>('HelpLoan').implement({
+export const HelpLoanRef = builder.node(builder.objectRef<LoanView>('HelpLoan'), {
   description:
     'A named person offered, and perhaps lent, by one member to another, priced at the partnership day rate.',
+  id: { resolve: (l) => l.id, description: 'Opaque global id.' },
+  loadMany: (ids, context) =>
+    loadSharedNodes(context, ids, loadLoansById, 'help_loans', (l) => [l.lendingMemberId, l.requestingMemberId]),
   fields: (t) => ({
-    id: t.globalID({ description: 'Opaque global id.', resolve: (l) => ({ type: 'HelpLoan', id: l.id }) }),
     requestId: t.id({ description: 'The request it answers.', resolve: (l) => globalIdOf('HelpRequest', l.requestId) }),
     lendingMemberId: t.id({
       description: 'The global id of the lending organisation.',
@@ -130,10 +135,15 @@ export const HelpLoanRef = builder.objectRef<LoanView>('HelpLoan').implement({
   }),
 });
 
-const HelpRequestRef = builder.objectRef<HelpRequestView>('HelpRequest').implement({
+const HelpRequestRef = builder.node(builder.objectRef<HelpRequestView>('HelpRequest'), {
   description: 'A member asking its partnership for help with a skill over a period.',
+  id: { resolve: (r) => r.id, description: 'Opaque global id.' },
+  loadMany: (ids, context) =>
+    loadSharedNodes(context, ids, loadHelpRequestsById, 'help_requests', (r) => [
+      r.requestingMemberId,
+      ...r.loans.map((l) => l.lendingMemberId),
+    ]),
   fields: (t) => ({
-    id: t.globalID({ description: 'Opaque global id.', resolve: (r) => ({ type: 'HelpRequest', id: r.id }) }),
     requestingMemberId: t.id({
       description: 'The global id of the asking organisation.',
       resolve: (r) => globalIdOf('Organisation', r.requestingMemberId),

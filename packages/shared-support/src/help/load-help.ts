@@ -1,8 +1,10 @@
 import { type PlatformTransaction, queryRows } from '@ssp/core';
 import { sql } from 'drizzle-orm';
+import { uuidArray } from '../common/partnership-context.ts';
 
 export interface LoanView {
   id: string;
+  partnershipId: string;
   requestId: string;
   requestingMemberId: string;
   requestingMemberName: string | null;
@@ -24,6 +26,7 @@ export interface LoanView {
 
 export interface HelpRequestView {
   id: string;
+  partnershipId: string;
   requestingMemberId: string;
   requestingMemberName: string;
   skillCode: string;
@@ -39,7 +42,7 @@ export interface HelpRequestView {
 }
 
 const loanJson = sql`json_build_object(
-  'id', l.id, 'requestId', l.request_id, 'requestingMemberId', l.requesting_member_id, 'requestingMemberName', rm.member_name,
+  'id', l.id, 'partnershipId', l.tenant_id, 'requestId', l.request_id, 'requestingMemberId', l.requesting_member_id, 'requestingMemberName', rm.member_name,
   'lendingMemberId', l.lending_member_id, 'lendingMemberName', lm.member_name, 'personId', l.person_id,
   'person', case when sp.id is null then null else json_build_object('fullName', sp.full_name, 'roleTitle', sp.role_title,
                                                                      'email', sp.email, 'phone', sp.phone) end,
@@ -67,38 +70,45 @@ export function loadHelpRequests(
   limit: number,
   offset: number,
 ): Promise<HelpRequestView[]> {
-  return selectHelpRequests(tx, partnershipId, status, null, limit, offset);
+  return selectHelpRequests(tx, [partnershipId], status, null, limit, offset);
 }
 
 /** One request for help, with its offers. One statement. */
 export async function loadHelpRequest(tx: PlatformTransaction, partnershipId: string, requestId: string) {
-  const [request] = await selectHelpRequests(tx, partnershipId, null, requestId, 1, 0);
+  const [request] = await selectHelpRequests(tx, [partnershipId], null, [requestId], 1, 0);
   return request ?? null;
+}
+
+/** Requests for help by id, in any of the partnerships given. One statement. */
+export function loadHelpRequestsById(tx: PlatformTransaction, partnershipIds: string[], requestIds: string[]) {
+  return selectHelpRequests(tx, partnershipIds, null, requestIds, requestIds.length, 0);
 }
 
 async function selectHelpRequests(
   tx: PlatformTransaction,
-  partnershipId: string,
+  partnershipIds: string[],
   status: string | null,
-  requestId: string | null,
+  requestIds: string[] | null,
   limit: number,
   offset: number,
 ): Promise<HelpRequestView[]> {
   const rows = await queryRows<Record<string, unknown>>(
     tx,
-    sql`select r.id, r.requesting_member_id, m.member_name, r.skill_code, r.minimum_level, r.starts_on::text as starts_on,
+    sql`select r.id, r.tenant_id, r.requesting_member_id, m.member_name, r.skill_code, r.minimum_level, r.starts_on::text as starts_on,
                r.ends_on::text as ends_on, r.days_needed, r.description, r.agency_day_rate_pence, r.status, r.created_at,
                (select coalesce(json_agg(${loanJson} order by l.offered_at, l.id), '[]'::json)
                   from help_loans l ${loanJoins}
                  where l.tenant_id = r.tenant_id and l.request_id = r.id) as loans
           from help_requests r
           join shared_members m on m.tenant_id = r.tenant_id and m.member_organisation_id = r.requesting_member_id
-         where r.tenant_id = ${partnershipId} and (${status}::help_request_status is null or r.status = ${status}::help_request_status)
-           and (${requestId}::uuid is null or r.id = ${requestId}::uuid)
+         where r.tenant_id = any (${uuidArray(partnershipIds)})
+           and (${status}::help_request_status is null or r.status = ${status}::help_request_status)
+           and (${requestIds === null} or r.id = any (${uuidArray(requestIds ?? [])}))
          order by r.created_at desc, r.id desc limit ${limit} offset ${offset}`,
   );
   return rows.map((row) => ({
     id: String(row.id),
+    partnershipId: String(row.tenant_id),
     requestingMemberId: String(row.requesting_member_id),
     requestingMemberName: String(row.member_name),
     skillCode: String(row.skill_code),
@@ -139,6 +149,21 @@ export async function loadRecordedLoans(tx: PlatformTransaction, partnershipId: 
           from help_loans l join help_requests r on r.tenant_id = l.tenant_id and r.id = l.request_id ${loanJoins}
          where l.tenant_id = ${partnershipId} and l.status = 'accepted' and l.days_given is not null
          order by l.starts_on, l.id`,
+  );
+  return rows.map((row) => parsed<LoanView>(row.loan));
+}
+
+/** Loans by id, in any of the partnerships given. One statement. */
+export async function loadLoansById(
+  tx: PlatformTransaction,
+  partnershipIds: string[],
+  loanIds: string[],
+): Promise<LoanView[]> {
+  const rows = await queryRows<{ loan: unknown }>(
+    tx,
+    sql`select ${loanJson} as loan
+          from help_loans l join help_requests r on r.tenant_id = l.tenant_id and r.id = l.request_id ${loanJoins}
+         where l.tenant_id = any (${uuidArray(partnershipIds)}) and l.id = any (${uuidArray(loanIds)})`,
   );
   return rows.map((row) => parsed<LoanView>(row.loan));
 }

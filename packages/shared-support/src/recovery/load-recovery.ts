@@ -1,6 +1,7 @@
 import { type PlatformTransaction, queryRows } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { uuidArray } from '../common/partnership-context.ts';
 import type { RecoveryCategory, RecoveryOutcome } from './manage-recovery.ts';
 
 export interface PlanItemView {
@@ -50,7 +51,7 @@ export async function loadRecoveryPlans(
   memberId: string,
   limit: number,
   offset: number,
-  planId: string | null = null,
+  planIds: string[] | null = null,
 ): Promise<PlanView[]> {
   const rows = await queryRows<Record<string, unknown>>(
     tx,
@@ -65,7 +66,7 @@ export async function loadRecoveryPlans(
                   order by i.priority, i.name, i.id), '[]'::json)
                   from recovery_plan_items i where i.tenant_id = p.tenant_id and i.plan_id = p.id) as items
           from recovery_plans p
-         where p.tenant_id = ${memberId} and (${planId}::uuid is null or p.id = ${planId}::uuid)
+         where p.tenant_id = ${memberId} and (${planIds === null} or p.id = any (${uuidArray(planIds ?? [])}))
          order by p.created_at, p.id limit ${limit} offset ${offset}`,
   );
   return rows.map((row) => {

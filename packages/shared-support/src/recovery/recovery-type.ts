@@ -152,10 +152,21 @@ const PlanItemRef = builder.objectRef<PlanItemView & AsOf>('RecoveryPlanItem').i
   }),
 });
 
-const PlanRef = builder.objectRef<PlanView & AsOf>('RecoveryPlan').implement({
+const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'), {
   description: "Your organisation's disaster-recovery plan, adapted from its partnership's model.",
+  id: { resolve: (p) => p.id, description: 'Opaque global id.' },
+  // Only the member's own plans, judged as of today.
+  loadMany: async (ids, context) => {
+    const actor = requestActor(context);
+    if (actor.platformScope || !SUPPORT_ROLES.some((role) => actor.roles.includes(role))) return ids.map(() => null);
+    const plans = await loadRecoveryPlans(requestTransaction(context), actor.organisationId, ids.length, 0, [...ids]);
+    const asOf = londonToday();
+    return ids.map((id) => {
+      const plan = plans.find((p) => p.id === id);
+      return plan ? { ...plan, asOf } : null;
+    });
+  },
   fields: (t) => ({
-    id: t.globalID({ description: 'Opaque global id.', resolve: (p) => ({ type: 'RecoveryPlan', id: p.id }) }),
     name: t.exposeString('name', { description: 'Its name.' }),
     partnershipId: t.id({
       description: 'The partnership whose model it adapts.',
@@ -319,7 +330,7 @@ const RecoveryPlanPayload = builder.objectRef<{ plan: PlanView & AsOf }>('Recove
 });
 
 async function planView(context: RequestContext, memberId: string, planId: string) {
-  const [plan] = await loadRecoveryPlans(requestTransaction(context), memberId, 1, 0, planId);
+  const [plan] = await loadRecoveryPlans(requestTransaction(context), memberId, 1, 0, [planId]);
   if (!plan) throw new Error('The plan was not found after writing it');
   return { ...plan, asOf: londonToday() };
 }

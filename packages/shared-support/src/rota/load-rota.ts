@@ -1,8 +1,10 @@
 import { type Nation, type PlatformTransaction, queryRows } from '@ssp/core';
 import { type SQL, sql } from 'drizzle-orm';
+import { uuidArray } from '../common/partnership-context.ts';
 
 export interface ShiftView {
   id: string;
+  partnershipId: string;
   startsAt: Date;
   endsAt: Date;
   /** The holder after any accepted swap. */
@@ -18,9 +20,9 @@ export interface ShiftView {
  * accepted swap of a shift, or of the shift given in return, decides), from members that take
  * part now, and the holder as their member publishes them. One statement.
  */
-function shiftsQuery(partnershipId: string, condition: SQL, limit: number | null, offset: number): SQL {
+function shiftsQuery(partnershipIds: string[], condition: SQL, limit: number | null, offset: number): SQL {
   return sql`
-    select s.id, s.starts_at, s.ends_at, m.member_organisation_id as holder_member_id,
+    select s.id, s.tenant_id, s.starts_at, s.ends_at, m.member_organisation_id as holder_member_id,
            coalesce(sw.person_id, s.holder_person_id) as holder_person_id, m.member_name, m.nation,
            case when p.id is null then null else json_build_object('fullName', p.full_name, 'roleTitle', p.role_title,
                                                                    'email', p.email, 'phone', p.phone) end as holder
@@ -34,7 +36,7 @@ function shiftsQuery(partnershipId: string, condition: SQL, limit: number | null
       join shared_members m on m.tenant_id = s.tenant_id
                            and m.member_organisation_id = coalesce(sw.member_id, s.holder_member_id)
       left join shared_people p on p.tenant_id = s.tenant_id and p.id = coalesce(sw.person_id, s.holder_person_id)
-     where s.tenant_id = ${partnershipId} and ${condition}
+     where s.tenant_id = any (${uuidArray(partnershipIds)}) and ${condition}
      order by s.starts_at, s.id
      ${limit === null ? sql`` : sql`limit ${limit} offset ${offset}`}`;
 }
@@ -43,6 +45,7 @@ function toView(row: Record<string, unknown>): ShiftView {
   const holder = typeof row.holder === 'string' ? JSON.parse(row.holder) : row.holder;
   return {
     id: String(row.id),
+    partnershipId: String(row.tenant_id),
     startsAt: new Date(row.starts_at as string),
     endsAt: new Date(row.ends_at as string),
     holderMemberId: String(row.holder_member_id),
@@ -65,7 +68,7 @@ export async function loadShifts(
   const rows = await queryRows<Record<string, unknown>>(
     tx,
     shiftsQuery(
-      partnershipId,
+      [partnershipId],
       sql`s.starts_at < ${to.toISOString()}::timestamptz and s.ends_at > ${from.toISOString()}::timestamptz`,
       limit,
       offset,
@@ -77,9 +80,18 @@ export async function loadShifts(
 export async function loadShift(tx: PlatformTransaction, partnershipId: string, shiftId: string) {
   const [row] = await queryRows<Record<string, unknown>>(
     tx,
-    shiftsQuery(partnershipId, sql`s.id = ${shiftId}`, null, 0),
+    shiftsQuery([partnershipId], sql`s.id = ${shiftId}`, null, 0),
   );
   return row ? toView(row) : null;
+}
+
+/** Shifts by id, in any of the partnerships given. One statement. */
+export async function loadShiftsById(tx: PlatformTransaction, partnershipIds: string[], shiftIds: string[]) {
+  const rows = await queryRows<Record<string, unknown>>(
+    tx,
+    shiftsQuery(partnershipIds, sql`s.id = any (${uuidArray(shiftIds)})`, null, 0),
+  );
+  return rows.map(toView);
 }
 
 /** A person's shifts (as holder after swaps) overlapping a span, bar some. */

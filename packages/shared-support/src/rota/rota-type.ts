@@ -17,10 +17,11 @@ import {
 import { auditActor, NationEnum, recordAuditEvents } from '@ssp/tenants';
 import { isoDate } from '../common/dates.ts';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
+import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import { loadRotaMembers, loadShift, loadShifts, type ShiftView } from './load-rota.ts';
+import { loadRotaMembers, loadShift, loadShifts, loadShiftsById, type ShiftView } from './load-rota.ts';
 import { addRotaShift, decideRotaSwap, proposeRotaSwap, type RotaSwapRow } from './manage-rota.ts';
 import {
   type CoverReport,
@@ -42,10 +43,11 @@ const RotaHolderRef = builder.objectRef<NonNullable<ShiftView['holder']>>('RotaH
   }),
 });
 
-export const RotaShiftRef = builder.objectRef<ShiftView>('RotaShift').implement({
+export const RotaShiftRef = builder.node(builder.objectRef<ShiftView>('RotaShift'), {
   description: 'An out-of-hours shift covering the partnership, held by a named person of a member.',
+  id: { resolve: (s) => s.id, description: 'Opaque global id.' },
+  loadMany: (ids, context) => loadSharedNodes(context, ids, loadShiftsById, 'rota', (s) => [s.holderMemberId]),
   fields: (t) => ({
-    id: t.globalID({ description: 'Opaque global id.', resolve: (s) => ({ type: 'RotaShift', id: s.id }) }),
     startsAt: t.expose('startsAt', { type: 'DateTime', description: 'When the shift starts.' }),
     endsAt: t.expose('endsAt', { type: 'DateTime', description: 'When it ends.' }),
     hours: t.float({
