@@ -367,4 +367,48 @@ describe('help between members', () => {
     const partnershipTrail = await auditTrail(api, PARTNERSHIP);
     expect(partnershipTrail.map((event) => event.action)).toContain('shared_support_programme.changed');
   });
+
+  it('the asking member withdraws an open request; the offers waiting on it are declined; only once', async () => {
+    const asked = await ok<Result<'requestHelp', { request: { id: string } }>>(
+      api,
+      requestHelp({
+        idempotencyKey: 'nk-oracle-2026-07',
+        skillCode: 'firewalls',
+        startsOn: '2026-07-06',
+        endsOn: '2026-07-10',
+      }),
+      await agent(NORTH_KESTEVEN),
+    );
+    const id = asked.requestHelp.request.id;
+    const offered = await ok<Result<'offerHelp', { loan: Loan }>>(
+      api,
+      offerHelp({ requestId: id, startsOn: '2026-07-06', endsOn: '2026-07-07', daysOffered: 2 }),
+      await agent(BOSTON),
+    );
+    expect(offered.offerHelp.__typename).toBe('HelpLoanPayload');
+    const withdraw = async (slug: string) =>
+      (
+        await ok<Result<'withdrawHelpRequest', { request: { status: string; offers: { status: string }[] } }>>(
+          api,
+          {
+            query: `mutation W($input: WithdrawHelpRequestInput!) { withdrawHelpRequest(input: $input) { __typename
+              ... on HelpRequestPayload { request { status offers { status } } } ${ERRORS} } }`,
+            variables: { input: { partnershipId: partnership, requestId: id } },
+          },
+          await agent(slug),
+        )
+      ).withdrawHelpRequest;
+    expect((await withdraw(BOSTON)).__typename).toBe('NotFoundError');
+    expect(await withdraw(NORTH_KESTEVEN)).toMatchObject({
+      request: { status: 'WITHDRAWN', offers: [{ status: 'DECLINED' }] },
+    });
+    expect((await withdraw(NORTH_KESTEVEN)).__typename).toBe('ConflictError');
+    // A withdrawn request takes no more offers.
+    const late = await ok<Result<'offerHelp', object>>(
+      api,
+      offerHelp({ requestId: id, startsOn: '2026-07-08', endsOn: '2026-07-08', daysOffered: 1 }),
+      await agent(BOSTON),
+    );
+    expect(late.offerHelp.__typename).toBe('ConflictError');
+  });
 });

@@ -291,23 +291,28 @@ describe('the out-of-hours rota', () => {
   it('an incident raised out of hours shows who is on call for its organisation at that moment', async () => {
     const nk = seedOrganisationId(NORTH_KESTEVEN);
     const scot = seedOrganisationId(SCOTTISH);
-    for (const tenant of [nk, scot]) {
+    for (const [tenant, offering] of [
+      [nk, 'ict-incident'],
+      [scot, 'ict-incident'],
+      [nk, 'password-reset'],
+    ] as const) {
       await api.db.asOwner(
         `insert into subscriptions (tenant_id, offering_id, unit_price_pence, price_basis) values ($1, $2, 0, 'catalogue')`,
-        [tenant, seedOfferingId('ict-incident')],
+        [tenant, seedOfferingId(offering)],
       );
     }
-    const raise = (tenant: string, reference: string, raisedAt: string) =>
+    const raise = (tenant: string, reference: string, raisedAt: string, offering = 'ict-incident') =>
       api.db.asOwner(
         `insert into service_requests (tenant_id, reference, subscription_id, offering_id, sla_definition_id, title, description,
                                        priority, raised_by, raised_at, idempotency_key, input_hash)
          select $1, $2, s.id, s.offering_id, $3, 'Firewall down', 'Nothing gets through', 'p1', 'test', $4, $2, 'x'
            from subscriptions s where s.tenant_id = $1 and s.offering_id = $5`,
-        [tenant, reference, seedSlaDefinitionId('ict-incident', 1), raisedAt, seedOfferingId('ict-incident')],
+        [tenant, reference, seedSlaDefinitionId(offering, 1), raisedAt, seedOfferingId(offering)],
       );
     await raise(nk, 'SR-SUNDAYNOON', '2026-04-05T11:00:00Z'); // Easter Sunday: the swapped shift, Sorcha's now
     await raise(nk, 'SR-MONDAYNOON', '2026-04-06T11:00:00Z'); // Easter Monday: out of hours in England, Sorcha's 08:00-12:00Z shift
     await raise(nk, 'SR-TUESDAYNOON', '2026-04-07T11:00:00Z'); // a working day: nobody
+    await raise(nk, 'SR-SUNDAYRESET', '2026-04-05T11:00:00Z', 'password-reset'); // not an incident: nobody
     await raise(scot, 'SR-SCOTMONDAY', '2026-04-06T11:00:00Z'); // a working day in Scotland: nobody
     await raise(scot, 'SR-SCOTEVENING', '2026-04-06T19:00:00Z'); // Monday evening: Sorcha
 
@@ -329,6 +334,7 @@ describe('the out-of-hours rota', () => {
       'SR-SUNDAYNOON': ['Sorcha Scott'],
       'SR-MONDAYNOON': ['Sorcha Scott'],
       'SR-TUESDAYNOON': [],
+      'SR-SUNDAYRESET': [],
     });
     expect(await onCall(SCOTTISH)).toEqual({ 'SR-SCOTMONDAY': [], 'SR-SCOTEVENING': ['Sorcha Scott'] });
   });

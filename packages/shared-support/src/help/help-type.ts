@@ -33,7 +33,7 @@ import {
   loadLoansById,
   loadMemberLoans,
 } from './load-help.ts';
-import { decideHelpOffer, offerHelp, recordTimeGiven, requestHelp } from './manage-help.ts';
+import { decideHelpOffer, offerHelp, recordTimeGiven, requestHelp, withdrawHelpRequest } from './manage-help.ts';
 
 const HelpRequestStatusEnum = builder.enumType('HelpRequestStatus', {
   description: 'Where a request for help stands.',
@@ -560,6 +560,48 @@ builder.mutationField('recordHelpGiven', (t) =>
         },
       ]);
       return { loan: await loanView(context, partnershipId, loanId) };
+    },
+  }),
+);
+
+const WithdrawHelpRequestInput = builder.inputType('WithdrawHelpRequestInput', {
+  description: 'An open request of your organisation.',
+  fields: (t) => ({
+    partnershipId: t.id({ required: true, description: 'The partnership (an Organisation global id).' }),
+    requestId: t.id({ required: true, description: 'The request (a HelpRequest global id).' }),
+  }),
+});
+
+builder.mutationField('withdrawHelpRequest', (t) =>
+  t.field({
+    type: HelpRequestPayload,
+    description: 'The asking member: withdraw an open request; offers still waiting on it are declined.',
+    authScopes: { authenticated: true },
+    errors: { types: errors, directResult: true },
+    args: { input: t.arg({ type: WithdrawHelpRequestInput, required: true, description: 'The request.' }) },
+    resolve: async (_root, { input }, context) => {
+      const actor = requireSupportRole(context, 'Withdrawing a request for help');
+      const tx = requestTransaction(context);
+      const partnershipId = idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId');
+      const requestId = idOf(String(input.requestId), 'HelpRequest', 'input.requestId');
+      const { before, after } = await withdrawHelpRequest(tx, {
+        partnershipId,
+        memberId: actor.organisationId,
+        requestId,
+      });
+      await recordAuditEvents(tx, auditActor(context), [
+        {
+          organisationId: actor.organisationId,
+          action: 'help_request.withdrawn',
+          targetType: 'HelpRequest',
+          targetId: requestId,
+          before,
+          after,
+        },
+      ]);
+      const view = await loadHelpRequest(tx, partnershipId, requestId);
+      if (!view) throw new Error('The request was not found after writing it');
+      return { request: view };
     },
   }),
 );

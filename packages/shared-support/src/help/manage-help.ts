@@ -301,3 +301,32 @@ export async function recordTimeGiven(
   if (!after) throw new Error('The loan was not updated');
   return { before, after };
 }
+
+/** The asking member withdraws an open request; offers still waiting on it are declined. */
+export async function withdrawHelpRequest(
+  tx: PlatformTransaction,
+  input: { partnershipId: string; memberId: string; requestId: string },
+): Promise<{ before: HelpRequestRow; after: HelpRequestRow }> {
+  await requireSharedPartnership(tx, input.partnershipId);
+  const before = await findRequest(tx, input.partnershipId, input.requestId);
+  if (before.requestingMemberId !== input.memberId)
+    throw new NotFoundError('No request of your organisation has this id');
+  if (before.status !== 'open') throw new ConflictError(`The request is ${before.status}, no longer open`);
+  const [after] = await tx
+    .update(tables.helpRequests)
+    .set({ status: 'withdrawn' })
+    .where(and(eq(tables.helpRequests.tenantId, input.partnershipId), eq(tables.helpRequests.id, input.requestId)))
+    .returning();
+  if (!after) throw new Error('The request was not updated');
+  await tx
+    .update(tables.helpLoans)
+    .set({ status: 'declined', decidedAt: new Date() })
+    .where(
+      and(
+        eq(tables.helpLoans.tenantId, input.partnershipId),
+        eq(tables.helpLoans.requestId, input.requestId),
+        eq(tables.helpLoans.status, 'offered'),
+      ),
+    );
+  return { before, after };
+}

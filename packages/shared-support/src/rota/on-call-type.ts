@@ -39,9 +39,11 @@ builder.drizzleObjectFields(ServiceRequestRef, (t) => ({
   onCall: t.field({
     type: [RotaShiftRef],
     description:
-      "Who was on call for the organisation when the request was raised: the out-of-hours shifts of its partnership's shared rota covering that moment, when it fell outside the organisation's working hours (its nation's bank holidays included). Empty in working hours, or when the organisation takes part in no shared rota.",
-    select: { columns: { tenantId: true, raisedAt: true } },
+      "For an incident: who was on call for the organisation when it was raised, the out-of-hours shifts of its partnership's shared rota covering that moment, when it fell outside the organisation's working hours (its nation's bank holidays included). Empty for a request that is not an incident, in working hours, or when the organisation takes part in no shared rota.",
+    select: { columns: { tenantId: true, raisedAt: true }, with: { offering: { columns: { kind: true } } } },
     resolve: (request, _args, context) =>
-      onCallLoader(context).load({ organisationId: request.tenantId, at: request.raisedAt }),
+      request.offering.kind === 'incident'
+        ? onCallLoader(context).load({ organisationId: request.tenantId, at: request.raisedAt })
+        : [],
   }),
 }));
