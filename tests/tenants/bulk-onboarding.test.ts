@@ -158,8 +158,24 @@ describe('bulk onboarding', () => {
       const [school] = await tx.query.organisations.findMany({ where: { name: 'Clashing School 2' } });
       const subscriptions = await tx.query.subscriptions.findMany({ where: { tenantId: school?.id } });
       const members = await tx.query.memberships.findMany({ where: { tenantId: school?.id } });
-      return { subscriptions: subscriptions.length, members: members.length };
+      const events = await tx.query.auditEvents.findMany({ where: { targetId: school?.id } });
+      return { school: school?.id, subscriptions: subscriptions.length, members: members.length, events };
     });
-    expect(written).toEqual({ subscriptions: 2, members: 1 });
+    expect(written).toMatchObject({ subscriptions: 2, members: 1 });
+    // Onboarded in the school's own trail and in the partnership's, by the caller, in this request.
+    const partnership = api.organisationId(PARTNERSHIP);
+    expect(written.events.map((event) => event.tenantId).sort()).toEqual([written.school, partnership].sort());
+    for (const event of written.events) {
+      expect(event).toMatchObject({
+        action: 'organisation.onboarded',
+        targetType: 'Organisation',
+        actorOrganisationId: partnership,
+        before: null,
+        after: { name: 'Clashing School 2', kind: 'school', parentId: partnership, batch: 'merseyside-clash', row: 2 },
+      });
+      expect(event.requestId).toMatch(/\S/);
+      expect(event.actorSubject).toBe(written.events[0]?.actorSubject);
+    }
+    expect(written.events[0]?.actorSubject).toMatch(/\S/);
   });
 });

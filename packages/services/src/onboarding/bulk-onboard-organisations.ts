@@ -7,7 +7,7 @@ import {
   tables,
   ValidationError,
 } from '@ssp/core';
-import { type AuditActor, recordAuditEvents } from '@ssp/tenants';
+import type { AuditActor } from '@ssp/tenants';
 import { insertRows } from './insert-rows.ts';
 import type { OnboardOrganisationInput } from './onboard-organisation.ts';
 import { type PreparedOnboarding, prepareOnboarding, slugFor } from './prepare-onboarding.ts';
@@ -211,9 +211,26 @@ export async function bulkOnboardOrganisations(
           })),
           { onConflict: 'do-nothing' },
         );
-        await recordAuditEvents(
+        // The rows recordAuditEvents writes, two per school (its own trail and the onboarding
+        // organisation's), written with one JSON parameter: 600 events would bind ~5,000.
+        const who = {
+          requestId: audit.requestId,
+          actorSubject: audit.subject,
+          actorOrganisationId: audit.organisationId,
+        };
+        await insertRows(
           batch,
-          audit,
+          tables.auditEvents,
+          {
+            tenantId: 'uuid',
+            requestId: 'text',
+            actorSubject: 'text',
+            actorOrganisationId: 'uuid',
+            action: 'text',
+            targetType: 'text',
+            targetId: 'uuid',
+            after: 'jsonb',
+          },
           created.flatMap((p) => {
             const change = {
               action: 'organisation.onboarded',
@@ -228,8 +245,8 @@ export async function bulkOnboardOrganisations(
               },
             };
             return [
-              { organisationId: p.id, ...change },
-              { organisationId: actor.organisationId, ...change },
+              { tenantId: p.id, ...who, ...change },
+              { tenantId: actor.organisationId, ...who, ...change },
             ];
           }),
         );
