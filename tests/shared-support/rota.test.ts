@@ -176,6 +176,43 @@ describe('the out-of-hours rota', () => {
     expect(english.expectedHeldHours).toBeCloseTo(88 / members, 2);
   });
 
+  it("the partnership sets a member's share of the rota; members cannot", async () => {
+    const setShare = (memberSlug: string, weight: number): Operation => ({
+      query: `mutation S($input: SetRotaShareInput!) { setRotaShare(input: $input) { __typename ... on RotaSharePayload { weight } ... on Error { message } } }`,
+      variables: {
+        input: { memberId: Buffer.from(`Organisation:${seedOrganisationId(memberSlug)}`).toString('base64'), weight },
+      },
+    });
+    const byMember = await ok<{ setRotaShare: { __typename: string } }>(
+      api,
+      setShare(SCOTTISH, 2),
+      await api.tokenFor(NORTH_KESTEVEN, ['tenant_admin']),
+    );
+    expect(byMember.setRotaShare.__typename).toBe('ForbiddenError');
+    const coordinator = await api.tokenFor(PARTNERSHIP, ['tenant_admin']);
+    const outsider = await ok<{ setRotaShare: { __typename: string } }>(
+      api,
+      setShare('lancashire-county-council', 2),
+      coordinator,
+    );
+    expect(outsider.setRotaShare.__typename).toBe('NotFoundError');
+    const set = await ok<{ setRotaShare: { __typename: string; weight: number } }>(
+      api,
+      setShare(SCOTTISH, 2),
+      coordinator,
+    );
+    expect(set.setRotaShare).toEqual({ __typename: 'RotaSharePayload', weight: 2 });
+    const cover = (await ok<Cover>(api, coverQuery('2026-04-03', '2026-04-06'), await agent(BOSTON))).sharedSupport
+      .rotaCover;
+    const scottish = cover.members.find((m) => m.name === 'Test Scottish Member Council')!;
+    const english = cover.members.find((m) => m.name === 'North Kesteven District Council')!;
+    // Nine members, weights 1 x 8 and 2: the Scottish member's share is 2/10 of the 88 hours held.
+    expect(scottish.sharePercent).toBe(20);
+    expect(scottish.expectedHeldHours).toBeCloseTo(17.6, 5);
+    expect(english.sharePercent).toBe(10);
+    await ok(api, setShare(SCOTTISH, 1), coordinator);
+  });
+
   it('counts elapsed hours across a clock change (25 hours the night the clocks go back)', async () => {
     // Saturday 24 October 09:00 BST (08:00Z) to Sunday 25 October 09:00 GMT (09:00Z): 25 hours.
     const added = await ok<AddedShift>(
