@@ -10,8 +10,17 @@ import './rota/on-call-type.ts';
 import './recovery/recovery-type.ts';
 import './benefits/benefits-type.ts';
 
+export * from './benefits/benefits.ts';
 export * from './common/partnership-context.ts';
 export * from './directory/manage-support-people.ts';
 export * from './directory/search-directory.ts';
+export * from './help/load-help.ts';
+export * from './help/manage-help.ts';
+export * from './recovery/load-recovery.ts';
+export * from './recovery/manage-recovery.ts';
+export * from './rota/load-rota.ts';
+export * from './rota/manage-rota.ts';
+export * from './rota/on-call.ts';
+export * from './rota/out-of-hours.ts';
 export * from './sharing/manage-sharing-agreement.ts';
 export * from './sharing/publish-member-directory.ts';
