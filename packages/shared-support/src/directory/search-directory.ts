@@ -78,15 +78,18 @@ export async function searchDirectory(tx: PlatformTransaction, search: Directory
                                   where u.tenant_id = p.tenant_id and u.person_id = p.id
                                     and u.starts_on <= ${search.availableTo}::date
                                     and u.ends_on >= ${search.availableFrom}::date) end as available,
-           (select s.level from shared_person_skills s
-             where s.tenant_id = p.tenant_id and s.person_id = p.id and s.skill_code = ${search.skillCode}) as matched_level
+           ${search.skillCode === null ? sql`null::smallint` : sql`k.level`} as matched_level
       from shared_people p
       join shared_members m on m.tenant_id = p.tenant_id and m.member_organisation_id = p.member_organisation_id
+      ${
+        // Searching by skill starts from the skill index (tenant_id, skill_code, level): the people
+        // holding it at the level or above, highest first.
+        search.skillCode === null
+          ? sql``
+          : sql`join shared_person_skills k on k.tenant_id = p.tenant_id and k.person_id = p.id
+                  and k.skill_code = ${search.skillCode} and k.level >= ${search.minimumLevel}`
+      }
      where p.tenant_id = ${search.partnershipId}
-       and (${search.skillCode}::text is null or exists (
-             select 1 from shared_person_skills s
-              where s.tenant_id = p.tenant_id and s.person_id = p.id
-                and s.skill_code = ${search.skillCode} and s.level >= ${search.minimumLevel}))
        and (not ${period} or not m.shares_availability or not exists (
              select 1 from shared_person_unavailability u
               where u.tenant_id = p.tenant_id and u.person_id = p.id
