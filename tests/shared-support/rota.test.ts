@@ -389,4 +389,28 @@ describe('the out-of-hours rota', () => {
     const nk = (await auditTrail(api, NORTH_KESTEVEN)).map((event) => event.action);
     expect(nk).toEqual(expect.arrayContaining(['rota_swap.proposed', 'rota_shift.added']));
   });
+
+  it('when a member opts out, its shifts leave the rota and the cover report from the next request', async () => {
+    const before = (await ok<Cover>(api, coverQuery('2026-04-03', '2026-04-06'), await agent(BOSTON))).sharedSupport;
+    expect(before.rota.nodes.some((shift) => shift.holderMemberName === 'Test Scottish Member Council')).toBe(true);
+    const left = await ok<{ leaveSharedSupport: { __typename: string } }>(
+      api,
+      {
+        query: `mutation L($input: LeaveSharedSupportInput!) { leaveSharedSupport(input: $input) { __typename } }`,
+        variables: { input: { partnershipId: partnership } },
+      },
+      await api.tokenFor(SCOTTISH, ['tenant_admin']),
+    );
+    expect(left.leaveSharedSupport.__typename).toBe('SharingAgreementPayload');
+    const after = (await ok<Cover>(api, coverQuery('2026-04-03', '2026-04-06'), await agent(BOSTON))).sharedSupport;
+    expect(after.rota.nodes.some((shift) => shift.holderMemberName === 'Test Scottish Member Council')).toBe(false);
+    expect(after.rotaCover.members.some((m) => m.name === 'Test Scottish Member Council')).toBe(false);
+    // Every shift of the Easter weekend was the Scottish person's by then (one of them by the swap):
+    // nothing covers the English members any more, Good Friday to Easter Monday midnight.
+    const english = after.rotaCover.members.find((m) => m.name === 'North Kesteven District Council')!;
+    expect(english.uncoveredHours).toBe(96);
+    expect(english.uncoveredPeriods).toEqual([
+      { startsAt: '2026-04-02T23:00:00.000Z', endsAt: '2026-04-06T23:00:00.000Z' },
+    ]);
+  });
 });
