@@ -35,6 +35,7 @@ const loan = (id: string, endsOn: string, daysGiven: number | null, agencyDayRat
   dayRatePence: 25_000,
   agencyDayRatePence,
   daysGiven,
+  offeredAt: '2026-01-01T00:00:00Z',
 });
 
 describe('the return on investment', () => {
