@@ -252,6 +252,26 @@ describe('the savings ledger', () => {
     };
     expect(await lineFor(between)).toMatchObject({ basis: 'ESTIMATED', amount: pounds('500.00') });
     expect(await lineFor()).toMatchObject({ basis: 'ACTUAL', amount: pounds('750.00') });
+
+    // The ledger itself, entry by entry, as it stood then and as it stands now.
+    const ledger = async (asOf?: string) => {
+      const response = await api.graphql<{
+        organisation: { savingsLedger: { nodes: { kind: string; amount: { amount: string } }[] } };
+      }>(
+        {
+          query: `query($id: ID!, $asOf: DateTime) { organisation(id: $id) {
+            savingsLedger(first: 100, fiscalYear: "2021/22", asOf: $asOf) { nodes { kind amount { amount } } } } }`,
+          variables: { id: southRibbleId, ...(asOf ? { asOf } : {}) },
+        },
+        southRibble,
+      );
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data!.organisation.savingsLedger.nodes.map(
+        (entry) => `${entry.kind} ${entry.amount.amount}`,
+      );
+    };
+    expect(await ledger(between)).toEqual(['ESTIMATE 500.00']);
+    expect(await ledger()).toEqual(['ESTIMATE 500.00', 'ACTUAL 750.00']);
   });
 
   it('bad amounts are typed errors and write nothing: three decimals, negative, beyond the supported range, not a number', async () => {
