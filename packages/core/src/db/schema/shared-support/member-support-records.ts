@@ -92,7 +92,11 @@ export const supportPersonSkills = pgTable.withRLS(
       columns: [t.tenantId, t.personId],
       foreignColumns: [supportPeople.tenantId, supportPeople.id],
     }).onDelete('cascade'),
-    foreignKey({ name: 'support_person_skills_skill_fk', columns: [t.skillCode], foreignColumns: [supportSkills.code] }),
+    foreignKey({
+      name: 'support_person_skills_skill_fk',
+      columns: [t.skillCode],
+      foreignColumns: [supportSkills.code],
+    }),
     check('support_person_skills_level_check', sql`${t.level} between 1 and 4`),
     ...tenantPolicies('support_person_skills', t.tenantId),
   ],
