@@ -420,7 +420,9 @@ const rules: Rule[] = [
       return [
         ...found
           .filter((table) => !PARTNERSHIP_SHARED_TABLES.includes(table))
-          .map((table) => `${table} is read through app.current_partnership_ids() but is not a partnership-shared table`),
+          .map(
+            (table) => `${table} is read through app.current_partnership_ids() but is not a partnership-shared table`,
+          ),
         ...PARTNERSHIP_SHARED_TABLES.filter((table) => !found.includes(table)).map(
           (table) => `${table} is listed as partnership-shared but no policy shares it`,
         ),

@@ -38,8 +38,8 @@ describe('billing reads cost a fixed number of statements', () => {
       partner,
     );
     const none = await countStatements(reconciliationQuery({ organisationId: empty, fiscalYear: '2017/18' }), partner);
-    expect((full.data.savingsReconciliation?.lines as unknown[]).length).toBe(11);
-    expect((none.data.savingsReconciliation?.lines as unknown[]).length).toBe(0);
+    expect((full.data.savingsReconciliation!.lines as unknown[]).length).toBe(11);
+    expect((none.data.savingsReconciliation!.lines as unknown[]).length).toBe(0);
     expect(full.statements).toBe(none.statements);
   });
 
@@ -66,9 +66,9 @@ describe('billing reads cost a fixed number of statements', () => {
       opportunitiesQuery(organisationGlobalId(api.organisationId('south-ribble-borough-council'))),
       partner,
     );
-    const opportunities = (full.data.organisation?.savingsOpportunities as { nodes: unknown[] }).nodes;
+    const opportunities = (full.data.organisation!.savingsOpportunities as { nodes: unknown[] }).nodes;
     expect(opportunities).toHaveLength(12);
-    const charges = (full.data.organisation?.affordabilityCharges as { nodes: { netCharge: { amount: string } }[] })
+    const charges = (full.data.organisation!.affordabilityCharges as { nodes: { netCharge: { amount: string } }[] })
       .nodes;
     expect(charges.map((charge) => charge.netCharge.amount)).toEqual(['7000000.00', '7000000.00']);
     expect(full.statements).toBe(none.statements);

@@ -27,7 +27,10 @@ export const relations = defineRelations(schema, (r) => ({
       to: r.savingsOpportunities.tenantId,
     }),
     statementCredits: r.many.statementCredits({ from: r.organisations.id, to: r.statementCredits.tenantId }),
-    savingsLedgerEntries: r.many.savingsLedgerEntries({ from: r.organisations.id, to: r.savingsLedgerEntries.tenantId }),
+    savingsLedgerEntries: r.many.savingsLedgerEntries({
+      from: r.organisations.id,
+      to: r.savingsLedgerEntries.tenantId,
+    }),
     businessCases: r.many.businessCases({ from: r.organisations.id, to: r.businessCases.tenantId }),
   },
   payrolls: {
