@@ -9,7 +9,6 @@ import {
 } from '@ssp/core';
 import { and, eq, gte } from 'drizzle-orm';
 import { findReplay, hashInput, insertOnce } from '../access/idempotent-insert.ts';
-import { cumulativeReduction } from '../charges/set-affordability-charge.ts';
 
 export type ReductionRequestRow = typeof tables.reductionRequests.$inferSelect;
 
@@ -51,12 +50,27 @@ export async function requestAffordabilityReduction(
       ),
     )
     .for('update');
+  // The reductions already made, read once: each charge year's total is summed from them here.
+  const earlier = await tx
+    .select({
+      amountPence: tables.reductionRequests.amountPence,
+      fromFiscalYear: tables.reductionRequests.fromFiscalYear,
+    })
+    .from(tables.reductionRequests)
+    .where(eq(tables.reductionRequests.tenantId, input.organisationId));
   for (const charge of charges) {
-    const year = fiscalYearStarting(charge.fiscalYear);
-    const inForce = money.add(await cumulativeReduction(tx, input.organisationId, year), input.amount);
+    const inForce = money.add(
+      money.sum(
+        earlier
+          .filter((reduction) => reduction.fromFiscalYear <= charge.fiscalYear)
+          .map((reduction) => money.fromPence(reduction.amountPence)),
+      ),
+      input.amount,
+    );
     if (inForce.pence > charge.annualPence) {
+      const year = formatFiscalYear(fiscalYearStarting(charge.fiscalYear));
       throw new ValidationError(
-        `With this reduction the reductions in ${formatFiscalYear(year)} would come to £${money.formatMoney(inForce)}, more than that year's charge`,
+        `With this reduction the reductions in ${year} would come to £${money.formatMoney(inForce)}, more than that year's charge`,
         'input.amount',
       );
     }
