@@ -33,5 +33,6 @@ export * from './graphql/global-id.ts';
 export * from './graphql/money-type.ts';
 export * from './graphql/page-size.ts';
 export * from './graphql/request-context.ts';
+export * from './idempotency/idempotency-key.ts';
 // Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.
 export * as money from './money/index.ts';

@@ -1,23 +1,9 @@
-import { createHash } from 'node:crypto';
-import { ConflictError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { ConflictError, type PlatformTransaction } from '@ssp/core';
 import { and, eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
 /** A tenant table whose rows are created once per idempotency key. */
 type IdempotentTable = PgTable & { tenantId: PgColumn; idempotencyKey: PgColumn; inputHash: PgColumn };
-
-/** Refuses a key outside 8-200 characters (short keys collide; long ones are abuse). */
-export function checkIdempotencyKey(key: string, field = 'input.idempotencyKey'): string {
-  if (key.length < 8 || key.length > 200)
-    throw new ValidationError('The idempotency key is 8 to 200 characters', field);
-  return key;
-}
-
-/** What makes two calls "the same": everything the client sent except the key, hashed. */
-export function hashInput(values: readonly unknown[]): string {
-  const json = JSON.stringify(values, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
-  return createHash('sha256').update(json).digest('hex');
-}
 
 /**
  * The row an earlier call with this key made, checked against this call's input: a retry is

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_START_YEAR, money, type PlatformTransaction, parseFiscalYear, tables, ValidationError } from '@ssp/core';
-import { checkIdempotencyKey, hashInput, insertOnce } from '../access/idempotent-insert.ts';
+import {
+  checkIdempotencyKey,
+  idempotencyInputHash,
+  MAX_START_YEAR,
+  money,
+  type PlatformTransaction,
+  parseFiscalYear,
+  tables,
+  ValidationError,
+} from '@ssp/core';
+import { insertOnce } from '../access/idempotent-insert.ts';
 import type { Comparator, Measure } from './stated-figures.ts';
 
 export type BusinessCaseRow = typeof tables.businessCases.$inferSelect;
@@ -249,7 +258,7 @@ export async function createBusinessCase(
       );
     }
   }
-  const inputHash = hashInput([
+  const inputHash = idempotencyInputHash([
     input.organisationId,
     title,
     summary,

@@ -1,6 +1,7 @@
 import {
   builder,
   ConflictError,
+  checkIdempotencyKey,
   ForbiddenError,
   money,
   NotFoundError,
@@ -12,7 +13,6 @@ import {
 } from '@ssp/core';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { requiredText } from '../access/billing-access.ts';
-import { checkIdempotencyKey } from '../access/idempotent-insert.ts';
 import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';
 import { LedgerEntryKindEnum, SavingsLedgerEntryRef } from './ledger-entry-type.ts';
 import { type LedgerEntryRow, type RecordLedgerEntryInput, recordLedgerEntry } from './record-ledger-entry.ts';

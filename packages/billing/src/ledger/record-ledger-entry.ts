@@ -2,6 +2,7 @@ import {
   ConflictError,
   type FiscalYear,
   formatFiscalYear,
+  idempotencyInputHash,
   type money,
   NotFoundError,
   type PlatformTransaction,
@@ -9,7 +10,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { eq } from 'drizzle-orm';
-import { findReplay, hashInput, insertOnce } from '../access/idempotent-insert.ts';
+import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 import { lockSavingsOpportunity } from '../opportunities/decide-savings-opportunity.ts';
 import { loadLedgerFigures } from './ledger-figures.ts';
 
@@ -70,7 +71,7 @@ export async function recordLedgerEntry(
     tx,
     reversed?.opportunityId ?? (input as RecordSavingsFigureInput).opportunityId,
   );
-  const inputHash = hashInput(
+  const inputHash = idempotencyInputHash(
     input.kind === 'reversal'
       ? [input.kind, input.reversesEntryId, input.reason]
       : [input.kind, input.opportunityId, input.fiscalYear.startYear, input.amount.pence, input.reason],

@@ -1,5 +1,5 @@
-import { type money, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
-import { findReplay, hashInput, insertOnce } from '../access/idempotent-insert.ts';
+import { idempotencyInputHash, type money, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 
 export type SavingsOpportunityRow = typeof tables.savingsOpportunities.$inferSelect;
 type Category = (typeof tables.savingsCategory.enumValues)[number];
@@ -46,7 +46,7 @@ export async function proposeSavingsOpportunity(
   if (budgetName !== null && budgetName.length > 200) {
     throw new ValidationError('The budget name is at most 200 characters', 'input.budgetName');
   }
-  const inputHash = hashInput([
+  const inputHash = idempotencyInputHash([
     input.organisationId,
     title,
     input.description,

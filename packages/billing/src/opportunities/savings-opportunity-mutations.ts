@@ -1,6 +1,7 @@
 import {
   builder,
   ConflictError,
+  checkIdempotencyKey,
   ForbiddenError,
   money,
   NotFoundError,
@@ -10,7 +11,6 @@ import {
 } from '@ssp/core';
 import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { findVisibleOrganisation, requireCustomer, requireServingPartner } from '../access/billing-access.ts';
-import { checkIdempotencyKey } from '../access/idempotent-insert.ts';
 import {
   decideSavingsOpportunity,
   lockSavingsOpportunity,

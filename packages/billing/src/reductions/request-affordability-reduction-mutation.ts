@@ -1,6 +1,7 @@
 import {
   builder,
   ConflictError,
+  checkIdempotencyKey,
   ForbiddenError,
   money,
   NotFoundError,
@@ -11,7 +12,6 @@ import {
 } from '@ssp/core';
 import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { findVisibleOrganisation, requireCustomer, requiredText } from '../access/billing-access.ts';
-import { checkIdempotencyKey } from '../access/idempotent-insert.ts';
 import { ReductionRequestRef } from './reduction-request-type.ts';
 import { type ReductionRequestRow, requestAffordabilityReduction } from './request-affordability-reduction.ts';
 

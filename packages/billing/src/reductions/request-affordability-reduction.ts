@@ -2,13 +2,14 @@ import {
   type FiscalYear,
   fiscalYearStarting,
   formatFiscalYear,
+  idempotencyInputHash,
   money,
   type PlatformTransaction,
   tables,
   ValidationError,
 } from '@ssp/core';
 import { and, eq, gte } from 'drizzle-orm';
-import { findReplay, hashInput, insertOnce } from '../access/idempotent-insert.ts';
+import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 
 export type ReductionRequestRow = typeof tables.reductionRequests.$inferSelect;
 
@@ -31,7 +32,12 @@ export async function requestAffordabilityReduction(
   input: RequestAffordabilityReductionInput,
 ): Promise<{ reduction: ReductionRequestRow; replayed: boolean }> {
   if (input.amount.pence <= 0n) throw new ValidationError('A reduction is more than zero', 'input.amount');
-  const inputHash = hashInput([input.organisationId, input.amount.pence, input.fromFiscalYear.startYear, input.reason]);
+  const inputHash = idempotencyInputHash([
+    input.organisationId,
+    input.amount.pence,
+    input.fromFiscalYear.startYear,
+    input.reason,
+  ]);
   const key = { tenantId: input.organisationId, idempotencyKey: input.idempotencyKey, inputHash };
   const replay = await findReplay(tx, tables.reductionRequests, key);
   if (replay) return { reduction: replay, replayed: true };

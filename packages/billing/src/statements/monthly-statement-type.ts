@@ -1,6 +1,7 @@
 import {
   builder,
   ConflictError,
+  checkIdempotencyKey,
   ForbiddenError,
   MoneyRef,
   money,
@@ -16,7 +17,6 @@ import {
   requiredText,
   requireServingPartner,
 } from '../access/billing-access.ts';
-import { checkIdempotencyKey } from '../access/idempotent-insert.ts';
 import { PaymentProfileEnum } from '../charges/affordability-charge-type.ts';
 import {
   type CreditRow,

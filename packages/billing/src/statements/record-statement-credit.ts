@@ -1,5 +1,5 @@
-import { type money, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
-import { findReplay, hashInput, insertOnce } from '../access/idempotent-insert.ts';
+import { idempotencyInputHash, type money, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 import type { StatementMonth } from './statement-month.ts';
 
 export type StatementCreditRow = typeof tables.statementCredits.$inferSelect;
@@ -20,7 +20,12 @@ export async function recordStatementCredit(
   },
 ): Promise<{ credit: StatementCreditRow; replayed: boolean }> {
   if (input.amount.pence === 0n) throw new ValidationError('A credit is not zero', 'input.amount');
-  const inputHash = hashInput([input.organisationId, input.month.firstDay, input.amount.pence, input.reason]);
+  const inputHash = idempotencyInputHash([
+    input.organisationId,
+    input.month.firstDay,
+    input.amount.pence,
+    input.reason,
+  ]);
   const key = { tenantId: input.organisationId, idempotencyKey: input.idempotencyKey, inputHash };
   const replay = await findReplay(tx, tables.statementCredits, key);
   if (replay) return { credit: replay, replayed: true };

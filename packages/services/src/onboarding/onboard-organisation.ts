@@ -2,12 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   type Actor,
   ConflictError,
+  checkIdempotencyKey,
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
   setTenantContext,
   tables,
-  ValidationError,
 } from '@ssp/core';
 import { type AuditActor, createApiClient, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
@@ -61,9 +61,7 @@ export async function onboardOrganisation(
   input: OnboardOrganisationInput,
   hooks: { beforeFinish?: () => Promise<void> } = {},
 ): Promise<OnboardingResult> {
-  if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 200) {
-    throw new ValidationError('The idempotency key is 8 to 200 characters', 'input.idempotencyKey');
-  }
+  checkIdempotencyKey(input.idempotencyKey);
   const parent = await tx.query.organisations.findFirst({ where: { id: input.parentId } });
   if (!parent) throw new NotFoundError('No organisation you may act for has this id');
   const offerings = await tx.query.serviceOfferings.findMany({

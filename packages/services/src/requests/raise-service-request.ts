@@ -1,5 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { ConflictError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { randomBytes } from 'node:crypto';
+import {
+  ConflictError,
+  checkIdempotencyKey,
+  idempotencyInputHash,
+  type PlatformTransaction,
+  tables,
+  ValidationError,
+} from '@ssp/core';
 import { and, desc, eq, lte } from 'drizzle-orm';
 
 export interface RaiseServiceRequestInput {
@@ -28,9 +35,7 @@ function newReference(): string {
 /** What makes two raises "the same": everything the client sent except the key itself. */
 function inputHash(input: RaiseServiceRequestInput): string {
   const { organisationId, offeringId, title, description, priority } = input;
-  return createHash('sha256')
-    .update(JSON.stringify([organisationId, offeringId, title, description, priority]))
-    .digest('hex');
+  return idempotencyInputHash([organisationId, offeringId, title, description, priority]);
 }
 
 /**
@@ -48,9 +53,7 @@ export async function raiseServiceRequest(
     throw new ValidationError('Give a title of 1 to 200 characters', 'input.title');
   if (description.length > 10_000)
     throw new ValidationError('The description is at most 10,000 characters', 'input.description');
-  if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 200) {
-    throw new ValidationError('The idempotency key is 8 to 200 characters', 'input.idempotencyKey');
-  }
+  checkIdempotencyKey(input.idempotencyKey);
   const hash = inputHash(input);
 
   const [subscription] = await tx

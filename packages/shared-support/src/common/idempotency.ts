@@ -1,15 +1,7 @@
-import { createHash } from 'node:crypto';
-import { ConflictError, ValidationError } from '@ssp/core';
+import { ConflictError } from '@ssp/core';
 
-/** What makes two creations "the same": everything the client sent except the key itself. */
-export function inputHash(values: readonly unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
-}
-
-export function checkIdempotencyKey(key: string, field = 'input.idempotencyKey'): void {
-  if (key.length < 8 || key.length > 200)
-    throw new ValidationError('The idempotency key is 8 to 200 characters', field);
-}
+// The key rule and the input hash are core's, shared by every package.
+export { checkIdempotencyKey, idempotencyInputHash as inputHash } from '@ssp/core';
 
 /**
  * The row a key already made, when it made one: the same input returns it (a replay), other input

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ConflictError,
   money,
@@ -34,21 +33,17 @@ export interface RequestHelpInput {
 function inputHash(input: RequestHelpInput): string {
   const { partnershipId, memberId, skillCode, minimumLevel, startsOn, endsOn, daysNeeded, description, agencyDayRate } =
     input;
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        partnershipId,
-        memberId,
-        skillCode,
-        minimumLevel,
-        startsOn,
-        endsOn,
-        daysNeeded,
-        description.trim(),
-        agencyDayRate,
-      ]),
-    )
-    .digest('hex');
+  return hashOf([
+    partnershipId,
+    memberId,
+    skillCode,
+    minimumLevel,
+    startsOn,
+    endsOn,
+    daysNeeded,
+    description.trim(),
+    agencyDayRate,
+  ]);
 }
 
 /**
@@ -61,9 +56,7 @@ export async function requestHelp(
   input: RequestHelpInput,
 ): Promise<{ request: HelpRequestRow; replayed: boolean }> {
   await requireSharedPartnership(tx, input.partnershipId);
-  if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 200) {
-    throw new ValidationError('The idempotency key is 8 to 200 characters', 'input.idempotencyKey');
-  }
+  checkIdempotencyKey(input.idempotencyKey);
   const startsOn = isoDate(input.startsOn, 'input.startsOn');
   const endsOn = isoDate(input.endsOn, 'input.endsOn');
   if (endsOn < startsOn) throw new ValidationError('The period ends before it starts', 'input.endsOn');

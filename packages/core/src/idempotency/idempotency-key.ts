@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import { ValidationError } from '../errors/domain-error.ts';
+
+/**
+ * Creating mutations take an idempotency key: the same key with the same input returns the first
+ * result, with other input it is a ConflictError. These are the two rules every package shares.
+ */
+
+/** Refuses a key outside 8-200 characters (short keys collide; long ones are abuse). Returns it. */
+export function checkIdempotencyKey(key: string, field = 'input.idempotencyKey'): string {
+  if (key.length < 8 || key.length > 200)
+    throw new ValidationError('The idempotency key is 8 to 200 characters', field);
+  return key;
+}
+
+/**
+ * What makes two calls "the same": everything the client sent except the key, as a SHA-256 of
+ * its JSON (bigints as their decimal text, so money in pence hashes exactly).
+ */
+export function idempotencyInputHash(values: readonly unknown[]): string {
+  const json = JSON.stringify(values, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+  return createHash('sha256').update(json).digest('hex');
+}
