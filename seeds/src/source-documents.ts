@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * The source documents the seed data comes from: `shared/source-documents`, beside the
- * repository (CI clones the repository with `shared/` next to it).
+ * The source documents the seed data comes from, kept in the repository (`seeds/source-documents`)
+ * so that a clone with nothing beside it seeds and passes its tests. They are verbatim copies of the
+ * partnership's published documents; a test compares them with the originals when those are present.
  */
-export const SOURCE_DOCUMENTS_URL = new URL('../../../shared/source-documents/', import.meta.url);
+export const SOURCE_DOCUMENTS_URL = new URL('../source-documents/', import.meta.url);
 
 export function sourceDocumentUrl(file: string): URL {
   return new URL(file, SOURCE_DOCUMENTS_URL);

@@ -68,9 +68,9 @@ const matchRequirement = (line: string): string[] =>
     .map((candidate) => candidate.code);
 
 describe('source documents path', () => {
-  it('resolves to shared/source-documents beside the repository root', () => {
+  it('resolves to seeds/source-documents inside the repository', () => {
     expect(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).name).toBe('shared-services-platform');
-    expect(docsDir).toBe(path.resolve(repoRoot, '..', 'shared', 'source-documents'));
+    expect(docsDir).toBe(path.resolve(repoRoot, 'seeds', 'source-documents'));
     const files = new Set(
       serviceOfferings.flatMap((candidate) => [candidate.sourceDocument, candidate.targetSource?.document]),
     );

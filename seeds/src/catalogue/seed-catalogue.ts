@@ -4,7 +4,7 @@
  * Platform-wide data (no tenant): the same definitions serve every partnership and customer; a
  * subscription carries the contract price an organisation actually pays.
  *
- * Where the values come from (documents in /work/shared/source-documents):
+ * Where the values come from (documents in seeds/source-documents):
  * - The request types are the Employee Service Centre's "Common Transactional Requests" in
  *   northumberland-strategic-change-business-case.txt, plus payroll changes and ICT incidents.
  * - Targets come from the Lancashire report where it gives one (DBS checks in two working days,

@@ -1,5 +1,5 @@
 /**
- * Every organisation the source documents (/work/shared/source-documents) name as a customer
+ * Every organisation the source documents (seeds/source-documents) name as a customer
  * or partner of a shared-services partnership, with its real name and its place in the hierarchy.
  *
  * Rules followed here:
@@ -18,7 +18,7 @@
  */
 import type { SeedOrganisation } from './seed-organisation.ts';
 
-/** File names of the source documents, as they are in /work/shared/source-documents. */
+/** File names of the source documents, as they are in seeds/source-documents. */
 export const SOURCE_DOCUMENTS = {
   lancashire: 'lancashire-partnership-performance-report.txt',
   localGovernmentPartnerships: 'local-government-partnerships.txt',

@@ -3,7 +3,7 @@
  *
  * Seeds are plain typed data with no database or framework dependency, so the same records
  * can be loaded into Postgres/PGlite by the seed runner, used as fixtures by tests, and
- * checked against the source documents in /work/shared/source-documents.
+ * checked against the source documents in seeds/source-documents.
  */
 
 /**

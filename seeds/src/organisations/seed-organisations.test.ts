@@ -39,9 +39,9 @@ const COUNCIL_KINDS: readonly OrganisationKind[] = [
 ];
 
 describe('source documents path', () => {
-  it('resolves to shared/source-documents beside the repository root', () => {
+  it('resolves to seeds/source-documents inside the repository', () => {
     expect(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).name).toBe('shared-services-platform');
-    expect(docsDir).toBe(path.resolve(repoRoot, '..', 'shared', 'source-documents'));
+    expect(docsDir).toBe(path.resolve(repoRoot, 'seeds', 'source-documents'));
     for (const file of Object.values(SOURCE_DOCUMENTS)) {
       expect(existsSync(docUrl(file)), file).toBe(true);
     }

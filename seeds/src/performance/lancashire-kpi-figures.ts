@@ -1,6 +1,6 @@
 /**
  * The performance figures of the Lancashire County Council / BT Lancashire Services partnership,
- * as typed from shared/source-documents/lancashire-partnership-performance-report.txt ("the
+ * as typed from seeds/source-documents/lancashire-partnership-performance-report.txt ("the
  * report"): the key performance indicator table for 2014/15 to 2017/18, the figures its text gives,
  * and the volumes. generate-lancashire-records.ts builds records that reproduce them; its test
  * recomputes every figure with `performanceReport` and checks each quote against the document.

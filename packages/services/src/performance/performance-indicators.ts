@@ -19,7 +19,7 @@ import type {
 
 /**
  * Key performance indicators of a shared-services partnership, modelled on the Lancashire County
- * Council / BT Lancashire Services performance report (shared/source-documents/
+ * Council / BT Lancashire Services performance report (seeds/source-documents/
  * lancashire-partnership-performance-report.txt, "the report" below). Each indicator is a pure
  * function of the records and a reporting period; `performanceReport` runs them all for a fiscal
  * year.
