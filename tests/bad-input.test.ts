@@ -190,7 +190,6 @@ describe('an id that is not an Organisation id', () => {
 
   it.each([
     ['organisation', 'query Q($id: ID!) { organisation(id: $id) { id } }'],
-    ['node', 'query Q($id: ID!) { node(id: $id) { id } }'],
   ])('an Organisation id whose key is not a uuid leaks nothing of the failed SQL (%s)', async (field, query) => {
     for (const token of [member, platformAdmin]) {
       const response = await postOperation({ query, variables: { id: notUuid } }, token);
@@ -205,7 +204,6 @@ describe('an id that is not an Organisation id', () => {
   // the id is invalid, as it is for any other malformed id.
   it.each([
     ['organisation', 'query Q($id: ID!) { organisation(id: $id) { id } }'],
-    ['node', 'query Q($id: ID!) { node(id: $id) { id } }'],
   ])(
     'an Organisation id whose key is not a uuid is refused as an invalid id, not an internal error (%s)',
     async (_field, query) => {

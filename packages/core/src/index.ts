@@ -1,11 +1,13 @@
 // The shared kernel's public surface: config, database, auth and the GraphQL builder.
 import './graphql/root-types.ts';
+import './graphql/node-fields.ts';
 import './graphql/date-time-scalar.ts';
 import './graphql/json-scalar.ts';
 import './graphql/error-types.ts';
 
 export * from './auth/authentication-error.ts';
 export * from './auth/principal.ts';
+export * from './auth/read-access.ts';
 export * from './auth/require-role.ts';
 export * from './auth/secret-hash.ts';
 export * from './auth/signing-key-store.ts';

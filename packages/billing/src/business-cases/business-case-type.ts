@@ -4,14 +4,16 @@ import {
   fiscalYearStarting,
   formatFiscalYear,
   MoneyRef,
+  mayListType,
   money,
   moneyFromPence,
   pageSizeOptions,
+  readableBy,
   type tables,
   ValidationError,
 } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
-import { mayReadBilling } from '../access/billing-field-access.ts';
+import { BILLING_READ_RULES } from '../access/read-rules.ts';
 import {
   type CaseShape,
   formatMonths,
@@ -356,9 +358,9 @@ export const BusinessCaseLineOpportunityRef = builder.drizzleObject('businessCas
 
 export const BusinessCaseLineRef = builder.drizzleNode('businessCaseLines', {
   name: 'BusinessCaseLine',
+  ...readableBy(BILLING_READ_RULES.BusinessCaseLine),
   description: 'A saving or investment line of a business case, with its year profile or its total over the term.',
   id: { column: (line) => line.id, description: 'Opaque global id.' },
-  authScopes: (_line, context) => mayReadBilling(context),
   fields: (t) => ({
     position: t.exposeInt('position', { description: 'Its place in the case, from 1.' }),
     name: t.exposeString('name', { description: 'What it is.' }),
@@ -409,10 +411,10 @@ const MAX_RETURN_YEARS = 50;
 
 export const BusinessCaseRef = builder.drizzleNode('businessCases', {
   name: 'BusinessCase',
+  ...readableBy(BILLING_READ_RULES.BusinessCase),
   description:
     'A business case: workstreams with savings low and high, saving and investment lines with a year profile, and the figures computed from them (net savings, payback, return over N years) beside the figures the source document states. Its finance people and tenant admins read it.',
   id: { column: (businessCase) => businessCase.id, description: 'Opaque global id.' },
-  authScopes: (_businessCase, context) => mayReadBilling(context),
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Its title.' }),
     summary: t.exposeString('summary', { description: 'What it proposes, in a few lines.' }),
@@ -474,7 +476,7 @@ builder.drizzleObjectField(OrganisationRef, 'businessCases', (t) =>
     'businessCases',
     {
       description: 'This organisation’s business cases, oldest first. Its finance people and tenant admins only.',
-      authScopes: (_organisation, _args, context) => mayReadBilling(context),
+      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.BusinessCase, context),
       query: { orderBy: { createdAt: 'asc', id: 'asc' } },
       ...pageSizeOptions,
     },

@@ -4,12 +4,14 @@ import {
   fiscalYearStarting,
   formatFiscalYear,
   MoneyRef,
+  mayListType,
   money,
   pageSizeOptions,
+  readableBy,
   type tables,
 } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
-import { mayReadBilling } from '../access/billing-field-access.ts';
+import { BILLING_READ_RULES } from '../access/read-rules.ts';
 import { chargeInstalments, type Instalment } from './charge-instalments.ts';
 
 export const PaymentProfileEnum = builder.enumType('PaymentProfile', {
@@ -60,6 +62,7 @@ function netCharge(charge: ChargeWithReductions): money.Money {
 
 export const AffordabilityChargeRef = builder.drizzleNode('affordabilityCharges', {
   name: 'AffordabilityCharge',
+  ...readableBy(BILLING_READ_RULES.AffordabilityCharge),
   description:
     'What an organisation pays the partnership for a fiscal year under its contract schedule, less the reductions in force that year, and the instalments it is paid in.',
   id: { column: (charge) => charge.id, description: 'Opaque global id.' },
@@ -114,7 +117,7 @@ builder.drizzleObjectField(OrganisationRef, 'affordabilityCharges', (t) =>
     {
       description:
         "The organisation's affordability charge per fiscal year, latest year first. Finance and tenant admins.",
-      authScopes: (_organisation, _args, context) => mayReadBilling(context),
+      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.AffordabilityCharge, context),
       query: { orderBy: { fiscalYear: 'desc' } },
       ...pageSizeOptions,
     },

@@ -4,13 +4,15 @@ import {
   fiscalYearStarting,
   formatFiscalYear,
   MoneyRef,
+  mayListType,
   money,
   pageSizeOptions,
   parseFiscalYear,
+  readableBy,
   type tables,
 } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
-import { mayReadBilling } from '../access/billing-field-access.ts';
+import { BILLING_READ_RULES } from '../access/read-rules.ts';
 
 export const LedgerEntryKindEnum = builder.enumType('SavingsLedgerEntryKind', {
   description: 'What a savings ledger entry does.',
@@ -32,6 +34,7 @@ export const LedgerBasisEnum = builder.enumType('SavingsBasis', {
 
 export const SavingsLedgerEntryRef = builder.drizzleNode('savingsLedgerEntries', {
   name: 'SavingsLedgerEntry',
+  ...readableBy(BILLING_READ_RULES.SavingsLedgerEntry),
   description:
     'One append-only entry of the savings ledger. Nothing is ever changed or deleted: a correction is a new entry (a restatement or a reversal) with its reason, who made it and when.',
   id: { column: (entry) => entry.id, description: 'Opaque global id.' },
@@ -71,7 +74,7 @@ builder.drizzleObjectField(OrganisationRef, 'savingsLedger', (t) =>
     {
       description:
         "The organisation's savings ledger in the order it was recorded, optionally for one fiscal year and as it stood at a past instant. Finance and tenant admins.",
-      authScopes: (_organisation, _args, context) => mayReadBilling(context),
+      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.SavingsLedgerEntry, context),
       args: {
         fiscalYear: t.arg.string({
           required: false,

@@ -1,6 +1,15 @@
-import { builder, describedEnumValues, MoneyRef, money, pageSizeOptions, type tables } from '@ssp/core';
+import {
+  builder,
+  describedEnumValues,
+  MoneyRef,
+  mayListType,
+  money,
+  pageSizeOptions,
+  readableBy,
+  type tables,
+} from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
-import { mayReadBilling } from '../access/billing-field-access.ts';
+import { BILLING_READ_RULES } from '../access/read-rules.ts';
 
 export const SavingsCategoryEnum = builder.enumType('SavingsCategory', {
   description: 'What kind of saving an opportunity is.',
@@ -45,6 +54,7 @@ export const SavingsOpportunityStatusEnum = builder.enumType('SavingsOpportunity
 
 export const SavingsOpportunityRef = builder.drizzleNode('savingsOpportunities', {
   name: 'SavingsOpportunity',
+  ...readableBy(BILLING_READ_RULES.SavingsOpportunity),
   description:
     'A way the partnership proposes to take cost out so a reduction stays cost-neutral; the customer accepts or rejects it, and the savings ledger records what it saved each year.',
   id: { column: (opportunity) => opportunity.id, description: 'Opaque global id.' },
@@ -98,7 +108,7 @@ builder.drizzleObjectField(OrganisationRef, 'savingsOpportunities', (t) =>
     'savingsOpportunities',
     {
       description: 'The savings opportunities proposed for this organisation, oldest first. Finance and tenant admins.',
-      authScopes: (_organisation, _args, context) => mayReadBilling(context),
+      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.SavingsOpportunity, context),
       args: {
         status: t.arg({
           type: SavingsOpportunityStatusEnum,

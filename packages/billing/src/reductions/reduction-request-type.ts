@@ -1,9 +1,19 @@
-import { builder, fiscalYearStarting, formatFiscalYear, MoneyRef, money, pageSizeOptions } from '@ssp/core';
+import {
+  builder,
+  fiscalYearStarting,
+  formatFiscalYear,
+  MoneyRef,
+  mayListType,
+  money,
+  pageSizeOptions,
+  readableBy,
+} from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
-import { mayReadBilling } from '../access/billing-field-access.ts';
+import { BILLING_READ_RULES } from '../access/read-rules.ts';
 
 export const ReductionRequestRef = builder.drizzleNode('reductionRequests', {
   name: 'ReductionRequest',
+  ...readableBy(BILLING_READ_RULES.ReductionRequest),
   description:
     "An organisation's request for its annual affordability charge to fall by an amount from a fiscal year on. Reductions accumulate year on year, and each must be covered by savings (the partnership's reductions are cost-neutral).",
   id: { column: (reduction) => reduction.id, description: 'Opaque global id.' },
@@ -36,7 +46,7 @@ builder.drizzleObjectField(OrganisationRef, 'reductionRequests', (t) =>
     {
       description:
         "The organisation's affordability reduction requests, by the year they start. Finance and tenant admins.",
-      authScopes: (_organisation, _args, context) => mayReadBilling(context),
+      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.ReductionRequest, context),
       query: { orderBy: { fromFiscalYear: 'asc', requestedAt: 'asc' } },
       ...pageSizeOptions,
     },

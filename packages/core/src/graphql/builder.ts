@@ -2,12 +2,12 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import { GraphQLError } from 'graphql';
 import type { MembershipRole } from '../auth/principal.ts';
+import { mayReadType, type ReadRule } from '../auth/read-access.ts';
 import { type PlatformRelations, relations } from '../db/relations.ts';
 import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
@@ -23,6 +23,8 @@ export interface PlatformSchemaTypes {
     role: MembershipRole;
     /** The caller runs platform-wide work (the audited partnership-wide path). */
     platformAdmin: boolean;
+    /** The caller's roles may read objects of a type (its rule in the roles x types matrix). */
+    readable: ReadRule;
   };
   Scalars: {
     ID: { Input: string; Output: string };
@@ -32,28 +34,8 @@ export interface PlatformSchemaTypes {
   DefaultFieldNullability: false;
 }
 
-const MAX_NODES = 100;
-
-// @pothos/plugin-drizzle rejects a node it cannot load with this message. Under row-level
-// security "not loaded" means "does not exist or is not yours", which Relay answers with null.
-const NODE_NOT_FOUND = /^Model \w+\(.*\) not found$/;
-
-async function nullWhenNotVisible(node: unknown): Promise<unknown> {
-  try {
-    return await node;
-  } catch (error) {
-    if (error instanceof Error && NODE_NOT_FOUND.test(error.message)) return null;
-    throw error;
-  }
-}
-
 function pascalCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-/** The builder, for the node resolvers that run after it exists (it cannot name itself). */
-function schemaBuilder(): PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<PlatformSchemaTypes>> {
-  return builder;
 }
 
 /** The one Pothos builder: every domain package adds its types and fields to it. */
@@ -67,6 +49,7 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
       authenticated: context.actor !== null,
       role: (role) => context.actor?.roles.includes(role) ?? false,
       platformAdmin: context.actor?.platformScope ?? false,
+      readable: (rule) => mayReadType(rule, context.actor),
     }),
   },
   errors: {
@@ -86,24 +69,10 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
     cursorType: 'String',
-    nodeQueryOptions: {
-      description: 'Fetches any object by its global id; null when it does not exist or is not yours to see.',
-      args: { id: { description: 'The global id of the object.' } },
-      resolve: (_root, { id }, _context, _info, resolveNode) => nullWhenNotVisible(resolveNode(id)),
-    },
-    nodesQueryOptions: {
-      description: 'Fetches objects by their global ids, in order; null for each one you cannot see.',
-      args: { ids: { description: 'The global ids of the objects (at most 100).' } },
-      resolve: (_root, { ids }, context, info) => {
-        if (ids.length > MAX_NODES) throw new GraphQLError(`nodes takes at most ${MAX_NODES} ids`);
-        // Each id on its own: the callback Pothos passes loads all of `ids` whatever it is given,
-        // and one id the caller may not see would then blank every slot. (The drizzle model
-        // loaders still batch these into one statement per type.)
-        return ids.map((id) =>
-          nullWhenNotVisible(resolveNodes(schemaBuilder(), context, info, [id]).then((nodes) => nodes[0])),
-        );
-      },
-    },
+    // Our own `node` and `nodes` (node-fields.ts): their ids are read as plain strings so that a
+    // malformed or wrong-type id answers null, as the schema says, rather than failing to parse.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in its connection.' },
     nodeTypeOptions: { description: 'An object with a global id, fetchable with `node`.' },
     idFieldOptions: { description: 'Opaque global id: reveals nothing about the tenant or the row.' },

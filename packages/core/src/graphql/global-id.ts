@@ -23,3 +23,15 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
 export function encodeGlobalId(typename: string, id: string | number | bigint): string {
   return Buffer.from(`${typename}:${id}`).toString('base64');
 }
+
+/**
+ * Decodes a global id, or null when it is not one. For `node` and `nodes`, where a malformed id
+ * is simply an id that names nothing: null, as for any object that does not exist.
+ */
+export function tryDecodeGlobalId(globalId: string): { typename: string; id: string } | null {
+  try {
+    return decodeGlobalId(globalId);
+  } catch {
+    return null;
+  }
+}

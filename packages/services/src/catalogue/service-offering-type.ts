@@ -1,6 +1,7 @@
-import { builder, MoneyRef, moneyFromPence } from '@ssp/core';
+import { builder, MoneyRef, moneyFromPence, readableBy } from '@ssp/core';
 import { OrganisationKindEnum } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
+import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 import { OfferingKindEnum, ServiceLineCodeEnum, TargetUnitEnum } from './catalogue-enums.ts';
 
 export const ServiceLineRef = builder.drizzleObject('serviceLines', {
@@ -15,6 +16,7 @@ export const ServiceLineRef = builder.drizzleObject('serviceLines', {
 
 export const SlaDefinitionRef = builder.drizzleNode('slaDefinitions', {
   name: 'SlaDefinition',
+  ...readableBy(SERVICES_READ_RULES.SlaDefinition),
   description:
     'One version of an offering service levels. Requests keep the version in force when they were raised, so a new target never rewrites past attainment.',
   id: { column: (definition) => definition.id, description: 'Opaque global id.' },
@@ -37,6 +39,7 @@ export const SlaDefinitionRef = builder.drizzleNode('slaDefinitions', {
 
 export const ServiceOfferingRef = builder.drizzleNode('serviceOfferings', {
   name: 'ServiceOffering',
+  ...readableBy(SERVICES_READ_RULES.ServiceOffering),
   description: 'A catalogue item customers can subscribe to and raise requests against.',
   id: { column: (offering) => offering.id, description: 'Opaque global id.' },
   fields: (t) => ({

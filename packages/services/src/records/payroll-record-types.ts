@@ -1,5 +1,6 @@
-import { builder, describedEnumValues, pageSizeOptions, type tables } from '@ssp/core';
+import { builder, describedEnumValues, pageSizeOptions, readableBy, type tables } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
+import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 
 const PayrollChangeKindEnum = builder.enumType('PayrollChangeKind', {
   description: 'What a payroll change is.',
@@ -65,6 +66,7 @@ const PayPeriodRef = builder.drizzleObject('payPeriods', {
 
 export const PayrollRef = builder.drizzleNode('payrolls', {
   name: 'Payroll',
+  ...readableBy(SERVICES_READ_RULES.Payroll),
   description: 'A payroll the partnership runs for an organisation.',
   id: { column: (payroll) => payroll.id, description: 'Opaque global id.' },
   fields: (t) => ({

@@ -1,8 +1,10 @@
-import { builder, pageSizeOptions } from '@ssp/core';
+import { builder, pageSizeOptions, readableBy } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
+import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 
 export const DbsCheckRef = builder.drizzleNode('dbsChecks', {
   name: 'DbsCheck',
+  ...readableBy(SERVICES_READ_RULES.DbsCheck),
   description:
     'A Disclosure and Barring Service check: the indicator counts two working days from complete information to processing.',
   id: { column: (check) => check.id, description: 'Opaque global id.' },
@@ -20,6 +22,7 @@ export const DbsCheckRef = builder.drizzleNode('dbsChecks', {
 
 export const ContractLetterRef = builder.drizzleNode('contractLetters', {
   name: 'ContractLetter',
+  ...readableBy(SERVICES_READ_RULES.ContractLetter),
   description: 'A contract letter: the change made in the HR system, and when the letter was issued.',
   id: { column: (letter) => letter.id, description: 'Opaque global id.' },
   fields: (t) => ({

@@ -1,5 +1,6 @@
-import { builder, describedEnumValues, pageSizeOptions, type tables } from '@ssp/core';
+import { builder, describedEnumValues, pageSizeOptions, readableBy, type tables } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
+import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 import { fulfilmentClock, responseClock, SlaClockRef } from './sla-clock-type.ts';
 
 export const RequestStatusEnum = builder.enumType('RequestStatus', {
@@ -60,6 +61,7 @@ const clockSelection = {
 
 export const ServiceRequestRef = builder.drizzleNode('serviceRequests', {
   name: 'ServiceRequest',
+  ...readableBy(SERVICES_READ_RULES.ServiceRequest),
   description: 'A request or incident raised by an organisation against one of its subscriptions.',
   id: { column: (request) => request.id, description: 'Opaque global id.' },
   fields: (t) => ({

@@ -1,8 +1,10 @@
-import { builder, MoneyRef, moneyFromPence, pageSizeOptions } from '@ssp/core';
+import { builder, MoneyRef, moneyFromPence, pageSizeOptions, readableBy } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
+import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 
 export const SubscriptionRef = builder.drizzleNode('subscriptions', {
   name: 'Subscription',
+  ...readableBy(SERVICES_READ_RULES.Subscription),
   description: 'An organisation takes a catalogue offering, at the catalogue price or a negotiated one.',
   id: { column: (subscription) => subscription.id, description: 'Opaque global id.' },
   fields: (t) => ({

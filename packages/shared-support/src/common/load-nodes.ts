@@ -1,12 +1,13 @@
 import { type PlatformTransaction, type RequestContext, requestActor, requestTransaction } from '@ssp/core';
 import { readablePartnerships } from './partnership-context.ts';
-import { BENEFIT_ROLES } from './roles.ts';
 import { recordSharedReads } from './shared-reads.ts';
 
 /**
  * Loads partnership-shared objects by id for the `node` and `nodes` fields: only from the
  * partnerships the caller may read (its opted-in agreements, or its own), each id answered in
  * order, null when it is not visible; and every cross-member read recorded as the lists do.
+ * Whether the caller's roles may read the type at all is its read rule, which `node` checks
+ * before it loads anything.
  */
 export async function loadSharedNodes<T extends { id: string; partnershipId: string }>(
   context: RequestContext,
@@ -16,7 +17,7 @@ export async function loadSharedNodes<T extends { id: string; partnershipId: str
   membersRead: (row: T) => string[],
 ): Promise<(T | null)[]> {
   const actor = requestActor(context);
-  if (actor.platformScope || !BENEFIT_ROLES.some((role) => actor.roles.includes(role))) return ids.map(() => null);
+  if (actor.platformScope) return ids.map(() => null);
   const tx = requestTransaction(context);
   const partnerships = await readablePartnerships(tx, actor.organisationId);
   const rows = await load(tx, partnerships, [...ids]);

@@ -4,9 +4,12 @@ import {
   checkedPageSize,
   describedEnumValues,
   ForbiddenError,
+  mayReadType,
   NotFoundError,
+  readableBy,
   requestActor,
   requestTransaction,
+  requireReadAccess,
   requireRole,
   tables as schema,
   type tables,
@@ -16,6 +19,7 @@ import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { asc } from 'drizzle-orm';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
+import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
@@ -106,12 +110,13 @@ const UnavailabilityRef = builder
   });
 
 const SupportPersonRef = builder.node(builder.objectRef<SupportPersonView>('SupportPerson'), {
+  ...readableBy(SHARED_SUPPORT_READ_RULES.SupportPerson),
   description: "Someone in your organisation's ICT support, as you keep them (all fields, yours only).",
   id: { resolve: (p) => p.id, description: 'Opaque global id.' },
   // Only the member's own people: row-level security and the tenant condition both say so.
   loadMany: async (ids, context) => {
     const actor = requestActor(context);
-    if (actor.platformScope || !SUPPORT_ROLES.some((role) => actor.roles.includes(role))) return ids.map(() => null);
+    if (!mayReadType(SHARED_SUPPORT_READ_RULES.SupportPerson, actor)) return ids.map(() => null);
     const people = await loadSupportPeople(requestTransaction(context), actor.organisationId, { ids: [...ids] });
     return ids.map((id) => people.find((person) => person.id === id) ?? null);
   },
@@ -137,10 +142,7 @@ builder.queryField('supportPeople', (t) =>
       authScopes: { authenticated: true },
       resolve: async (_root, args, context) => {
         checkedPageSize(args);
-        const actor = requestActor(context);
-        if (!SUPPORT_ROLES.some((role) => actor.roles.includes(role))) {
-          throw new ForbiddenError('Reading support people needs the tenant admin or service agent role');
-        }
+        const actor = requireReadAccess(SHARED_SUPPORT_READ_RULES.SupportPerson, context, 'Reading support people');
         const tx = requestTransaction(context);
         return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
           return loadSupportPeople(tx, actor.organisationId, { limit, offset });
@@ -301,6 +303,7 @@ builder.mutationField('removeSupportPerson', (t) =>
 // --- The shared directory ---------------------------------------------------------------------
 
 export const SharedPersonRef = builder.node(builder.objectRef<SharedPersonRow>('SharedPerson'), {
+  ...readableBy(SHARED_SUPPORT_READ_RULES.SharedPerson),
   description:
     "Someone in a member's ICT support as the member shares them: a field the member does not share is null.",
   id: { resolve: (p) => p.id, description: 'Opaque global id.' },
@@ -350,10 +353,7 @@ builder.objectField(SharedSupportRef, 'directory', (t) =>
       },
       resolve: async (support, args, context) => {
         checkedPageSize(args);
-        const actor = requestActor(context);
-        if (!SUPPORT_ROLES.some((role) => actor.roles.includes(role))) {
-          throw new ForbiddenError('Searching the directory needs the tenant admin or service agent role');
-        }
+        requireReadAccess(SHARED_SUPPORT_READ_RULES.SharedPerson, context, 'Searching the directory');
         const search = {
           partnershipId: support.partnershipId,
           skillCode: args.skillCode ?? null,

@@ -6,12 +6,15 @@ import {
   describedEnumValues,
   ForbiddenError,
   MoneyRef,
+  mayReadRow,
   money,
   moneyFromPence,
   NotFoundError,
   type RequestContext,
+  readableBy,
   requestActor,
   requestTransaction,
+  requireReadAccess,
   requireRole,
   type tables,
   ValidationError,
@@ -20,6 +23,7 @@ import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
+import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
@@ -70,6 +74,8 @@ const OfferedPersonRef = builder.objectRef<NonNullable<LoanView['person']>>('Off
 });
 
 export const HelpLoanRef = builder.node(builder.objectRef<LoanView>('HelpLoan'), {
+  ...readableBy(SHARED_SUPPORT_READ_RULES.HelpLoan),
+  authScopes: (loan, context) => mayReadRow(SHARED_SUPPORT_READ_RULES.HelpLoan, context.actor, loan),
   description:
     'A named person offered, and perhaps lent, by one member to another, priced at the partnership day rate.',
   id: { resolve: (l) => l.id, description: 'Opaque global id.' },
@@ -136,6 +142,7 @@ export const HelpLoanRef = builder.node(builder.objectRef<LoanView>('HelpLoan'),
 });
 
 const HelpRequestRef = builder.node(builder.objectRef<HelpRequestView>('HelpRequest'), {
+  ...readableBy(SHARED_SUPPORT_READ_RULES.HelpRequest),
   description: 'A member asking its partnership for help with a skill over a period.',
   id: { resolve: (r) => r.id, description: 'Opaque global id.' },
   loadMany: (ids, context) =>
@@ -185,7 +192,7 @@ builder.objectField(SharedSupportRef, 'helpRequests', (t) =>
       args: { status: t.arg({ type: HelpRequestStatusEnum, required: false, description: 'Only these.' }) },
       resolve: async (support, args, context) => {
         checkedPageSize(args);
-        requireSupportRole(context, 'Reading requests for help');
+        requireReadAccess(SHARED_SUPPORT_READ_RULES.HelpRequest, context, 'Reading requests for help');
         const tx = requestTransaction(context);
         return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
           const requests = await loadHelpRequests(tx, support.partnershipId, args.status ?? null, limit, offset);

@@ -5,10 +5,13 @@ import {
   checkedPageSize,
   describedEnumValues,
   ForbiddenError,
+  mayReadType,
   NotFoundError,
   type RequestContext,
+  readableBy,
   requestActor,
   requestTransaction,
+  requireReadAccess,
   requireRole,
   type tables,
   ValidationError,
@@ -17,6 +20,7 @@ import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { isoDate, londonToday } from '../common/dates.ts';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
+import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
@@ -153,12 +157,13 @@ const PlanItemRef = builder.objectRef<PlanItemView & AsOf>('RecoveryPlanItem').i
 });
 
 const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'), {
+  ...readableBy(SHARED_SUPPORT_READ_RULES.RecoveryPlan),
   description: "Your organisation's disaster-recovery plan, adapted from its partnership's model.",
   id: { resolve: (p) => p.id, description: 'Opaque global id.' },
   // Only the member's own plans, judged as of today.
   loadMany: async (ids, context) => {
     const actor = requestActor(context);
-    if (actor.platformScope || !SUPPORT_ROLES.some((role) => actor.roles.includes(role))) return ids.map(() => null);
+    if (!mayReadType(SHARED_SUPPORT_READ_RULES.RecoveryPlan, actor)) return ids.map(() => null);
     const plans = await loadRecoveryPlans(requestTransaction(context), actor.organisationId, ids.length, 0, [...ids]);
     const asOf = londonToday();
     return ids.map((id) => {
@@ -222,7 +227,7 @@ builder.queryField('recoveryPlans', (t) =>
       },
       resolve: async (_root, args, context) => {
         checkedPageSize(args);
-        const actor = requireSupportRole(context, 'Reading recovery plans');
+        const actor = requireReadAccess(SHARED_SUPPORT_READ_RULES.RecoveryPlan, context, 'Reading recovery plans');
         const asOf = args.asOf ? isoDate(args.asOf, 'asOf') : londonToday();
         const tx = requestTransaction(context);
         return resolveOffsetConnection({ args }, async ({ limit, offset }) =>

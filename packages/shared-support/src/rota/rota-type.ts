@@ -8,8 +8,10 @@ import {
   type Nation,
   NotFoundError,
   type RequestContext,
+  readableBy,
   requestActor,
   requestTransaction,
+  requireReadAccess,
   requireRole,
   type tables,
   ValidationError,
@@ -18,6 +20,7 @@ import { auditActor, NationEnum, recordAuditEvents } from '@ssp/tenants';
 import { isoDate } from '../common/dates.ts';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
+import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
@@ -44,6 +47,7 @@ const RotaHolderRef = builder.objectRef<NonNullable<ShiftView['holder']>>('RotaH
 });
 
 export const RotaShiftRef = builder.node(builder.objectRef<ShiftView>('RotaShift'), {
+  ...readableBy(SHARED_SUPPORT_READ_RULES.RotaShift),
   description: 'An out-of-hours shift covering the partnership, held by a named person of a member.',
   id: { resolve: (s) => s.id, description: 'Opaque global id.' },
   loadMany: (ids, context) => loadSharedNodes(context, ids, loadShiftsById, 'rota', (s) => [s.holderMemberId]),
@@ -98,14 +102,15 @@ builder.objectField(SharedSupportRef, 'rota', (t) =>
   t.connection(
     {
       type: RotaShiftRef,
-      description: 'The shifts overlapping a period of days (London dates, both included), in order.',
+      description:
+        'The shifts overlapping a period of days (London dates, both included), in order. Every role of a member may read it (an incident shows who is on call for it).',
       args: {
         from: t.arg.string({ required: true, description: 'First day (YYYY-MM-DD).' }),
         to: t.arg.string({ required: true, description: 'Last day (YYYY-MM-DD).' }),
       },
       resolve: async (support, args, context) => {
         checkedPageSize(args);
-        requireSupportRole(context, 'Reading the rota');
+        requireReadAccess(SHARED_SUPPORT_READ_RULES.RotaShift, context, 'Reading the rota');
         const period = reportPeriod(args.from, args.to);
         const tx = requestTransaction(context);
         return resolveOffsetConnection({ args }, async ({ limit, offset }) => {

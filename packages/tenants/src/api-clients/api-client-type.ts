@@ -2,13 +2,16 @@ import {
   builder,
   ConflictError,
   ForbiddenError,
+  mayListType,
   NotFoundError,
   pageSizeOptions,
+  readableBy,
   requestActor,
   requestTransaction,
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { MembershipRoleEnum } from '../organisations/organisation-enums.ts';
@@ -25,6 +28,7 @@ function auditView(client: ApiClientRow) {
 export const ApiClientRef = builder.drizzleNode('apiClients', {
   name: 'ApiClient',
   description: 'A machine client (a council HR system, a school MIS) using the client-credentials grant.',
+  ...readableBy(TENANTS_READ_RULES.ApiClient),
   id: { column: (client) => client.id, description: 'Opaque global id.' },
   fields: (t) => ({
     clientId: t.exposeString('clientId', { description: 'The public client id to send to /oauth/token.' }),
@@ -53,7 +57,7 @@ builder.drizzleObjectField(OrganisationRef, 'apiClients', (t) =>
     'apiClients',
     {
       description: 'The machine clients of this organisation, oldest first. Tenant admins only.',
-      authScopes: { role: 'tenant_admin', platformAdmin: true },
+      authScopes: (_organisation, _args, context) => mayListType(TENANTS_READ_RULES.ApiClient, context),
       query: { orderBy: { createdAt: 'asc', id: 'asc' } },
       ...pageSizeOptions,
     },

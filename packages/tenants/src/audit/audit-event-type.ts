@@ -1,9 +1,14 @@
-import { builder, pageSizeOptions } from '@ssp/core';
+import { builder, mayListType, mayReadRow, pageSizeOptions, readableBy } from '@ssp/core';
+import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 
 export const AuditEventRef = builder.drizzleNode('auditEvents', {
   name: 'AuditEvent',
   description: 'One administrative change, as recorded when it was made. Append-only: never edited or deleted.',
+  ...readableBy(TENANTS_READ_RULES.AuditEvent),
+  authScopes: (event, context) => mayReadRow(TENANTS_READ_RULES.AuditEvent, context.actor, event),
+  // The rule reads the row's organisation, however little of it was asked for.
+  select: { columns: { tenantId: true } },
   id: { column: (event) => event.id, description: 'Opaque global id.' },
   fields: (t) => ({
     occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When the change was made.' }),
@@ -24,8 +29,7 @@ builder.drizzleObjectField(OrganisationRef, 'auditTrail', (t) =>
       description:
         'The administrative changes made for this organisation, newest first. Its own tenant admins and platform admins only.',
       authScopes: (organisation, _args, context) =>
-        context.actor?.platformScope === true ||
-        (context.actor?.roles.includes('tenant_admin') === true && context.actor.organisationId === organisation.id),
+        mayListType(TENANTS_READ_RULES.AuditEvent, context, { tenantId: organisation.id }),
       query: { orderBy: { occurredAt: 'desc', id: 'desc' } },
       ...pageSizeOptions,
     },

@@ -2,11 +2,13 @@ import {
   builder,
   ConflictError,
   NotFoundError,
+  readableBy,
   requestActor,
   requestTransaction,
   type tables,
   ValidationError,
 } from '@ssp/core';
+import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
@@ -16,6 +18,7 @@ export const DelegationRef = builder.drizzleNode('delegations', {
   name: 'Delegation',
   description:
     'An explicit grant letting the members of one organisation act for another beneath it. Nothing is delegated by the hierarchy alone.',
+  ...readableBy(TENANTS_READ_RULES.Delegation),
   id: { column: (delegation) => delegation.id, description: 'Opaque global id.' },
   fields: (t) => ({
     grantee: t.relation('grantee', { description: 'The organisation whose members may act.' }),

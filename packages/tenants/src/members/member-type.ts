@@ -3,15 +3,18 @@ import {
   ConflictError,
   describedEnumValues,
   ForbiddenError,
+  mayListType,
   NotFoundError,
   type PlatformTransaction,
   pageSizeOptions,
+  readableBy,
   requestActor,
   requestTransaction,
   requireRole,
   type tables,
   ValidationError,
 } from '@ssp/core';
+import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { MembershipRoleEnum } from '../organisations/organisation-enums.ts';
@@ -30,6 +33,7 @@ const MembershipStatusEnum = builder.enumType('MembershipStatus', {
 export const MembershipRef = builder.drizzleNode('memberships', {
   name: 'Membership',
   description: 'A person acting for an organisation, with roles.',
+  ...readableBy(TENANTS_READ_RULES.Membership),
   id: { column: (membership) => membership.id, description: 'Opaque global id.' },
   fields: (t) => ({
     displayName: t.exposeString('displayName', { description: 'Their name.' }),
@@ -47,7 +51,7 @@ builder.drizzleObjectField(OrganisationRef, 'members', (t) =>
     'memberships',
     {
       description: 'The people who act for this organisation, oldest first. Tenant admins only.',
-      authScopes: { role: 'tenant_admin', platformAdmin: true },
+      authScopes: (_organisation, _args, context) => mayListType(TENANTS_READ_RULES.Membership, context),
       query: { orderBy: { createdAt: 'asc', id: 'asc' } },
       ...pageSizeOptions,
     },

@@ -1,4 +1,5 @@
-import { builder, pageSizeOptions } from '@ssp/core';
+import { builder, pageSizeOptions, readableBy } from '@ssp/core';
+import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { IdentifierSchemeEnum, LifecycleStatusEnum, NationEnum, OrganisationKindEnum } from './organisation-enums.ts';
 
 interface OfficialIdentifier {
@@ -18,6 +19,7 @@ const OfficialIdentifierRef = builder.objectRef<OfficialIdentifier>('OfficialIde
 export const OrganisationRef = builder.drizzleNode('organisations', {
   name: 'Organisation',
   description: 'A public body, or a partnership of them, served by the platform. Each is a tenant.',
+  ...readableBy(TENANTS_READ_RULES.Organisation),
   id: { column: (organisation) => organisation.id, description: 'Opaque global id.' },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'A stable, human-readable handle, unique on the platform.' }),

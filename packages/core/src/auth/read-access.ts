@@ -1,0 +1,109 @@
+import { type GraphQLResolveInfo, isObjectType } from 'graphql';
+import { ForbiddenError } from '../errors/domain-error.ts';
+import { type RequestContext, requestActor } from '../graphql/request-context.ts';
+import type { Actor, MembershipRole } from './principal.ts';
+
+/** The roles an organisation's own people can hold (platform admins are a separate column). */
+export type MemberRole = Exclude<MembershipRole, 'platform_admin'>;
+
+/**
+ * Who may read one object type: one row of the roles x types matrix. Row-level security has
+ * already decided *which* rows the caller's transaction sees (its own organisation, those
+ * delegated to it, its partnerships' shared rows); the rule decides whether a caller holding
+ * these roles may read the type at all.
+ *
+ * Each domain package declares the rules of its types in one `read-rules.ts` file, and each
+ * rule is attached to its GraphQL type with `readableBy(rule)`, so `node`, `nodes`, every
+ * nested field and the list fields all judge a caller by the same rule.
+ */
+export interface ReadRule<Row = unknown> {
+  /** The member roles that may read the type (any one of them is enough). */
+  readonly roles: readonly MemberRole[];
+  /** Whether platform admins (the audited partnership-wide path) may read it. */
+  readonly platformAdmins: boolean;
+  /**
+   * Narrows the rule row by row, for the few types whose readers depend on the row as well as
+   * the role (the audit trail is read by its own organisation's tenant admins only).
+   */
+  row?(row: Row, actor: Actor): boolean;
+  /** The columns the row rule reads, selected whenever the type is (drizzle types). */
+  readonly rowColumns?: readonly string[];
+}
+
+/** Every role an organisation's people can hold. */
+export const ALL_MEMBER_ROLES: readonly MemberRole[] = ['tenant_admin', 'finance', 'service_agent', 'requester'];
+
+/** Declares a rule; the function only fixes its type. */
+export function readRule<Row = unknown>(rule: ReadRule<Row>): ReadRule<Row> {
+  return rule;
+}
+
+const READ_RULE = 'sspReadRule';
+
+/** Whether the caller's roles let it read objects of the type (before looking at any row). */
+export function mayReadType(rule: ReadRule<unknown>, actor: Actor | null): boolean {
+  if (!actor) return false;
+  if (actor.platformScope) return rule.platformAdmins;
+  return rule.roles.some((role) => actor.roles.includes(role));
+}
+
+/** Whether the caller may read this object: its roles, then the rule's row narrowing. */
+export function mayReadRow<Row>(rule: ReadRule<Row>, actor: Actor | null, row: Row): boolean {
+  if (!actor || !mayReadType(rule, actor)) return false;
+  if (actor.platformScope || !rule.row) return true;
+  return rule.row(row, actor);
+}
+
+/**
+ * The options that attach a rule to an object type: scope-auth checks the caller's roles before
+ * any field of an object of the type resolves, however the object was reached (the builder's
+ * `readable` scope), and `node`/`nodes` read the rule from the type's extensions to answer null
+ * instead. Spread into `drizzleNode`/`node` options. A rule that narrows by row also needs
+ * `authScopes: (row, context) => mayReadRow(rule, context.actor, row)` on the type, after the spread.
+ */
+export function readableBy<Row>(rule: ReadRule<Row>): {
+  authScopes?: { readable: ReadRule<unknown> };
+  extensions: Record<string, unknown>;
+} {
+  const extensions = { [READ_RULE]: rule };
+  // A type every authenticated caller may read needs no per-field check: only authenticated
+  // root fields reach objects, and `node` applies the rule itself.
+  if (openToEveryCaller(rule)) return { extensions };
+  return { authScopes: { readable: rule as ReadRule<unknown> }, extensions };
+}
+
+function openToEveryCaller(rule: ReadRule<unknown>): boolean {
+  return rule.platformAdmins && !rule.row && ALL_MEMBER_ROLES.every((role) => rule.roles.includes(role));
+}
+
+/**
+ * The same rule for a list field (a connection of the type under a parent): refused as a whole
+ * when the caller's roles may not read the type. For a rule that narrows by row, `listed` is what
+ * every listed row shares (the audit trail of one organisation: its tenant id).
+ */
+export function mayListType<Row>(rule: ReadRule<Row>, context: RequestContext, listed?: Row): boolean {
+  const actor = context.actor;
+  if (!actor || !mayReadType(rule as ReadRule<unknown>, actor)) return false;
+  if (actor.platformScope || !rule.row) return true;
+  return listed !== undefined && rule.row(listed, actor);
+}
+
+/** For list resolvers that refuse with the typed error: throws unless the caller's roles may read the type. */
+export function requireReadAccess(rule: ReadRule<unknown>, context: RequestContext, what: string): Actor {
+  const actor = requestActor(context);
+  if (!mayReadType(rule, actor)) {
+    throw new ForbiddenError(
+      actor.platformScope
+        ? `${what} is not open to platform admins`
+        : `${what} needs one of these roles: ${rule.roles.join(', ')}`,
+    );
+  }
+  return actor;
+}
+
+/** The rule attached to a type with `readableBy`, read from the built schema. */
+export function readRuleOfType(info: Pick<GraphQLResolveInfo, 'schema'>, typename: string): ReadRule<unknown> | null {
+  const type = info.schema.getType(typename);
+  if (!isObjectType(type) || !type.getInterfaces().some((iface) => iface.name === 'Node')) return null;
+  return ((type.extensions as Record<string, unknown>)[READ_RULE] as ReadRule<unknown> | undefined) ?? null;
+}
