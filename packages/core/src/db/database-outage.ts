@@ -47,7 +47,6 @@ function outageFromDriverMessage(message: string): DatabaseOutageKind | null {
   if (message.includes('timeout exceeded when trying to connect')) return 'busy';
   if (message === 'Query read timeout') return 'unavailable';
   if (/^Connection terminated/.test(message)) return 'unavailable';
-  if (message.includes('Cannot use a pool after calling end on the pool')) return 'unavailable';
   if (message === 'Client was closed and is not queryable') return 'unavailable';
   return null;
 }

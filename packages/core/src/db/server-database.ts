@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { DatabaseOutageError, databaseOutageOf, describeOutage } from './database-outage.ts';
+import { guardedPgClient } from './guarded-pg-client.ts';
 import type {
   PlatformDatabase,
   PlatformDrizzle,
   PlatformTransaction,
   PlatformWorkPurpose,
 } from './platform-database.ts';
-import { DatabaseOutageError, databaseOutageOf, describeOutage } from './database-outage.ts';
-import { guardedPgClient } from './guarded-pg-client.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
