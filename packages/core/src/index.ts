@@ -15,6 +15,7 @@ export * from './auth/token-issuer.ts';
 export * from './auth/token-verifier.ts';
 export * from './calendar/index.ts';
 export * from './config/app-config.ts';
+export * from './db/database-outage.ts';
 export * from './db/embedded-database.ts';
 export * from './db/like-pattern.ts';
 export * from './db/migrate-database.ts';

@@ -45,6 +45,8 @@ export async function createPlatformApp(
     (await openDatabase(config, {
       onPoolError: (error) => logger.warn({ err: error }, 'database connection lost'),
       onPlatformWork: (purpose) => logger.info({ platformWork: purpose }, 'partnership-wide work'),
+      onConnectRetry: (failure) =>
+        logger.warn(failure, `database not reachable (attempt ${failure.attempt} of ${failure.attempts}); retrying`),
     }));
   const keys = overrides.keys ?? (await SigningKeyStore.openFile(config.signingKeysFile));
   const issuer = new TokenIssuer({
@@ -67,6 +69,12 @@ export async function createPlatformApp(
     logger,
     graphiql: config.environment === 'development',
     jwksCacheSeconds: JWKS_CACHE_SECONDS,
+    limits: {
+      maxBodyBytes: config.maxRequestBodyBytes,
+      concurrency: config.requestConcurrency,
+      queueTimeoutMs: config.requestQueueTimeoutMs,
+      queueLimit: config.requestQueueLimit,
+    },
   });
   return {
     config,

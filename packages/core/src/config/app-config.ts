@@ -19,6 +19,23 @@ const environmentSchema = z.object({
   /** statement_timeout for every database connection, in milliseconds. */
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Overload, faults and stopping (see README "Settings").
+  /** The largest request body accepted, in bytes; larger ones are a 413 before authentication. */
+  MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** GraphQL requests run at once (default: the pool size); the rest queue. */
+  REQUEST_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  /** How long a request may queue for a turn before it is a 503 with Retry-After. */
+  REQUEST_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How many requests may queue at once; past it, a 503 at once. */
+  REQUEST_QUEUE_LIMIT: z.coerce.number().int().min(0).default(2_000),
+  /** Client-side limit on one query's answer (a hung server), in ms; default statement timeout + 5 s. */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
+  /** After SIGTERM, how long the listener keeps accepting (readiness already failing), in ms. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Then how long accepted requests may take to finish before open writes are rolled back, in ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Start-up: how many times to try reaching the database (with backoff) before giving up. */
+  DATABASE_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).default(8),
 });
 
 export type AppConfig = {
@@ -33,6 +50,14 @@ export type AppConfig = {
   tokenTtlSeconds: number;
   statementTimeoutMs: number;
   databasePoolSize: number;
+  maxRequestBodyBytes: number;
+  requestConcurrency: number;
+  requestQueueTimeoutMs: number;
+  requestQueueLimit: number;
+  queryTimeoutMs: number;
+  shutdownDrainMs: number;
+  shutdownGraceMs: number;
+  databaseConnectAttempts: number;
 };
 
 export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -54,5 +79,13 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    maxRequestBodyBytes: env.MAX_REQUEST_BODY_BYTES,
+    requestConcurrency: env.REQUEST_CONCURRENCY ?? env.DATABASE_POOL_SIZE,
+    requestQueueTimeoutMs: env.REQUEST_QUEUE_TIMEOUT_MS,
+    requestQueueLimit: env.REQUEST_QUEUE_LIMIT,
+    queryTimeoutMs: env.QUERY_TIMEOUT_MS ?? env.STATEMENT_TIMEOUT_MS + 5_000,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    databaseConnectAttempts: env.DATABASE_CONNECT_ATTEMPTS,
   };
 }

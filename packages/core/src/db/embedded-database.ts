@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrateEmbedded } from './migrate-database.ts';
@@ -12,6 +12,52 @@ import type {
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
+import { TransactionStopGuard } from './transaction-stop-guard.ts';
+
+/** A transaction handle whose statements are refused once the guard stops. */
+function guardedTransaction(tx: Transaction, guard: TransactionStopGuard): Transaction {
+  return new Proxy(tx, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      if (property !== 'query' && property !== 'exec' && property !== 'sql') return value.bind(target);
+      return (...args: unknown[]) => {
+        guard.assertRunning();
+        return value.apply(target, args);
+      };
+    },
+  });
+}
+
+/**
+ * The client drizzle is given: its transactions are refused once the guard stops (also one
+ * that was queued behind the running one), and one that finishes its work after the stop rolls
+ * back instead of committing. PGlite cannot interrupt a running statement.
+ */
+function guardedClient(client: PGlite, guard: TransactionStopGuard): PGlite {
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (property !== 'transaction') return typeof value === 'function' ? value.bind(target) : value;
+      return <T>(callback: (tx: Transaction) => Promise<T>) => {
+        guard.assertRunning();
+        return target.transaction(async (tx) => {
+          guard.assertRunning();
+          const open = { committing: false, interrupt: async () => undefined };
+          const untrack = guard.track(open);
+          try {
+            const result = await callback(guardedTransaction(tx, guard));
+            guard.assertRunning();
+            open.committing = true;
+            return result;
+          } finally {
+            untrack();
+          }
+        });
+      };
+    },
+  });
+}
 
 export interface EmbeddedDatabaseOptions {
   /** A folder to keep the data in; in memory when absent. */
@@ -30,12 +76,17 @@ export class EmbeddedDatabase implements PlatformDatabase {
   readonly engine = 'pglite' as const;
   readonly statements = new StatementCounter();
   readonly #db: PlatformDrizzle;
+  readonly #guard = new TransactionStopGuard();
 
   private constructor(
     readonly client: PGlite,
     private readonly options: EmbeddedDatabaseOptions,
   ) {
-    this.#db = drizzle({ client, relations, logger: this.statements }) as unknown as PlatformDrizzle;
+    this.#db = drizzle({
+      client: guardedClient(client, this.#guard),
+      relations,
+      logger: this.statements,
+    }) as unknown as PlatformDrizzle;
   }
 
   static async open(options: EmbeddedDatabaseOptions = {}): Promise<EmbeddedDatabase> {
@@ -69,6 +120,15 @@ export class EmbeddedDatabase implements PlatformDatabase {
 
   async ping(): Promise<void> {
     await this.client.query('select 1');
+  }
+
+  /** One backend, no pool: its queue is the HTTP layer's to watch. */
+  isSaturated(): boolean {
+    return false;
+  }
+
+  stopTransactions(): Promise<void> {
+    return this.#guard.stop();
   }
 
   async close(): Promise<void> {

@@ -27,7 +27,14 @@ export interface PlatformDatabase {
   inTenantTransaction<T>(tenantIds: readonly string[], work: (tx: PlatformTransaction) => Promise<T>): Promise<T>;
   /** Runs `work` in one transaction that sees every tenant; use only for partnership-wide work. */
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T>;
-  /** Resolves when the database answers a trivial query. */
+  /** Resolves when the database answers a trivial query; a DatabaseOutageError says busy or down. */
   ping(): Promise<void>;
+  /** Every connection for requests is taken and more requests wait (busy, not down). */
+  isSaturated(): boolean;
+  /**
+   * For a stopping server: no transaction begins any more, open ones roll back at their next
+   * statement (running statements are interrupted), and COMMITs already sent finish.
+   */
+  stopTransactions(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { DatabaseOutageError, databaseOutageOf, describeOutage } from './database-outage.ts';
+import { guardedPgClient } from './guarded-pg-client.ts';
 import type {
   PlatformDatabase,
   PlatformDrizzle,
@@ -10,6 +12,7 @@ import type {
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
+import { TransactionStopGuard } from './transaction-stop-guard.ts';
 
 export interface ServerDatabaseOptions {
   /** The owner's URL (migrations). The runtime and platform pools log in as their own roles. */
@@ -18,6 +21,10 @@ export interface ServerDatabaseOptions {
   platformUrl?: string;
   poolSize: number;
   statementTimeoutMs: number;
+  /** Client-side limit on one query's answer (a hung server); default statement timeout + 5 s. */
+  queryTimeoutMs?: number;
+  /** How long a transaction waits for a pooled connection before it is refused as busy. */
+  poolWaitMs?: number;
   onPoolError?: (error: Error) => void;
   onPlatformWork?: (purpose: PlatformWorkPurpose) => void;
 }
@@ -31,6 +38,23 @@ export function urlForRole(databaseUrl: string, role: string): string {
 }
 
 /**
+ * Interrupts one backend's running statement from a connection of its own (the pool may be
+ * full). The role may signal its own backends; a failure only means the statement runs on to
+ * its statement timeout.
+ */
+async function cancelBackend(connectionString: string, processId: number): Promise<void> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+  try {
+    await client.connect();
+    await client.query('select pg_cancel_backend($1)', [processId]);
+  } catch {
+    // Best effort, as above.
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
  * A PostgreSQL server through `pg`. Requests and partnership-wide work use separate pools, each
  * logged in as its own role, so no pooled connection can ever act as the table owner.
  */
@@ -41,6 +65,7 @@ export class ServerDatabase implements PlatformDatabase {
   readonly #platformPool: pg.Pool;
   readonly #runtime: PlatformDrizzle;
   readonly #platform: PlatformDrizzle;
+  readonly #guard = new TransactionStopGuard();
 
   constructor(private readonly options: ServerDatabaseOptions) {
     this.#runtimePool = this.#pool(options.runtimeUrl ?? urlForRole(options.databaseUrl, RUNTIME_ROLE), 'ssp-runtime');
@@ -66,10 +91,14 @@ export class ServerDatabase implements PlatformDatabase {
       connectionString,
       max,
       application_name: applicationName,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: this.options.poolWaitMs ?? 5_000,
       idleTimeoutMillis: 30_000,
       statement_timeout: this.options.statementTimeoutMs,
+      // The server's own limit fires first and rolls back; this one covers a server or network
+      // that no longer answers at all (the guarded client then closes the connection).
+      query_timeout: this.options.queryTimeoutMs ?? this.options.statementTimeoutMs + 5_000,
       idle_in_transaction_session_timeout: this.options.statementTimeoutMs * 2,
+      Client: guardedPgClient(this.#guard, (processId) => cancelBackend(connectionString, processId)),
     });
     // A backend killed under an idle client must fail that client only, never the process.
     pool.on('error', (error) => this.options.onPoolError?.(error));
@@ -88,8 +117,24 @@ export class ServerDatabase implements PlatformDatabase {
     return this.#platform.transaction(work);
   }
 
+  /** Every request connection taken and requests waiting for one. */
+  isSaturated(): boolean {
+    const pool = this.#runtimePool;
+    return pool.waitingCount > 0 && pool.idleCount === 0 && pool.totalCount >= this.options.poolSize;
+  }
+
+  /** Busy (saturated pool) and down (no answer) are told apart: both throw a DatabaseOutageError. */
   async ping(): Promise<void> {
-    await this.#runtime.execute(sql`select 1`);
+    if (this.isSaturated()) throw new DatabaseOutageError('busy', describeOutage('busy'));
+    try {
+      await this.#runtime.execute(sql`select 1`);
+    } catch (error) {
+      throw databaseOutageOf(error) ?? error;
+    }
+  }
+
+  stopTransactions(): Promise<void> {
+    return this.#guard.stop();
   }
 
   #closed: Promise<void> | null = null;

@@ -8,7 +8,10 @@ import { isDomainError, type PlatformDatabase, type Principal, type RequestConte
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { noteUnexpectedError } from '../http/request-outcome.ts';
+import { serviceUnavailableError } from '../http/service-unavailable.ts';
 import { platformSchema } from './platform-schema.ts';
+import { rejectNulBytesPlugin } from './reject-nul-bytes-plugin.ts';
 import { requestTransactionPlugin } from './request-transaction-plugin.ts';
 import { withoutSuggestionsPlugin } from './without-suggestions-plugin.ts';
 
@@ -31,6 +34,10 @@ function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean):
       extensions: { code: original.code },
     });
   }
+  // A database outage (busy, down, timed out, stopping) is a 503 with Retry-After, not a 500.
+  const unavailable = serviceUnavailableError(error);
+  if (unavailable) return unavailable;
+  noteUnexpectedError(error);
   return maskError(error, message, isDev);
 }
 
@@ -69,7 +76,9 @@ export function createGraphqlHandler(options: {
       debug: (...args) => options.logger.debug(args),
       info: (...args) => options.logger.info(args),
       warn: (...args) => options.logger.warn(args),
-      error: (...args) => options.logger.error(args),
+      // Yoga logs every error it masks, without the request id; the HTTP layer logs each failed
+      // request once, with its id and these errors (see http/request-outcome.ts).
+      error: (...args) => options.logger.debug(args),
     },
     context: ({ requestId, principal }): RequestContext => ({
       requestId,
@@ -84,6 +93,7 @@ export function createGraphqlHandler(options: {
       maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives, ...rejectQuietly }),
       costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, ...rejectQuietly }),
       ...(options.graphiql ? [] : [blockFieldSuggestionsPlugin(), withoutSuggestionsPlugin()]),
+      rejectNulBytesPlugin(),
       requestTransactionPlugin(options.database),
     ],
   });

@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   AuthenticationError,
+  DatabaseOutageError,
+  databaseOutageOf,
+  describeOutage,
   type PlatformDatabase,
   type SigningKeyStore,
   type TokenIssuer,
@@ -11,8 +14,33 @@ import {
 import type { Logger } from 'pino';
 import { bearerPrincipal } from '../auth/bearer-principal.ts';
 import { createGraphqlHandler } from '../graphql/create-graphql-handler.ts';
-import { sendJson } from './http-responses.ts';
+import { AdmissionGate, type AdmissionLimits } from './admission-gate.ts';
+import { sendGraphqlRefusal, sendJson } from './http-responses.ts';
 import { handleTokenRequest } from './oauth-token-route.ts';
+import { takeLimitedBody } from './request-body.ts';
+import { noteReason, noteUnexpectedError, type RequestOutcome, runWithOutcome } from './request-outcome.ts';
+import { retryAfterHeader, SERVICE_UNAVAILABLE } from './service-unavailable.ts';
+
+/** What the server accepts before it refuses: body size, and how many requests run or wait. */
+export interface ServerLimits extends AdmissionLimits {
+  /** The largest GraphQL request body, in bytes (413 past it, before the token is read). */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  maxBodyBytes: 1_048_576,
+  concurrency: 10,
+  queueTimeoutMs: 10_000,
+  queueLimit: 2_000,
+};
+
+/** How long a readiness probe waits for the database before calling it unavailable. */
+const READINESS_TIMEOUT_MS = 3_000;
+/**
+ * After the grace period, how long interrupted transactions get to roll back and COMMITs
+ * already sent to finish, so that every client still connected hears the true outcome.
+ */
+const SETTLE_MS = 5_000;
 
 export interface PlatformServerDependencies {
   database: PlatformDatabase;
@@ -23,81 +51,192 @@ export interface PlatformServerDependencies {
   graphiql: boolean;
   /** How long verifiers may cache our JWKS (and so how early a new key is published). */
   jwksCacheSeconds: number;
+  limits?: Partial<ServerLimits>;
 }
 
 export interface PlatformServer {
   server: Server;
   /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
   listen(port: number, host: string): Promise<string>;
-  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes. */
-  close(graceMs?: number): Promise<void>;
+  /**
+   * Stops: `/readyz` fails at once; the listener keeps accepting for `drainMs` (so that a load
+   * balancer has time to stop sending); then no new connections, and accepted requests get up
+   * to `graceMs` to finish. What is still running then is rolled back (never cut off while it
+   * could still commit) and answered 503. Safe to call more than once.
+   */
+  close(graceMs?: number, drainMs?: number): Promise<void>;
+  /** Requests running and waiting for a turn (for operators and tests). */
+  load(): { inFlight: number; running: number; waiting: number };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** The HTTP surface: GraphQL, the JWKS, the token endpoint and the operators' probes. */
 export function createPlatformServer(dependencies: PlatformServerDependencies): PlatformServer {
   const { database, logger } = dependencies;
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...dependencies.limits };
   const graphql = createGraphqlHandler({ database, logger, graphiql: dependencies.graphiql });
+  const gate = new AdmissionGate(limits);
   let inFlight = 0;
   let draining = false;
-  let drained: (() => void) | null = null;
+  const idleWaiters = new Set<() => void>();
+  let closing: Promise<void> | null = null;
 
-  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  function whenIdle(): Promise<void> {
+    if (inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => idleWaiters.add(resolve));
+  }
+
+  function sendUnavailable(response: ServerResponse, outage: DatabaseOutageError): void {
+    noteReason(`${outage.kind}: ${outage.message}`);
+    sendGraphqlRefusal(response, 503, SERVICE_UNAVAILABLE, outage.message, retryAfterHeader(outage));
+  }
+
+  async function readiness(response: ServerResponse): Promise<void> {
+    if (draining) {
+      noteReason('draining');
+      return sendJson(response, 503, { status: 'draining' });
+    }
+    if (gate.saturated || database.isSaturated()) {
+      noteReason('busy: requests are queueing');
+      return sendJson(response, 503, { status: 'busy' }, { 'retry-after': '1' });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        database.ping(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`)),
+            READINESS_TIMEOUT_MS,
+          );
+        }),
+      ]);
+      return sendJson(response, 200, { status: 'ready' });
+    } catch (error) {
+      if (databaseOutageOf(error)?.kind === 'busy') {
+        noteReason('busy: every database connection is taken');
+        return sendJson(response, 503, { status: 'busy' }, { 'retry-after': '1' });
+      }
+      noteReason(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      return sendJson(response, 503, { status: 'database unavailable' });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function serveGraphql(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
+    if (!(await takeLimitedBody(request, response, limits.maxBodyBytes))) return;
+    let principal: Awaited<ReturnType<typeof bearerPrincipal>>;
+    try {
+      principal = await bearerPrincipal(dependencies.verifier, request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      noteReason(`unauthenticated: ${error.description}`);
+      return sendJson(
+        response,
+        error.oauthError === 'invalid_request' ? 400 : 401,
+        { errors: [{ message: `Unauthenticated: ${error.description}`, extensions: { code: 'UNAUTHENTICATED' } }] },
+        { 'www-authenticate': error.wwwAuthenticate },
+      );
+    }
+    const leave = await gate.enter();
+    try {
+      await graphql(request, response, { requestId, principal });
+    } finally {
+      leave();
+    }
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     switch (path) {
       case '/healthz':
         return sendJson(response, 200, { status: 'ok' });
       case '/readyz':
-        if (draining) return sendJson(response, 503, { status: 'draining' });
-        try {
-          await database.ping();
-          return sendJson(response, 200, { status: 'ready' });
-        } catch (error) {
-          logger.warn({ err: error }, 'readiness check: database did not answer');
-          return sendJson(response, 503, { status: 'database unavailable' });
-        }
+        return readiness(response);
       case '/.well-known/jwks.json':
         return sendJson(response, 200, dependencies.keys.publicJwks(), {
           'cache-control': `public, max-age=${dependencies.jwksCacheSeconds}`,
         });
       case '/oauth/token':
         return handleTokenRequest(request, response, dependencies);
-      case '/graphql': {
-        const requestId = randomUUID();
-        response.setHeader('x-request-id', requestId);
-        try {
-          const principal = await bearerPrincipal(dependencies.verifier, request.headers.authorization);
-          await graphql(request, response, { requestId, principal });
-        } catch (error) {
-          if (!(error instanceof AuthenticationError)) throw error;
-          return sendJson(
-            response,
-            error.oauthError === 'invalid_request' ? 400 : 401,
-            { errors: [{ message: `Unauthenticated: ${error.description}`, extensions: { code: 'UNAUTHENTICATED' } }] },
-            { 'www-authenticate': error.wwwAuthenticate },
-          );
-        }
-        return;
-      }
+      case '/graphql':
+        return serveGraphql(request, response, requestId);
       default:
         return sendJson(response, 404, { error: 'not found' });
     }
   }
 
+  /** One line for every request that did not succeed, with its id; none for those that did. */
+  function logOutcome(request: IncomingMessage, response: ServerResponse, outcome: RequestOutcome, startedAt: number) {
+    const answered = response.writableFinished;
+    const status = response.statusCode;
+    const [firstError] = outcome.unexpectedErrors;
+    if (answered && status >= 200 && status < 300 && firstError === undefined) return;
+    const entry = {
+      requestId: outcome.requestId,
+      method: request.method,
+      path: new URL(request.url ?? '/', 'http://localhost').pathname,
+      status: answered ? status : null,
+      durationMs: Math.round(performance.now() - startedAt),
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      ...(firstError !== undefined ? { err: firstError, unexpectedErrors: outcome.unexpectedErrors.length } : {}),
+    };
+    if (!answered) logger.error(entry, 'request ended before its answer was sent');
+    else if (status >= 500 || firstError !== undefined) logger.error(entry, 'request failed');
+    else logger.warn(entry, 'request refused');
+  }
+
   const server = createServer((request, response) => {
+    const startedAt = performance.now();
+    const requestId = randomUUID();
+    const outcome: RequestOutcome = { requestId, unexpectedErrors: [], reason: null };
+    response.setHeader('x-request-id', requestId);
     inFlight += 1;
     response.on('close', () => {
       inFlight -= 1;
-      if (draining && inFlight === 0) drained?.();
+      logOutcome(request, response, outcome, startedAt);
+      if (inFlight === 0) {
+        for (const resolve of idleWaiters) resolve();
+        idleWaiters.clear();
+      }
     });
     if (draining) response.setHeader('connection', 'close');
-    route(request, response).catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
-      else response.destroy();
-    });
+    runWithOutcome(outcome, () =>
+      route(request, response, requestId).catch((error: unknown) => {
+        const outage = databaseOutageOf(error);
+        if (outage && !response.headersSent) return sendUnavailable(response, outage);
+        noteUnexpectedError(error);
+        if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+        else response.destroy();
+      }),
+    );
   });
   server.headersTimeout = 15_000;
   server.requestTimeout = 60_000;
+
+  async function stop(graceMs: number, drainMs: number): Promise<void> {
+    draining = true;
+    if (drainMs > 0) {
+      logger.info({ drainMs }, 'draining: readiness fails, still accepting');
+      await sleep(drainMs);
+    }
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await Promise.race([whenIdle(), sleep(graceMs)]);
+    if (inFlight > 0) {
+      const stopping = new DatabaseOutageError('stopping', describeOutage('stopping'));
+      logger.warn({ inFlight, waiting: gate.waiting }, 'grace period over: rolling back what still runs');
+      gate.refuseWaiting(stopping);
+      await database.stopTransactions();
+      await Promise.race([whenIdle(), sleep(SETTLE_MS)]);
+    }
+    server.closeAllConnections();
+    await closed;
+  }
 
   return {
     server,
@@ -105,24 +244,15 @@ export function createPlatformServer(dependencies: PlatformServerDependencies): 
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
+          server.off('error', reject);
           const address = server.address() as AddressInfo;
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
         });
       }),
-    close: async (graceMs = 10_000) => {
-      draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => {
-            drained = resolve;
-          }),
-          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
-        ]);
-      }
-      server.closeAllConnections();
-      await closed;
+    close: (graceMs = 10_000, drainMs = 0) => {
+      closing ??= stop(graceMs, drainMs);
+      return closing;
     },
+    load: () => ({ inFlight, running: gate.running, waiting: gate.waiting }),
   };
 }
