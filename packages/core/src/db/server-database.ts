@@ -7,9 +7,17 @@ import type {
   PlatformTransaction,
   PlatformWorkPurpose,
 } from './platform-database.ts';
+import { PipelinedBeginPool } from './pipelined-begin-pool.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
-import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
+import {
+  beginRequest,
+  PLATFORM_ROLE,
+  type RequestCaller,
+  type RequestSetUp,
+  RUNTIME_ROLE,
+  setTenantContext,
+} from './tenant-context.ts';
 
 export interface ServerDatabaseOptions {
   /** The owner's URL (migrations). The runtime and platform pools log in as their own roles. */
@@ -37,6 +45,7 @@ export function urlForRole(databaseUrl: string, role: string): string {
 export class ServerDatabase implements PlatformDatabase {
   readonly engine = 'postgres' as const;
   readonly statements = new StatementCounter();
+  readonly roundTrips = new StatementCounter();
   readonly #runtimePool: pg.Pool;
   readonly #platformPool: pg.Pool;
   readonly #runtime: PlatformDrizzle;
@@ -62,7 +71,7 @@ export class ServerDatabase implements PlatformDatabase {
   }
 
   #pool(connectionString: string, applicationName: string, max = this.options.poolSize): pg.Pool {
-    const pool = new pg.Pool({
+    const pool = new PipelinedBeginPool({
       connectionString,
       max,
       application_name: applicationName,
@@ -73,6 +82,7 @@ export class ServerDatabase implements PlatformDatabase {
     });
     // A backend killed under an idle client must fail that client only, never the process.
     pool.on('error', (error) => this.options.onPoolError?.(error));
+    pool.roundTrips = this.roundTrips;
     return pool;
   }
 
@@ -81,6 +91,14 @@ export class ServerDatabase implements PlatformDatabase {
       await setTenantContext(tx, tenantIds);
       return work(tx);
     });
+  }
+
+  inRequestTransaction<T>(
+    caller: RequestCaller,
+    work: (tx: PlatformTransaction, setUp: RequestSetUp) => Promise<T>,
+  ): Promise<T> {
+    // BEGIN waits for the set-up statement and goes with it (PipelinedBeginPool): one round trip.
+    return this.#runtime.transaction(async (tx) => work(tx, await beginRequest(tx, caller)));
   }
 
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {
