@@ -53,7 +53,7 @@ async function countSchools(prefix: string): Promise<number> {
   return rows.length;
 }
 
-// 40 schools, a bad URN, a school asking for a service it may not take, and a repeated row.
+// 40 schools, a bad URN, a school asking for a service it may not take, and a row repeating row 1's URN.
 const rows = [
   ...Array.from({ length: 40 }, (_, index) => schoolRow(index + 1)),
   schoolRow(41, { identifier: 'E08000012' }),
@@ -70,8 +70,8 @@ describe('bulk onboarding', () => {
     );
     expect(response.body.data?.bulkOnboardOrganisations).toMatchObject({
       created: 40,
-      errors: 2,
-      alreadyExisted: 1,
+      errors: 3,
+      alreadyExisted: 0,
       written: false,
     });
     expect(await countSchools('Merseyside School')).toBe(0);
@@ -83,7 +83,7 @@ describe('bulk onboarding', () => {
       bulk({ rows, mode: 'ALL_OR_NOTHING', dryRun: false, batchKey: 'merseyside-all' }),
       admin,
     );
-    expect(response.body.data?.bulkOnboardOrganisations).toMatchObject({ errors: 2, written: false });
+    expect(response.body.data?.bulkOnboardOrganisations).toMatchObject({ errors: 3, written: false });
     expect(await countSchools('Merseyside School')).toBe(0);
   });
 
@@ -94,7 +94,7 @@ describe('bulk onboarding', () => {
       admin,
     );
     const result = first.body.data!.bulkOnboardOrganisations;
-    expect(result).toMatchObject({ created: 40, errors: 2, alreadyExisted: 1, written: true });
+    expect(result).toMatchObject({ created: 40, errors: 3, alreadyExisted: 0, written: true });
     expect(result.rows.filter((row) => row.outcome !== 'CREATED')).toEqual([
       { row: 41, outcome: 'ERROR', field: 'identifier.value', reason: 'This is not a valid urn identifier' },
       {
@@ -103,7 +103,13 @@ describe('bulk onboarding', () => {
         field: 'subscriptions.0.offeringId',
         reason: 'A school may not take invoice-processing',
       },
-      { row: 43, outcome: 'ALREADY_EXISTED', field: null, reason: null },
+      // The file names row 1's URN again: an error on the row that repeats it, not a silent skip.
+      {
+        row: 43,
+        outcome: 'ERROR',
+        field: 'identifier.value',
+        reason: 'Row 1 of this file has the same official identifier',
+      },
     ]);
     expect(await countSchools('Merseyside School')).toBe(40);
 
@@ -112,7 +118,7 @@ describe('bulk onboarding', () => {
       bulk({ rows, mode: 'VALID_ROWS_ONLY', dryRun: false, batchKey: 'merseyside-2' }),
       admin,
     );
-    expect(again.body.data?.bulkOnboardOrganisations).toMatchObject({ created: 0, alreadyExisted: 41, errors: 2 });
+    expect(again.body.data?.bulkOnboardOrganisations).toMatchObject({ created: 0, alreadyExisted: 40, errors: 3 });
     expect(await countSchools('Merseyside School')).toBe(40);
   });
 

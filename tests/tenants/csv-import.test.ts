@@ -75,8 +75,16 @@ describe('pnpm cli import-organisations', () => {
       expect(first.stdout).toContain('2 created, 0 already existed, 1 errors; written');
       expect(first.code).toBe(1);
 
-      const again = await runImport(file, token);
+      // The same file under the same (default) batch key is the same batch: its first result again.
+      const replay = await runImport(file, token);
+      expect(replay.stdout).toContain('2 created, 0 already existed, 1 errors; written');
+      // Under another key it is a new batch, which finds both schools already there.
+      const again = await runImport(file, token, ['--batch-key', 'import:schools.csv:again']);
       expect(again.stdout).toContain('0 created, 2 already existed, 1 errors; nothing written');
+      const schools = await api.app.database.inPlatformTransaction({ actor: 'test', reason: 'count' }, (tx) =>
+        tx.query.organisations.findMany({ where: { identifier: { in: ['810001', '810002'] } }, columns: { id: true } }),
+      );
+      expect(schools).toHaveLength(2);
     },
     CLI_TEST_TIMEOUT,
   );

@@ -26,7 +26,13 @@ export * from './db/relations.ts';
 export * as tables from './db/schema/index.ts';
 export * from './db/server-database.ts';
 export * from './db/statement-counter.ts';
-export { setTenantContext } from './db/tenant-context.ts';
+export {
+  admitNewTenants,
+  beginRequest,
+  type RequestCaller,
+  type RequestSetUp,
+  setTenantContext,
+} from './db/tenant-context.ts';
 export * from './errors/domain-error.ts';
 export * from './fiscal-year/index.ts';
 export * from './graphql/builder.ts';

@@ -42,8 +42,11 @@ export interface Actor {
   principal: Principal;
   organisationId: string;
   roles: MembershipRole[];
-  /** The actor's own organisation first, then any explicitly delegated to it. */
-  visibleTenantIds: string[];
+  /**
+   * How many organisations the request's tenant context holds: the actor's own and those
+   * explicitly delegated to it (the database keeps the list; the application never carries it).
+   */
+  visibleTenantCount: number;
   /** True for platform admins: their requests run on the audited partnership-wide path. */
   platformScope: boolean;
 }

@@ -11,7 +11,14 @@ import type {
 } from './platform-database.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
-import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
+import {
+  beginRequest,
+  PLATFORM_ROLE,
+  type RequestCaller,
+  type RequestSetUp,
+  RUNTIME_ROLE,
+  setTenantContext,
+} from './tenant-context.ts';
 import { TransactionStopGuard } from './transaction-stop-guard.ts';
 
 /** A transaction handle whose statements are refused once the guard stops. */
@@ -75,6 +82,8 @@ export interface EmbeddedDatabaseOptions {
 export class EmbeddedDatabase implements PlatformDatabase {
   readonly engine = 'pglite' as const;
   readonly statements = new StatementCounter();
+  /** In-process calls, not network round trips: counted as the statements are. */
+  readonly roundTrips = this.statements;
   readonly #db: PlatformDrizzle;
   readonly #guard = new TransactionStopGuard();
 
@@ -107,6 +116,16 @@ export class EmbeddedDatabase implements PlatformDatabase {
       await tx.execute(sql.raw(`set local role ${RUNTIME_ROLE}`));
       await setTenantContext(tx, tenantIds);
       return work(tx);
+    });
+  }
+
+  inRequestTransaction<T>(
+    caller: RequestCaller,
+    work: (tx: PlatformTransaction, setUp: RequestSetUp) => Promise<T>,
+  ): Promise<T> {
+    return this.#db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local role ${RUNTIME_ROLE}`));
+      return work(tx, await beginRequest(tx, caller));
     });
   }
 

@@ -1,6 +1,7 @@
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PlatformRelations } from './relations.ts';
 import type { StatementCounter } from './statement-counter.ts';
+import type { RequestCaller, RequestSetUp } from './tenant-context.ts';
 
 /** A drizzle handle on the platform schema, on either driver. */
 export type PlatformDrizzle = PgAsyncDatabase<PgQueryResultHKT, PlatformRelations>;
@@ -23,8 +24,20 @@ export interface PlatformWorkPurpose {
 export interface PlatformDatabase {
   readonly engine: 'pglite' | 'postgres';
   readonly statements: StatementCounter;
+  /** Exchanges that wait on the server (on PGlite, in-process calls: the statements). */
+  readonly roundTrips: StatementCounter;
   /** Runs `work` in one transaction that sees only `tenantIds` (row-level security). */
   inTenantTransaction<T>(tenantIds: readonly string[], work: (tx: PlatformTransaction) => Promise<T>): Promise<T>;
+  /**
+   * The one way a request's transaction is opened under the runtime role: its first statement,
+   * sent with BEGIN, confirms the caller and sets the final tenant context (the caller's
+   * organisation and those delegated to it, found by the database). `work` decides from the
+   * set-up whether the caller may act.
+   */
+  inRequestTransaction<T>(
+    caller: RequestCaller,
+    work: (tx: PlatformTransaction, setUp: RequestSetUp) => Promise<T>,
+  ): Promise<T>;
   /** Runs `work` in one transaction that sees every tenant; use only for partnership-wide work. */
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query; a DatabaseOutageError says busy or down. */

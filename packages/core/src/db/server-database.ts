@@ -9,9 +9,17 @@ import type {
   PlatformTransaction,
   PlatformWorkPurpose,
 } from './platform-database.ts';
+import { PipelinedBeginPool } from './pipelined-begin-pool.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
-import { PLATFORM_ROLE, RUNTIME_ROLE, setTenantContext } from './tenant-context.ts';
+import {
+  beginRequest,
+  PLATFORM_ROLE,
+  type RequestCaller,
+  type RequestSetUp,
+  RUNTIME_ROLE,
+  setTenantContext,
+} from './tenant-context.ts';
 import { TransactionStopGuard } from './transaction-stop-guard.ts';
 
 export interface ServerDatabaseOptions {
@@ -61,6 +69,7 @@ async function cancelBackend(connectionString: string, processId: number): Promi
 export class ServerDatabase implements PlatformDatabase {
   readonly engine = 'postgres' as const;
   readonly statements = new StatementCounter();
+  readonly roundTrips = new StatementCounter();
   readonly #runtimePool: pg.Pool;
   readonly #platformPool: pg.Pool;
   readonly #runtime: PlatformDrizzle;
@@ -87,7 +96,7 @@ export class ServerDatabase implements PlatformDatabase {
   }
 
   #pool(connectionString: string, applicationName: string, max = this.options.poolSize): pg.Pool {
-    const pool = new pg.Pool({
+    const pool = new PipelinedBeginPool({
       connectionString,
       max,
       application_name: applicationName,
@@ -102,6 +111,7 @@ export class ServerDatabase implements PlatformDatabase {
     });
     // A backend killed under an idle client must fail that client only, never the process.
     pool.on('error', (error) => this.options.onPoolError?.(error));
+    pool.roundTrips = this.roundTrips;
     return pool;
   }
 
@@ -110,6 +120,14 @@ export class ServerDatabase implements PlatformDatabase {
       await setTenantContext(tx, tenantIds);
       return work(tx);
     });
+  }
+
+  inRequestTransaction<T>(
+    caller: RequestCaller,
+    work: (tx: PlatformTransaction, setUp: RequestSetUp) => Promise<T>,
+  ): Promise<T> {
+    // BEGIN waits for the set-up statement and goes with it (PipelinedBeginPool): one round trip.
+    return this.#runtime.transaction(async (tx) => work(tx, await beginRequest(tx, caller)));
   }
 
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {

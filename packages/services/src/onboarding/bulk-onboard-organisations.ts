@@ -1,13 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   type Actor,
+  admitNewTenants,
+  ConflictError,
   isDomainError,
   type PlatformTransaction,
-  setTenantContext,
   tables,
   ValidationError,
 } from '@ssp/core';
 import type { AuditActor } from '@ssp/tenants';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { insertRows } from './insert-rows.ts';
 import type { OnboardOrganisationInput } from './onboard-organisation.ts';
 import { type PreparedOnboarding, prepareOnboarding, slugFor } from './prepare-onboarding.ts';
@@ -27,8 +29,8 @@ export interface BulkOnboardingResult {
   written: boolean;
 }
 
-/** The tenant context holds at most 1,000 ids: the caller's own view plus the new rows. */
-const MAX_CONTEXT = 1_000;
+/** Rows in one batch (the schema says so too). */
+const MAX_ROWS = 1_000;
 
 /** Raised to undo the batch's savepoint while keeping the report. */
 class Undo extends Error {}
@@ -50,6 +52,12 @@ interface Planned {
  * has its official identifier, or its name beneath the same parent, so re-running a file creates
  * nothing twice. `all_or_nothing` writes nothing when any row fails; `dryRun` reports everything,
  * including identifiers registered elsewhere, and writes nothing. Rows count from 1.
+ *
+ * One batch per `batchKey`, whatever the concurrency: sends of the same key queue on a lock held to
+ * the end of the transaction, and a send that finds the key's rows written answers with the first
+ * send's result (the same file under the same key) or a ConflictError (another file). A row whose
+ * official identifier (or, without one, its name beneath the same parent) repeats an earlier row
+ * of the same file is an error on that row, not a silent skip.
  */
 export async function bulkOnboardOrganisations(
   tx: PlatformTransaction,
@@ -57,9 +65,41 @@ export async function bulkOnboardOrganisations(
   audit: AuditActor,
   input: { rows: BulkRowInput[]; mode: 'all_or_nothing' | 'valid_rows_only'; dryRun: boolean; batchKey: string },
 ): Promise<BulkOnboardingResult> {
-  const room = MAX_CONTEXT - actor.visibleTenantIds.length;
-  if (input.rows.length === 0 || input.rows.length > room) {
-    throw new ValidationError(`Send 1 to ${room} rows in one batch`, 'input.rows');
+  if (input.rows.length === 0 || input.rows.length > MAX_ROWS) {
+    throw new ValidationError(`Send 1 to ${MAX_ROWS} rows in one batch`, 'input.rows');
+  }
+  const fileHash = `bulk:${createHash('sha256')
+    .update(JSON.stringify({ mode: input.mode, rows: input.rows }))
+    .digest('hex')}`;
+  // Concurrent sends of this key wait here until the one before them commits or rolls back; each
+  // statement after it reads what that one committed (READ COMMITTED takes a snapshot a statement).
+  const earlierRows = new Map<number, string>();
+  if (!input.dryRun) {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`bulk-onboarding:${actor.organisationId}:${input.batchKey}`}, 0))`,
+    );
+    const earlier = await tx
+      .select({
+        key: tables.onboardingRequests.idempotencyKey,
+        inputHash: tables.onboardingRequests.inputHash,
+        organisationId: tables.onboardingRequests.organisationId,
+      })
+      .from(tables.onboardingRequests)
+      .where(
+        and(
+          eq(tables.onboardingRequests.tenantId, actor.organisationId),
+          inArray(
+            tables.onboardingRequests.idempotencyKey,
+            input.rows.map((_, index) => `${input.batchKey}:${index + 1}`),
+          ),
+        ),
+      );
+    if (earlier.some((record) => record.inputHash !== fileHash)) {
+      throw new ConflictError('This batch key was already used for another file');
+    }
+    for (const record of earlier) {
+      earlierRows.set(Number(record.key.slice(input.batchKey.length + 1)), record.organisationId);
+    }
   }
   const existing = await tx.query.organisations.findMany({
     columns: { id: true, name: true, parentId: true, identifierScheme: true, identifier: true },
@@ -78,8 +118,37 @@ export async function bulkOnboardOrganisations(
 
   const results = new Map<number, BulkRowResult>();
   const planned: Planned[] = [];
+  // The rows before, by the key that makes a row the same organisation: its official identifier,
+  // or its name beneath its parent when it has none.
+  const inFile = new Map<string, number>();
   for (const [index, row] of input.rows.entries()) {
     const number = index + 1;
+    const fileKey = row.identifier
+      ? `identifier:${identifierKey(row.identifier.scheme, row.identifier.value)}`
+      : `name:${nameKey(row.parentId, row.name)}`;
+    const repeated = inFile.get(fileKey);
+    if (repeated !== undefined) {
+      results.set(number, {
+        row: number,
+        outcome: 'error',
+        name: row.name,
+        field: row.identifier ? 'identifier.value' : 'name',
+        reason: row.identifier
+          ? `Row ${repeated} of this file has the same official identifier`
+          : `Row ${repeated} of this file has the same name beneath the same parent`,
+      });
+      continue;
+    }
+    inFile.set(fileKey, number);
+    // A row without an identifier is known by its name, so a later one may not reuse it either.
+    const nameInFile = `name:${nameKey(row.parentId, row.name)}`;
+    if (!inFile.has(nameInFile)) inFile.set(nameInFile, number);
+    const createdEarlier = earlierRows.get(number);
+    if (createdEarlier) {
+      // This key's first send created it: answer as that send did.
+      results.set(number, { row: number, outcome: 'created', organisationId: createdEarlier, name: row.name.trim() });
+      continue;
+    }
     const byId = row.identifier
       ? byIdentifier.get(identifierKey(row.identifier.scheme, row.identifier.value))
       : undefined;
@@ -90,10 +159,7 @@ export async function bulkOnboardOrganisations(
     }
     try {
       const prepared = prepareOnboarding({ ...row, apiClient: null }, offerings, '');
-      const id = randomUUID();
-      planned.push({ row: number, id, input: row, prepared });
-      if (row.identifier) byIdentifier.set(identifierKey(row.identifier.scheme, row.identifier.value), id);
-      byName.set(nameKey(row.parentId, row.name), id);
+      planned.push({ row: number, id: randomUUID(), input: row, prepared });
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const field = 'field' in error && typeof error.field === 'string' ? error.field : null;
@@ -101,12 +167,15 @@ export async function bulkOnboardOrganisations(
     }
   }
 
-  let written = planned.length > 0;
+  let written = planned.length > 0 || earlierRows.size > 0;
   try {
     await tx.transaction(async (batch) => {
       if (planned.length === 0) return;
       // The new organisations join the tenant context so their rows can be written.
-      await setTenantContext(batch, [...actor.visibleTenantIds, ...planned.map((p) => p.id)]);
+      await admitNewTenants(
+        batch,
+        planned.map((p) => p.id),
+      );
       const inserted = await insertRows(
         batch,
         tables.organisations,
@@ -206,7 +275,7 @@ export async function bulkOnboardOrganisations(
           created.map((p) => ({
             tenantId: actor.organisationId,
             idempotencyKey: `${input.batchKey}:${p.row}`,
-            inputHash: 'bulk',
+            inputHash: fileHash,
             organisationId: p.id,
           })),
           { onConflict: 'do-nothing' },

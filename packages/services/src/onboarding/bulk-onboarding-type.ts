@@ -1,5 +1,6 @@
 import {
   builder,
+  ConflictError,
   encodeGlobalId,
   ForbiddenError,
   NotFoundError,
@@ -65,7 +66,8 @@ const BulkOnboardInput = builder.inputType('BulkOnboardOrganisationsInput', {
     dryRun: t.boolean({ required: true, description: 'Check and report everything, write nothing.' }),
     batchKey: t.string({
       required: true,
-      description: 'Your key for this file (8-150 characters): sending it again creates nothing twice.',
+      description:
+        'Your key for this file (8-150 characters): sending it again, even many times at once, creates one batch and answers with its result; the key with another file is a conflict.',
     }),
   }),
 });
@@ -114,7 +116,7 @@ builder.mutationField('bulkOnboardOrganisations', (t) =>
     description:
       'Tenant admins: onboard many organisations (e.g. 300 schools), every row checked, reported and all-or-nothing or valid-rows-only.',
     authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], directResult: true },
     args: { input: t.arg({ type: BulkOnboardInput, required: true, description: 'The rows.' }) },
     resolve: async (_root, { input }, context) => {
       const actor = requestActor(context);

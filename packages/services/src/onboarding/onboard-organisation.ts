@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   type Actor,
+  admitNewTenants,
   ConflictError,
   checkIdempotencyKey,
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
-  setTenantContext,
   tables,
 } from '@ssp/core';
 import { type AuditActor, createApiClient, recordAuditEvents } from '@ssp/tenants';
@@ -90,12 +90,14 @@ export async function onboardOrganisation(
     if (!existing) throw new Error('An idempotency key conflicted but its record is not visible');
     if (existing.inputHash !== hash)
       throw new ConflictError('This idempotency key was already used for another onboarding');
-    await setTenantContext(tx, [...actor.visibleTenantIds, existing.organisationId]);
+    // The first onboarding delegated it to this organisation, but a retry that waited on the key
+    // set its context before that committed: admit the organisation this key created.
+    await admitNewTenants(tx, [existing.organisationId]);
     return { organisationId: existing.organisationId, replayed: true, clientSecret: null, clientId: null };
   }
 
   // The new organisation joins this transaction's tenant context, so its rows can be written.
-  await setTenantContext(tx, [...actor.visibleTenantIds, organisationId]);
+  await admitNewTenants(tx, [organisationId]);
   try {
     await tx.insert(tables.organisations).values({
       id: organisationId,

@@ -1,18 +1,12 @@
-import {
-  type Actor,
-  AuthenticationError,
-  type PlatformDatabase,
-  type PlatformTransaction,
-  type Principal,
-  setTenantContext,
-} from '@ssp/core';
-import { confirmActor } from './confirm-actor.ts';
+import { type Actor, AuthenticationError, type PlatformDatabase, type PlatformTransaction, type Principal } from '@ssp/core';
+import { actorFromSetUp, confirmActor, requestCaller } from './confirm-actor.ts';
 
 /**
  * Runs one request's work in one transaction as the token's principal. Tenant callers run under
- * the runtime role seeing their own organisation, then also the ones delegated to them; platform
- * admins run on the audited partnership-wide path. Either way the confirmation is the first
- * statement of the same transaction, so nothing can change between the check and the work.
+ * the runtime role in the transaction core opens for requests, whose first statement (sent with
+ * BEGIN) confirms them and sets the final tenant context once: their own organisation and those
+ * delegated to it. Platform admins run on the audited partnership-wide path, confirmed by the
+ * same first statement. Either way nothing can change between the check and the work.
  */
 export function runAsActor<T>(
   database: PlatformDatabase,
@@ -33,11 +27,10 @@ export function runAsActor<T>(
       },
     );
   }
-  return database.inTenantTransaction([principal.organisationId], async (tx) => {
+  return database.inRequestTransaction(requestCaller(principal), async (tx, setUp) => {
     // Platform scope is granted only on the platform path, chosen from our own token's claims;
     // a platform admin role found on this path (an external identity provider) does not widen it.
-    const actor = { ...(await confirmActor(tx, principal)), platformScope: false };
-    if (actor.visibleTenantIds.length > 1) await setTenantContext(tx, actor.visibleTenantIds);
+    const actor = { ...(await actorFromSetUp(tx, principal, setUp)), platformScope: false };
     return work(tx, actor);
   });
 }

@@ -1,0 +1,94 @@
+import pg from 'pg';
+import { StatementCounter } from './statement-counter.ts';
+import { BEGIN_REQUEST_SQL } from './tenant-context.ts';
+
+/** Fixed statements every request sends, by text, and the names they are prepared under. */
+const NAMED_STATEMENTS: ReadonlyMap<string, string> = new Map([[BEGIN_REQUEST_SQL, 'ssp_begin_request']]);
+
+interface ClientState {
+  /** drizzle asked for BEGIN and it has not been written yet. */
+  pendingBegin: boolean;
+}
+
+type QueryConfig = { text?: string; name?: string; submit?: unknown } & Record<string, unknown>;
+
+const result = (command: string) => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
+
+/**
+ * A `pg` pool whose transactions spend no round trip of their own on BEGIN. drizzle sends BEGIN
+ * and waits for its answer before the transaction's first statement; here BEGIN is answered at
+ * once and written just ahead of that first statement, the two sent without waiting between them
+ * (`pg`'s pipeline mode), so a request's BEGIN and its set-up (`app.begin_request`) reach the
+ * server together: one round trip. A transaction that sends nothing sends no BEGIN, COMMIT or
+ * ROLLBACK either. Statements whose text is in `namedStatements` go as named (prepared)
+ * statements, parsed and planned once per connection. `roundTrips` counts what actually waits on
+ * the server. Queries outside a transaction (`pool.query`) are untouched.
+ */
+export class PipelinedBeginPool extends pg.Pool {
+  /** Replaceable, so that several pools can count into one. */
+  roundTrips = new StatementCounter();
+  readonly #states = new WeakMap<pg.PoolClient, ClientState>();
+
+  constructor(config: pg.PoolConfig) {
+    super({ ...config, pipeline: true } as pg.PoolConfig);
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(
+    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | undefined {
+    // `pool.query` checks out with a callback: leave it as it is.
+    if (callback) {
+      super.connect(callback);
+      return undefined;
+    }
+    return super.connect().then((client) => this.#prepare(client));
+  }
+
+  #prepare(client: pg.PoolClient): pg.PoolClient {
+    const known = this.#states.get(client);
+    if (known) {
+      known.pendingBegin = false;
+      return client;
+    }
+    const state: ClientState = { pendingBegin: false };
+    this.#states.set(client, state);
+    const send = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+    const roundTrips = () => this.roundTrips;
+    const named = NAMED_STATEMENTS;
+    client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+      const query = (typeof config === 'string' ? { text: config } : config) as QueryConfig;
+      if (typeof callback === 'function' || typeof values === 'function' || typeof query.submit === 'function') {
+        roundTrips().logQuery();
+        return send(config, values, callback);
+      }
+      const text = query.text?.trim().toLowerCase();
+      if (text === 'begin') {
+        state.pendingBegin = true;
+        return Promise.resolve(result('BEGIN'));
+      }
+      const name = query.text && !query.name ? named.get(query.text) : undefined;
+      const statement = name ? { ...query, name } : config;
+      if (!state.pendingBegin) {
+        roundTrips().logQuery();
+        return send(statement, values);
+      }
+      state.pendingBegin = false;
+      // Nothing was begun: nothing to end, and no round trip spent.
+      if (text === 'commit' || text === 'rollback') return Promise.resolve(result(text.toUpperCase()));
+      roundTrips().logQuery();
+      // Both written now; if BEGIN failed, the statement must not count as inside a transaction.
+      const began = send('begin') as Promise<unknown>;
+      const answered = send(statement, values) as Promise<unknown>;
+      return Promise.allSettled([began, answered]).then(([begin, answer]) => {
+        if (begin.status === 'rejected') throw begin.reason;
+        if (answer.status === 'rejected') throw answer.reason;
+        return answer.value;
+      });
+    }) as typeof client.query;
+    return client;
+  }
+}
