@@ -188,23 +188,22 @@ describe('an id that is not an Organisation id', () => {
 
   const notUuid = globalId('Organisation', 'not-a-uuid');
 
-  it.each([
-    ['organisation', 'query Q($id: ID!) { organisation(id: $id) { id } }'],
-  ])('an Organisation id whose key is not a uuid leaks nothing of the failed SQL (%s)', async (field, query) => {
-    for (const token of [member, platformAdmin]) {
-      const response = await postOperation({ query, variables: { id: notUuid } }, token);
-      expect(response.status).not.toBe(500);
-      expect(response.body.data).toEqual({ [field]: null });
-      expect(response.body.errors).toHaveLength(1);
-    }
-  });
+  it.each([['organisation', 'query Q($id: ID!) { organisation(id: $id) { id } }']])(
+    'an Organisation id whose key is not a uuid leaks nothing of the failed SQL (%s)',
+    async (field, query) => {
+      for (const token of [member, platformAdmin]) {
+        const response = await postOperation({ query, variables: { id: notUuid } }, token);
+        expect(response.status).not.toBe(500);
+        expect(response.body.data).toEqual({ [field]: null });
+        expect(response.body.errors).toHaveLength(1);
+      }
+    },
+  );
 
   // BUG (see the report): the key goes to SQL unchecked, PostgreSQL refuses it as a uuid, and the
   // caller gets the masked "Unexpected error." (code INTERNAL_SERVER_ERROR) instead of being told
   // the id is invalid, as it is for any other malformed id.
-  it.each([
-    ['organisation', 'query Q($id: ID!) { organisation(id: $id) { id } }'],
-  ])(
+  it.each([['organisation', 'query Q($id: ID!) { organisation(id: $id) { id } }']])(
     'an Organisation id whose key is not a uuid is refused as an invalid id, not an internal error (%s)',
     async (_field, query) => {
       const response = await postOperation({ query, variables: { id: notUuid } });

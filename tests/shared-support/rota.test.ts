@@ -361,7 +361,7 @@ describe('the out-of-hours rota', () => {
         {
           query: `query { serviceRequests(first: 50) { nodes { reference onCall { holder { fullName } holderMemberName } } } }`,
         },
-        await api.tokenFor(slug, ['requester']),
+        await api.tokenFor(slug, ['service_agent']),
       );
       return Object.fromEntries(
         data.serviceRequests.nodes.map((node) => [node.reference, node.onCall.map((shift) => shift.holder?.fullName)]),

@@ -1,4 +1,4 @@
-import { type Actor, ALL_MEMBER_ROLES, readRule } from '@ssp/core';
+import { type Actor, readRule } from '@ssp/core';
 import { SUPPORT_ROLES } from './roles.ts';
 
 const hasSupportRole = (actor: Actor) => SUPPORT_ROLES.some((role) => actor.roles.includes(role));
@@ -16,19 +16,19 @@ export const SHARED_SUPPORT_READ_RULES = {
   RecoveryPlan: SUPPORT_WORK,
   /**
    * A loan: support roles see every loan of their partnerships (the offers on its requests);
-   * finance sees the loans its own organisation gave or received (its help statement).
+   * finance sees the accepted loans its own organisation gave or received (its help statement).
    */
-  HelpLoan: readRule<{ lendingMemberId: string; requestingMemberId: string }>({
+  HelpLoan: readRule<{ lendingMemberId: string; requestingMemberId: string; status: string }>({
     roles: ['tenant_admin', 'service_agent', 'finance'],
     platformAdmins: false,
     row: (loan, actor) =>
       hasSupportRole(actor) ||
-      loan.lendingMemberId === actor.organisationId ||
-      loan.requestingMemberId === actor.organisationId,
+      (loan.status === 'accepted' &&
+        (loan.lendingMemberId === actor.organisationId || loan.requestingMemberId === actor.organisationId)),
   }),
   /**
-   * The out-of-hours rota: every member's people, requesters included (an incident shows who is
-   * on call for it).
+   * The out-of-hours rota: whoever at a member may open its shared support (tenant admins,
+   * service agents, finance); an incident shows who is on call for it to the same people.
    */
-  RotaShift: readRule({ roles: ALL_MEMBER_ROLES, platformAdmins: false }),
+  RotaShift: readRule({ roles: ['tenant_admin', 'service_agent', 'finance'], platformAdmins: false }),
 };

@@ -1,6 +1,7 @@
-import { builder, type RequestContext, requestTransaction } from '@ssp/core';
+import { builder, mayReadType, type RequestContext, requestTransaction } from '@ssp/core';
 import { ServiceRequestRef } from '@ssp/services';
 import DataLoader from 'dataloader';
+import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import type { ShiftView } from './load-rota.ts';
 import { type OnCallQuestion, whoIsOnCall } from './on-call.ts';
@@ -39,10 +40,11 @@ builder.drizzleObjectFields(ServiceRequestRef, (t) => ({
   onCall: t.field({
     type: [RotaShiftRef],
     description:
-      "For an incident: who was on call for the organisation when it was raised, the out-of-hours shifts of its partnership's shared rota covering that moment, when it fell outside the organisation's working hours (its nation's bank holidays included). Empty for a request that is not an incident, in working hours, or when the organisation takes part in no shared rota.",
+      "For an incident: who was on call for the organisation when it was raised, the out-of-hours shifts of its partnership's shared rota covering that moment, when it fell outside the organisation's working hours (its nation's bank holidays included). Empty for a request that is not an incident, in working hours, when the organisation takes part in no shared rota, or for a caller who may not read the rota (tenant admins, service agents and finance may).",
     select: { columns: { tenantId: true, raisedAt: true }, with: { offering: { columns: { kind: true } } } },
+    // Empty for a caller whose roles may not read the rota: the shifts' own rule decides here too.
     resolve: (request, _args, context) =>
-      request.offering.kind === 'incident'
+      request.offering.kind === 'incident' && mayReadType(SHARED_SUPPORT_READ_RULES.RotaShift, context.actor)
         ? onCallLoader(context).load({ organisationId: request.tenantId, at: request.raisedAt })
         : [],
   }),

@@ -103,7 +103,7 @@ builder.objectField(SharedSupportRef, 'rota', (t) =>
     {
       type: RotaShiftRef,
       description:
-        'The shifts overlapping a period of days (London dates, both included), in order. Every role of a member may read it (an incident shows who is on call for it).',
+        'The shifts overlapping a period of days (London dates, both included), in order. Tenant admins, service agents and finance of a member.',
       args: {
         from: t.arg.string({ required: true, description: 'First day (YYYY-MM-DD).' }),
         to: t.arg.string({ required: true, description: 'Last day (YYYY-MM-DD).' }),
