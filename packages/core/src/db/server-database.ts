@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type pg from 'pg';
+import { PipelinedBeginPool } from './pipelined-begin-pool.ts';
 import type {
   PlatformDatabase,
   PlatformDrizzle,
   PlatformTransaction,
   PlatformWorkPurpose,
 } from './platform-database.ts';
-import { PipelinedBeginPool } from './pipelined-begin-pool.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
