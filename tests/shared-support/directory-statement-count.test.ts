@@ -50,11 +50,12 @@ describe('searching the shared directory costs a fixed number of SQL statements'
       new Set([one.statements]),
     );
     // Set-up (`set local role` on PGlite; BEGIN and COMMIT on a server, where the pool connects as
-    // the runtime role), the actor check, the partnership context, the search, then for every
+    // the runtime role), the actor check with the tenant context (one statement), the partnership
+    // context, the search, then for every
     // cross-member read of the page one insert of receipts (for the members read) and one of audit
     // events (for the reader).
     expect(one.people[0]!.memberName).not.toBe('Generated council 050');
-    expect(one.statements).toBe(api.app.database.engine === 'pglite' ? 7 : 8);
+    expect(one.statements).toBe(api.app.database.engine === 'pglite' ? 6 : 7);
   });
 
   it('every person on the page carries their skills, read in the same statement', async () => {

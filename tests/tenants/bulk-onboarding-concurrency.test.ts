@@ -33,7 +33,12 @@ const bulk = (input: Record<string, unknown>) => ({
     ... on BulkOnboardOrganisationsPayload { created alreadyExisted errors written rows { row outcome organisationId field reason } }
     ... on Error { message } } }`,
   variables: {
-    input: { parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)), mode: 'ALL_OR_NOTHING', dryRun: false, ...input },
+    input: {
+      parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)),
+      mode: 'ALL_OR_NOTHING',
+      dryRun: false,
+      ...input,
+    },
   },
 });
 
@@ -45,15 +50,22 @@ type Bulk = {
     alreadyExisted: number;
     errors: number;
     written: boolean;
-    rows: { row: number; outcome: string; organisationId: string | null; field: string | null; reason: string | null }[];
+    rows: {
+      row: number;
+      outcome: string;
+      organisationId: string | null;
+      field: string | null;
+      reason: string | null;
+    }[];
   };
 };
 
 /** Every organisation, whoever may see it, whose name starts so (counted around the application). */
 async function countNamed(prefix: string): Promise<number> {
-  const rows = await api.db.asOwner<{ count: string }>(`select count(*) as count from organisations where name like $1`, [
-    `${prefix} School %`,
-  ]);
+  const rows = await api.db.asOwner<{ count: string }>(
+    `select count(*) as count from organisations where name like $1`,
+    [`${prefix} School %`],
+  );
   return Number(rows[0]?.count);
 }
 

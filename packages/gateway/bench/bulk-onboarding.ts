@@ -5,8 +5,7 @@
 // that is undone, the bulk onboarding as a dry run, which writes everything and then rolls back):
 // the first statements on a connection pay for its catalog caches and plans, which would otherwise
 // be charged to whichever side happened to go first. Then ROUNDS rounds, each a baseline insert
-// and a real bulk onboarding of 300 new schools beneath another partnership (a partnership's
-// tenant context holds at most 1000 organisations, its own schools among them); medians reported.
+// and a real bulk onboarding of 300 new schools beneath another partnership; medians reported.
 import { randomUUID } from 'node:crypto';
 import { EmbeddedDatabase, loadAppConfig, openDatabase, type PlatformDatabase, tables } from '@ssp/core';
 import { loadSeedData, seedOfferingId, seedOrganisationId } from '@ssp/seeds';

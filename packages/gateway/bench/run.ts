@@ -8,6 +8,7 @@ for (const name of [
   'bulk-onboarding',
   'savings-reconciliation',
   'skills-directory-search',
+  'large-partnership',
 ]) {
   execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${name}.ts`, import.meta.url))], {
     stdio: 'inherit',

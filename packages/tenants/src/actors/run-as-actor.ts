@@ -1,4 +1,10 @@
-import { type Actor, AuthenticationError, type PlatformDatabase, type PlatformTransaction, type Principal } from '@ssp/core';
+import {
+  type Actor,
+  AuthenticationError,
+  type PlatformDatabase,
+  type PlatformTransaction,
+  type Principal,
+} from '@ssp/core';
 import { actorFromSetUp, confirmActor, requestCaller } from './confirm-actor.ts';
 
 /**

@@ -120,18 +120,41 @@ END
 $$;
 --> statement-breakpoint
 -- Onboarding: the organisations being created in this transaction join the context it has, so
--- their rows can be written (the registry's insert policy still wants their parent visible).
+-- their rows can be written (the registry's insert policy still wants their parent visible). The
+-- context is extended as text, not parsed and set again: with 10,009 ids in context a full reset
+-- cost ~40 ms on every onboarding; this costs two SET LOCALs for one new organisation.
 CREATE OR REPLACE FUNCTION app.admit_new_tenants(tenant_ids uuid[]) RETURNS void
   LANGUAGE plpgsql VOLATILE
   AS $$
+DECLARE
+  context text := coalesce(current_setting('app.tenant_ids', true), '');
+  bucket text;
+  members text;
+  held text;
 BEGIN
   IF tenant_ids IS NULL OR cardinality(tenant_ids) = 0 THEN
     RETURN;
   END IF;
-  IF cardinality(app.current_tenant_ids()) = 0 THEN
+  IF array_position(tenant_ids, NULL) IS NOT NULL THEN
+    RAISE EXCEPTION 'tenant context cannot hold a null tenant id' USING ERRCODE = '22023';
+  END IF;
+  IF context = '' THEN
     RAISE EXCEPTION 'new tenants join an existing tenant context' USING ERRCODE = '22023';
   END IF;
-  PERFORM app.set_tenant_context(app.current_tenant_ids() || tenant_ids);
+  FOR bucket, members IN
+    SELECT left(id::text, 1), string_agg(DISTINCT id::text, ',')
+      FROM unnest(tenant_ids) AS id WHERE NOT app.in_tenant_context(id) GROUP BY 1
+  LOOP
+    held := coalesce(current_setting('app.tenant_ids_' || bucket, true), '');
+    EXECUTE format('SET LOCAL app.%I = %L', 'tenant_ids_' || bucket,
+                   CASE WHEN held = '' THEN members ELSE held || ',' || members END);
+    context := context || ',' || members;
+  END LOOP;
+  -- Each id is 36 characters and a comma: the setter's bound, without parsing the list.
+  IF (length(context) + 1) / 37 > 100000 THEN
+    RAISE EXCEPTION 'tenant context holds at most 100000 tenants' USING ERRCODE = '22023';
+  END IF;
+  EXECUTE format('SET LOCAL app.tenant_ids = %L', context);
 END
 $$;
 --> statement-breakpoint

@@ -1,0 +1,164 @@
+// A partnership of 10,000 schools, every one delegated to it (ten times the 1,000 the tenant
+// context used to hold), as its tenant admin: its organisations page, and onboarding one more
+// school, each against a plain SQL baseline measured in the same run.
+//
+// - Page: `organisations(first: 100)` with each one's parent and first 10 children over HTTP,
+//   against the same page in one hand-written statement in the same kind of transaction (a
+//   request's, with the same 10,001-organisation context set by `app.begin_request`), and the same
+//   statement on the platform path (no row-level security) for scale.
+// - Onboarding: `onboardOrganisation` over HTTP (organisation, subscription, invited head teacher,
+//   delegation, idempotency record, audit trail), against one plain INSERT of the organisation row
+//   on the platform path.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EmbeddedDatabase, loadAppConfig, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+import { loadSeedData, seedOfferingId } from '@ssp/seeds';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { createPlatformApp } from '../src/platform-app.ts';
+import { timeOperation } from './time-operation.ts';
+
+const SCHOOLS = 10_000;
+const PAGE_ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
+const ONBOARDINGS = Math.max(5, Math.floor(PAGE_ITERATIONS / 2));
+
+const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+if (database instanceof EmbeddedDatabase) await database.migrate();
+await loadSeedData(database, { performanceScale: 0 });
+
+// A fresh partnership each run, so the benchmark can run again against the same server.
+const run = randomBytes(3).toString('hex');
+const partnership = randomUUID();
+await database.inPlatformTransaction({ actor: 'bench', reason: 'a 10,000-school partnership' }, async (tx) => {
+  await tx.execute(sql`insert into organisations (id, slug, name, kind, lifecycle_status, nation)
+    values (${partnership}, ${`bench-partnership-${run}`}, ${`Bench Partnership ${run}`}, 'partnership', 'active', 'england_and_wales')`);
+  // Without official identifiers: random URNs would meet the seeded schools' sooner or later.
+  await tx.execute(sql`insert into organisations (id, slug, name, kind, parent_id, lifecycle_status, nation, generated)
+    select gen_random_uuid(), ${`bench-${run}-school-`} || n, ${`Bench ${run} School `} || lpad(n::text, 5, '0'), 'school',
+           ${partnership}::uuid, 'active', 'england_and_wales', true
+      from generate_series(1, ${SCHOOLS}) n`);
+  await tx.execute(sql`insert into delegations (tenant_id, delegated_organisation_id, reason, granted_by)
+    select ${partnership}::uuid, id, 'bench', 'bench' from organisations where parent_id = ${partnership}::uuid`);
+});
+// Rows that arrived in bulk: give the planner their statistics, as autovacuum would on a server.
+if (database instanceof EmbeddedDatabase) {
+  await database.client.query('analyze');
+} else if (config.databaseUrl) {
+  const owner = new pg.Client({ connectionString: config.databaseUrl });
+  await owner.connect();
+  await owner.query('analyze');
+  await owner.end();
+}
+
+const app = await createPlatformApp(config, { database, keys: await SigningKeyStore.createInMemory() });
+const url = await app.http.listen(0, '127.0.0.1');
+const token = (
+  await app.issuer.issue({ subject: `bench:tenant_admin@${run}`, organisationId: partnership, roles: ['tenant_admin'] })
+).accessToken;
+
+async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const PAGE_QUERY = `query Page { organisations(first: 100) { nodes { id slug name kind parent { slug } children(first: 10) { nodes { slug } } } } }`;
+const PAGE_SQL = sql`select o.id, o.slug, o.name, o.kind, p.slug as parent_slug,
+    (select coalesce(json_agg(c.slug), '[]') from (select slug from organisations c
+      where c.parent_id = o.id order by name, id limit 10) c) as children
+  from organisations o left join organisations p on p.id = o.parent_id
+  order by o.name, o.id limit 100`;
+const caller = { organisationId: partnership, issuer: config.tokenIssuer, subject: 'bench', clientId: null };
+
+const pageBaseline = await timeOperation(
+  'baseline: the same page in one SQL statement, same tenant context',
+  PAGE_ITERATIONS,
+  () =>
+    database.inRequestTransaction(caller, async (tx, setUp) => {
+      if (setUp.visibleTenants !== SCHOOLS + 1) throw new Error(`context of ${setUp.visibleTenants}`);
+      const rows = await queryRows(tx, PAGE_SQL);
+      if (rows.length !== 100) throw new Error(`${rows.length} rows`);
+    }),
+);
+const pagePlatform = await timeOperation(
+  'reference: that statement on the platform path (no RLS)',
+  PAGE_ITERATIONS,
+  () => database.inPlatformTransaction({ actor: 'bench', reason: 'baseline' }, (tx) => queryRows(tx, PAGE_SQL)),
+);
+const statementsBefore = database.statements.count;
+const roundTripsBefore = database.roundTrips.count;
+const page = await timeOperation(
+  'GraphQL over HTTP, verified token, request transaction',
+  PAGE_ITERATIONS,
+  async () => {
+    const data = (await graphql(PAGE_QUERY)) as { organisations: { nodes: unknown[] } };
+    if (data.organisations.nodes.length !== 100) throw new Error('short page');
+  },
+);
+const pageRequests = PAGE_ITERATIONS + Math.min(5, PAGE_ITERATIONS);
+const perRequest = (count: number) => (count / pageRequests).toFixed(1);
+const pageStatements = perRequest(database.statements.count - statementsBefore);
+const pageRoundTrips = perRequest(database.roundTrips.count - roundTripsBefore);
+
+let onboarded = 0;
+const ONBOARD = `mutation O($input: OnboardOrganisationInput!) { onboardOrganisation(input: $input) { __typename
+  ... on OnboardOrganisationPayload { organisation { id } } ... on Error { message } } }`;
+const offering = Buffer.from(`ServiceOffering:${seedOfferingId('dbs-check')}`).toString('base64');
+const parentGlobalId = Buffer.from(`Organisation:${partnership}`).toString('base64');
+const onboard = await timeOperation(
+  'onboardOrganisation over HTTP (one more school, every row it writes)',
+  ONBOARDINGS,
+  async () => {
+    onboarded += 1;
+    const data = (await graphql(ONBOARD, {
+      input: {
+        parentId: parentGlobalId,
+        name: `Bench ${run} New School ${onboarded}`,
+        kind: 'SCHOOL',
+        nation: 'ENGLAND_AND_WALES',
+        identifier: null,
+        subscriptions: [{ offeringId: offering }],
+        tenantAdmin: {
+          displayName: 'Head',
+          email: null,
+          issuer: 'https://sso.bench.test/',
+          subject: `head-${run}-${onboarded}`,
+        },
+        apiClient: null,
+        idempotencyKey: `bench-${run}-onboard-${onboarded}`,
+      },
+    })) as { onboardOrganisation: { __typename: string } };
+    if (data.onboardOrganisation.__typename !== 'OnboardOrganisationPayload') {
+      throw new Error(JSON.stringify(data.onboardOrganisation));
+    }
+  },
+);
+let inserted = 0;
+const onboardBaseline = await timeOperation('baseline: one plain INSERT of the organisation row', ONBOARDINGS, () => {
+  inserted += 1;
+  return database.inPlatformTransaction({ actor: 'bench', reason: 'baseline insert' }, (tx) =>
+    tx.execute(sql`insert into organisations (slug, name, kind, parent_id, lifecycle_status, nation)
+      values (${`bench-${run}-baseline-${inserted}`}, ${`Bench ${run} Baseline ${inserted}`}, 'school', ${partnership},
+              'onboarding', 'england_and_wales')`),
+  );
+});
+
+const ratio = (measured: { msPerOp: number }, baseline: { msPerOp: number }) =>
+  `${(measured.msPerOp / baseline.msPerOp).toFixed(2)}x baseline`;
+process.stdout.write(
+  [
+    `a partnership of ${SCHOOLS.toLocaleString('en-GB')} delegated schools, engine ${database.engine}; page ${PAGE_ITERATIONS} iterations, onboarding ${ONBOARDINGS}, after warm-up`,
+    `  page ${pageBaseline.label}: ${pageBaseline.msPerOp.toFixed(2)} ms/op (1.00x)`,
+    `  page ${pagePlatform.label}: ${pagePlatform.msPerOp.toFixed(2)} ms/op (${ratio(pagePlatform, pageBaseline)})`,
+    `  page ${page.label}: ${page.msPerOp.toFixed(2)} ms/op (${ratio(page, pageBaseline)}); ${pageStatements} statements, ${pageRoundTrips} round trips a request`,
+    `  onboarding ${onboardBaseline.label}: ${onboardBaseline.msPerOp.toFixed(2)} ms/op (1.00x)`,
+    `  onboarding ${onboard.label}: ${onboard.msPerOp.toFixed(2)} ms/op (${ratio(onboard, onboardBaseline)})`,
+    '',
+  ].join('\n'),
+);
+await app.close();
