@@ -34,6 +34,8 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   queueLimit: 2_000,
 };
 
+const LISTEN_BACKLOG = 4_096;
+
 /** How long a readiness probe waits for the database before calling it unavailable. */
 const READINESS_TIMEOUT_MS = 3_000;
 /**
@@ -243,7 +245,9 @@ export function createPlatformServer(dependencies: PlatformServerDependencies): 
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => {
+        // A deep accept queue: a burst (or the connections that arrive while draining) waits
+        // to be accepted instead of being refused by the kernel.
+        server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           server.off('error', reject);
           const address = server.address() as AddressInfo;
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
