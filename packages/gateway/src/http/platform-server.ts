@@ -11,6 +11,7 @@ import {
 import type { Logger } from 'pino';
 import { bearerPrincipal } from '../auth/bearer-principal.ts';
 import { createGraphqlHandler } from '../graphql/create-graphql-handler.ts';
+import type { RequestLimits } from '../limits/request-limits.ts';
 import { sendJson } from './http-responses.ts';
 import { handleTokenRequest } from './oauth-token-route.ts';
 
@@ -23,6 +24,8 @@ export interface PlatformServerDependencies {
   graphiql: boolean;
   /** How long verifiers may cache our JWKS (and so how early a new key is published). */
   jwksCacheSeconds: number;
+  /** Query cost, budgets and token endpoint limits, kept between requests. */
+  limits: RequestLimits;
 }
 
 export interface PlatformServer {
@@ -36,7 +39,12 @@ export interface PlatformServer {
 /** The HTTP surface: GraphQL, the JWKS, the token endpoint and the operators' probes. */
 export function createPlatformServer(dependencies: PlatformServerDependencies): PlatformServer {
   const { database, logger } = dependencies;
-  const graphql = createGraphqlHandler({ database, logger, graphiql: dependencies.graphiql });
+  const graphql = createGraphqlHandler({
+    database,
+    logger,
+    graphiql: dependencies.graphiql,
+    limits: dependencies.limits,
+  });
   let inFlight = 0;
   let draining = false;
   let drained: (() => void) | null = null;
