@@ -41,12 +41,6 @@ export function queryCostPlugin(limits: QueryCostLimits, budget: QueryBudget): P
       const context = args.contextValue as RequestContext;
       const price = priceOperation(args.schema, args.document, operation, args.variableValues ?? {}, context);
       if (!price) return;
-      if (process.env.SSP_COST_LOG)
-        appendFileSync(
-          process.env.SSP_COST_LOG,
-          `${price.cost}	${price.connectionNesting}	${price.recursivePageSize}	${JSON.stringify(args.document.loc?.source.body.slice(0, 300))}	${String(JSON.stringify(args.variableValues ?? {})).slice(0, 200)}
-`,
-
       if (price.recursivePageSize > limits.maxRecursivePageSize) {
         return setResultAndStopExecution(
           withCost(
