@@ -192,7 +192,8 @@ function explain(error: unknown): AuthenticationError {
       case 'nbf':
         return new AuthenticationError('the token is not valid yet');
       case 'iat':
-        return new AuthenticationError('the token was issued in the future');
+        if (error.reason === 'check_failed') return new AuthenticationError('the token was issued in the future');
+        return new AuthenticationError('the token claim iat is missing or invalid');
       case 'iss':
         return new AuthenticationError('the token issuer is not trusted');
       case 'aud':
