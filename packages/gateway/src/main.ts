@@ -16,6 +16,7 @@ process.stdout.write(
   [
     '',
     `Shared services platform API on ${where}`,
+    `  Mode:      ${config.environment}${config.environment === 'development' ? ' (GraphiQL and suggestions on: set NODE_ENV=production to turn them off)' : ' (production-safe: no GraphiQL, no suggestions)'}`,
     `  GraphQL:   ${url}/graphql${config.environment === 'development' ? ' (GraphiQL in the browser)' : ''}`,
     `  JWKS:      ${url}/.well-known/jwks.json`,
     `  Health:    ${url}/healthz, ${url}/readyz`,
