@@ -364,6 +364,103 @@ describe('anonymous requests (no Authorization header)', () => {
   });
 });
 
+describe('token lifetime limits (issue 11: exp ten years ahead was accepted)', () => {
+  const max = () => api.app.config.tokenMaxLifetimeSeconds;
+
+  it('the maximum lifetime the tests rely on is the default day', () => {
+    expect(max()).toBe(86_400);
+  });
+
+  it('refuses a token that expires ten years after it was issued', async () => {
+    const now = nowSeconds();
+    const token = await signWithServerKey(goodClaims({ exp: now + 10 * 365 * 86_400 }));
+    expectRefused(await asBearer(token), `the token lifetime is longer than the maximum of ${max()} seconds`);
+  });
+
+  it('refuses a token living one second longer than the maximum, and accepts one at the maximum', async () => {
+    const now = nowSeconds();
+    const over = await signWithServerKey(goodClaims({ iat: now, nbf: now, exp: now + max() + 1 }));
+    expectRefused(await asBearer(over), `the token lifetime is longer than the maximum of ${max()} seconds`);
+    const at = await signWithServerKey(goodClaims({ iat: now, nbf: now, exp: now + max() }));
+    expectAccepted(await asBearer(at));
+  });
+
+  it('refuses a token issued longer ago than the maximum lifetime, even if its exp is near', async () => {
+    const now = nowSeconds();
+    const token = await signWithServerKey(
+      goodClaims({ iat: now - max() - 120, nbf: now - max() - 120, exp: now + 60 }),
+    );
+    expectRefused(await asBearer(token), 'the token was issued too long ago');
+  });
+
+  it('refuses a token issued in the future beyond the clock tolerance', async () => {
+    const now = nowSeconds();
+    const token = await signWithServerKey(goodClaims({ iat: now + 120, nbf: now, exp: now + 300 }));
+    expectRefused(await asBearer(token), 'the token was issued in the future');
+  });
+
+  it('accepts an iat a little ahead, within the clock tolerance', async () => {
+    const now = nowSeconds();
+    const token = await signWithServerKey(goodClaims({ iat: now + 10, nbf: now, exp: now + 300 }));
+    expectAccepted(await asBearer(token));
+  });
+
+  it('refuses a token without iat', async () => {
+    const token = await signWithServerKey(goodClaims({ iat: undefined }));
+    expectRefused(await asBearer(token), 'the token claim iat is missing or invalid');
+  });
+});
+
+describe('token type (typ): our tokens are at+jwt access tokens (RFC 9068)', () => {
+  it('our issuer sets it', async () => {
+    expect(decodeProtectedHeader(await api.tokenFor(LANCASHIRE, ['requester'])).typ).toBe('at+jwt');
+  });
+
+  it.each([
+    ['no typ', undefined],
+    ['typ JWT', 'JWT'],
+    ['an ID token', 'id_token+jwt'],
+    ['a DPoP proof', 'dpop+jwt'],
+  ])('refuses a token of ours with %s', async (_case, typ) => {
+    const token = await signWithServerKey(goodClaims(), { typ });
+    expectRefused(await asBearer(token), `the token type ${String(typ)} is not an access token of this API`);
+  });
+
+  it('accepts the media-type spelling application/at+jwt', async () => {
+    expectAccepted(await asBearer(await signWithServerKey(goodClaims(), { typ: 'application/at+jwt' })));
+  });
+});
+
+describe('introspection needs a token, in every mode', () => {
+  const introspection = { query: '{ __schema { queryType { name } } }' };
+
+  it('is a 401 with a Bearer challenge without one, and sends no SQL', async () => {
+    const before = api.app.database.statements.count;
+    const response = await postGraphql(undefined, introspection);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="shared-services"');
+    expect(response.body.data ?? null).toBeNull();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(api.app.database.statements.count).toBe(before);
+  });
+
+  it('is refused inside a fragment, and for __type too', async () => {
+    const viaFragment = await postGraphql(undefined, {
+      query: '{ ...Schema } fragment Schema on Query { __schema { types { name } } }',
+    });
+    expect(viaFragment.status).toBe(401);
+    const byType = await postGraphql(undefined, { query: '{ __type(name: "Organisation") { name } }' });
+    expect(byType.status).toBe(401);
+  });
+
+  it('answers with a token', async () => {
+    const token = await api.tokenFor(LANCASHIRE, ['requester']);
+    const response = await postGraphql<{ __schema: { queryType: { name: string } } }>(`Bearer ${token}`, introspection);
+    expect(response.status).toBe(200);
+    expect(response.body.data?.__schema.queryType.name).toBe('Query');
+  });
+});
+
 // Runs last: it adds a key to the app's own store, which the tests above sign with.
 describe('signing key rotation', () => {
   it('publishes the new key at once, keeps signing with the old one until signFrom, and accepts both', async () => {
@@ -415,5 +512,31 @@ describe('signing key rotation', () => {
 
     // And the server verifies the new key already (a token signed with it, valid now).
     expectAccepted(await asBearer(await signWithServerKey(goodClaims(), {}, next)));
+  });
+});
+
+// Runs after the rotation above: the new key is published and signs from its signFrom.
+describe('our public keys are imported once per key, not once per token (issue 12 point 3)', () => {
+  it('verifying many tokens under one key imports nothing more; a newly published key is imported once', async () => {
+    const verifier = api.app.verifier;
+    const current = api.keys.signingKey();
+    expectAccepted(await asBearer(await signWithServerKey(goodClaims(), {}, current)));
+    const imports = verifier.ownKeyImports;
+    for (let index = 0; index < 10; index += 1) {
+      expectAccepted(await asBearer(await signWithServerKey(goodClaims({ sub: `test:cached-${index}` }), {}, current)));
+    }
+    expect(verifier.ownKeyImports).toBe(imports);
+
+    // A key published now is accepted at once (the verifier reads the published set each time)...
+    const next = await api.keys.rotate(
+      { jwksCacheSeconds: JWKS_CACHE_SECONDS, tokenTtlSeconds: api.app.config.tokenTtlSeconds },
+      new Date(),
+    );
+    expectAccepted(await asBearer(await signWithServerKey(goodClaims(), {}, next)));
+    expectAccepted(await asBearer(await signWithServerKey(goodClaims({ sub: 'test:again' }), {}, next)));
+    expect(verifier.ownKeyImports).toBe(imports + 1);
+    // ...and the one it replaces still verifies until it retires.
+    expectAccepted(await asBearer(await signWithServerKey(goodClaims(), {}, current)));
+    expect(verifier.ownKeyImports).toBe(imports + 1);
   });
 });

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantDelegationMutation, organisationGlobalId } from './support/queries/organisation-queries.ts';
-import { startTestApp, type TestApp } from './support/test-app.ts';
+import { startTestApp, type TestApp, withCost } from './support/test-app.ts';
 
 // Bad input gets a clear error and changes nothing: every request here is real HTTP against the
 // running server, and every "nothing changed" is checked in the database (the delegations a
@@ -353,6 +353,6 @@ describe('a mutation over GET', () => {
   it('a query over GET still works (GET is for queries)', async () => {
     const response = await send({ method: 'GET', token: member, query: { query: '{ viewer { subject } }' } });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ data: { viewer: { subject: `test:tenant_admin@${LANCASHIRE}` } } });
+    expect(response.body).toEqual(withCost({ data: { viewer: { subject: `test:tenant_admin@${LANCASHIRE}` } } }));
   });
 });

@@ -1,9 +1,11 @@
-import { QUERY_LIMITS } from '@ssp/gateway';
+import { MAX_RECURSIVE_PAGE_SIZE, QUERY_LIMITS } from '@ssp/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationsQuery } from './support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
-// The query limits (graphql-armor) reject an operation while it is parsed and validated, before
-// any resolver runs and so before the request's transaction opens: a rejected request sends no
+// The query limits (graphql-armor's depth, aliases, tokens and directives while parsing and
+// validating; our query price, which reads page sizes from the variables too, just before the
+// operation runs) reject an operation before any resolver runs and so before the request's transaction opens: a rejected request sends no
 // SQL at all. The StatementCounter counts every statement the app sends; nothing else runs while
 // a test waits for its response, so "unchanged" means the database was not touched.
 
@@ -111,26 +113,29 @@ function directives(count: number): string {
 }
 
 /**
- * Pages of 100 organisations, each with `levels` nested pages of 100 children, and graphql-armor's
- * estimate of its cost (objects 2, scalars 1, x1.5 per level, x`first` for a literal page size).
+ * 100 organisations with `children` pages of `size`, each child with its parent, and its price
+ * by the documented model (connection 2 + page size x each item; object 1; scalars 0).
  */
-function nestedPages(levels: number): { query: string; cost: number } {
-  let selection = 'slug';
-  let cost = 1;
-  for (let level = 0; level <= levels; level += 1) {
-    const field = level === levels ? 'organisations' : 'children';
-    selection = `${field}(first: 100) { nodes { ${selection} } }`;
-    cost = (2 + 1.5 * (2 + 1.5 * cost)) * 100;
-  }
-  return { query: `{ ${selection} }`, cost };
+function widePage(size: number): { query: string; cost: number } {
+  return {
+    query: `{ organisations(first: 100) { nodes { children(first: ${size}) { nodes { slug parent { slug } } } } } }`,
+    cost: 2 + 100 * (1 + 2 + size * (1 + 1)),
+  };
 }
 
-/** The smallest nesting of 100-row pages whose estimate exceeds the cost limit. */
-function tooCostly(): { query: string; cost: number } {
-  let levels = 0;
-  while (nestedPages(levels).cost <= QUERY_LIMITS.maxCost) levels += 1;
-  return nestedPages(levels);
+/** The smallest such page priced over the maximum. */
+function tooCostly(): { query: string; cost: number; size: number } {
+  let size = 1;
+  while (widePage(size).cost <= api.app.config.queryMaxCost) size += 1;
+  return { ...widePage(size), size };
 }
+
+/** Issue 11's fan-out: pages of organisations, their parents' children, their parents' children. */
+const FAN_OUT_WITH_VARIABLES = `query FanOut($n: Int) { organisations(first: $n) { nodes { parent { children(first: $n) {
+  nodes { parent { children(first: $n) { nodes { id } } } } } } } } }`;
+const fanOutLiteral = (n: number) => FAN_OUT_WITH_VARIABLES.replace('($n: Int)', '').replaceAll('$n', String(n));
+/** Its price by the same model. */
+const fanOutCost = (n: number) => 2 + n * (1 + 1 + 2 + n * (1 + 1 + 2 + n * 1));
 
 describe('an accepted query (the contrast)', () => {
   it('goes to the database: the statement count rises', async () => {
@@ -170,13 +175,32 @@ describe('each limit rejects the operation before it reaches the database', () =
     );
   });
 
-  it(`cost: a query estimated over ${QUERY_LIMITS.maxCost} is rejected`, async () => {
-    const { query, cost } = tooCostly();
-    expect(cost).toBeGreaterThan(QUERY_LIMITS.maxCost);
-    expectRejectedUntouched(await post(query), `Query Cost limit of ${QUERY_LIMITS.maxCost} exceeded, found ${cost}.`);
-    // The one-level-cheaper shape is within the limit and runs.
-    const levels = (query.match(/children/g) ?? []).length;
-    if (levels > 0) expectAcceptedFromDatabase(await post(nestedPages(levels - 1).query));
+  it('cost: a page priced over the maximum is refused; one row fewer per page runs', async () => {
+    const { query, cost, size } = tooCostly();
+    const answer = await post(query);
+    expectRejectedUntouched(
+      answer,
+      `Query cost of ${cost} exceeds the maximum of ${api.app.config.queryMaxCost}. ` +
+        'Page sizes multiply through nested connections: ask for smaller pages or fewer levels.',
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('MAX_COST_EXCEEDED');
+    expectAcceptedFromDatabase(await post(widePage(size - 1).query));
+  });
+
+  it('cost: a page size sent as a variable is priced the same as a literal one', async () => {
+    const { cost, size } = tooCostly();
+    const query = `query Wide($size: Int) { organisations(first: 100) { nodes { children(first: $size) {
+      nodes { slug parent { slug } } } } } }`;
+    expectRejectedUntouched(await post(query, { size }), `Query cost of ${cost} exceeds the maximum`);
+    expectAcceptedFromDatabase(await post(query, { size: size - 1 }));
+  });
+
+  it('cost: a fragment does not hide the page sizes inside it', async () => {
+    const { cost, size } = tooCostly();
+    const query = `{ organisations(first: 100) { nodes { ...Kids } } }
+      fragment Kids on Organisation { children(first: ${size}) { nodes { slug parent { slug } } } }`;
+    expectRejectedUntouched(await post(query), `Query cost of ${cost} exceeds the maximum`);
   });
 
   it(`tokens: ${QUERY_LIMITS.maxTokens} run; one more is rejected while parsing`, async () => {
@@ -215,6 +239,7 @@ describe('a rejection is a 400 under application/graphql-response+json, like any
     ['depth', () => parentChain(QUERY_LIMITS.maxDepth + 1)],
     ['aliases', () => aliases(QUERY_LIMITS.maxAliases + 1)],
     ['cost', () => tooCostly().query],
+    ['a recursive page', () => fanOutLiteral(5)],
     ['directives', () => directives(QUERY_LIMITS.maxDirectives + 1)],
     ['tokens', () => tokens(QUERY_LIMITS.maxTokens + 1)],
   ])('%s', async (_limit, body) => {
@@ -270,5 +295,49 @@ describe('no field suggestions ("Did you mean") outside development', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.length).toBeGreaterThan(0);
     expect(JSON.stringify(answer.body)).not.toMatch(/did you mean/i);
+  });
+});
+
+// Issue 11: this fan-out with n = 5 took 13 s on PostgreSQL, and with n = 100 blocked PGlite for
+// minutes. Each level of `children` reached again through `parent` multiplies the rows and can
+// return the same organisations again; it is refused while priced, before the transaction opens.
+describe("issue 11's fan-out is refused before any SQL, with page sizes literal or variable", () => {
+  it.each([5, 100])('n = %i as a literal', async (n) => {
+    const answer = await post(fanOutLiteral(n));
+    expectRejectedUntouched(answer, /^A connection nested inside the same connection asks for \d+ items/);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('RECURSIVE_PAGE_TOO_LARGE');
+    expect(answer.body.errors?.[0]?.message).toContain(`asks for ${n} items; at most ${MAX_RECURSIVE_PAGE_SIZE}`);
+    expect((answer.body as { extensions?: { cost?: unknown } }).extensions?.cost).toEqual({
+      requestedQueryCost: fanOutCost(n),
+    });
+  });
+
+  it.each([5, 100])('n = %i as a variable', async (n) => {
+    const answer = await post(FAN_OUT_WITH_VARIABLES, { n });
+    expectRejectedUntouched(answer, `asks for ${n} items; at most ${MAX_RECURSIVE_PAGE_SIZE}`);
+    expect(answer.status).toBe(400);
+  });
+
+  it('n = 100 is priced over the maximum as well, whichever rule answers first', () => {
+    expect(fanOutCost(100)).toBeGreaterThan(api.app.config.queryMaxCost);
+  });
+
+  it('inside a fragment it is refused the same', async () => {
+    const query = `query ($n: Int) { organisations(first: $n) { nodes { ...Up } } }
+      fragment Up on Organisation { parent { children(first: $n) { nodes { parent { children(first: $n) { nodes { id } } } } } } }`;
+    expectRejectedUntouched(await post(query, { n: 5 }), `asks for 5 items; at most ${MAX_RECURSIVE_PAGE_SIZE}`);
+  });
+
+  it(`at the limit (pages of ${MAX_RECURSIVE_PAGE_SIZE} inside the same connection) it runs`, async () => {
+    expectAcceptedFromDatabase(await post(FAN_OUT_WITH_VARIABLES, { n: MAX_RECURSIVE_PAGE_SIZE }));
+  });
+
+  it('the organisations page (100 with their parent and 10 children each) still runs, priced as documented', async () => {
+    const answer = await postBody(organisationsQuery({ first: 100, children: 10 }));
+    expectAcceptedFromDatabase(answer);
+    expect(
+      (answer.body as { extensions?: { cost?: { requestedQueryCost?: number } } }).extensions?.cost?.requestedQueryCost,
+    ).toBe(2 + 100 * (1 + 1 + 2 + 10 * 1));
   });
 });

@@ -6,7 +6,7 @@ import {
   organisationQuery,
   organisationsQuery,
 } from './support/queries/organisation-queries.ts';
-import { startTestApp, type TestApp } from './support/test-app.ts';
+import { startTestApp, type TestApp, withCost } from './support/test-app.ts';
 
 let api: TestApp;
 beforeAll(async () => {
@@ -40,9 +40,9 @@ describe('a user of one organisation cannot reach another', () => {
     const missingId = organisationGlobalId('00000000-0000-4000-8000-000000000000');
     for (const id of [liverpoolId, missingId]) {
       const byId = await api.graphql(organisationQuery(id), token);
-      expect(byId.body).toEqual({ data: { organisation: null } });
+      expect(byId.body).toEqual(withCost({ data: { organisation: null } }));
       const byNode = await api.graphql(nodeQuery(id), token);
-      expect(byNode.body).toEqual({ data: { node: null } });
+      expect(byNode.body).toEqual(withCost({ data: { node: null } }));
     }
   });
 

@@ -1,7 +1,7 @@
 import { seedOrganisations } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
 import { move, moveOk, newKey, raise, requestRow, requestRowsOf, sendForPayload } from './support/request-fixtures.ts';
 import {
   assignServiceRequestMutation,
@@ -81,7 +81,7 @@ describe("a requester of one organisation cannot see another's requests", () => 
   it('node(id) is null for the other organisation request, the same answer as for an id that does not exist', async () => {
     for (const id of [target.id, MISSING_REQUEST]) {
       const response = await api.graphql(serviceRequestNodeQuery(id), liverpool);
-      expect(response.body).toEqual({ data: { node: null } });
+      expect(response.body).toEqual(withCost({ data: { node: null } }));
     }
     // The owner does see it.
     const own = await api.graphql<{ node: { id: string } | null }>(serviceRequestNodeQuery(target.id), lancashire);
@@ -96,7 +96,7 @@ describe("a requester of one organisation cannot see another's requests", () => 
       },
       liverpool,
     );
-    expect(many.body).toEqual({ data: { nodes: [null, { id: liverpoolRequest.id }] } });
+    expect(many.body).toEqual(withCost({ data: { nodes: [null, { id: liverpoolRequest.id }] } }));
   });
 
   it("cannot change another's request: NotFoundError, as for an id that does not exist, and nothing written", async () => {
@@ -153,9 +153,9 @@ describe("a requester of one organisation cannot see another's requests", () => 
     const schoolToken = await api.tokenFor(school.slug, ['requester']);
     const schoolRequest = await raise(api, schoolToken, { offeringCode: 'dbs-check' });
     expect((await listAs(lancashire)).map((node) => node.id)).not.toContain(schoolRequest.id);
-    expect((await api.graphql(serviceRequestNodeQuery(schoolRequest.id), lancashire)).body).toEqual({
-      data: { node: null },
-    });
+    expect((await api.graphql(serviceRequestNodeQuery(schoolRequest.id), lancashire)).body).toEqual(
+      withCost({ data: { node: null } }),
+    );
     // The partnership that serves the school does.
     expect((await listAs(lancashireAgent)).map((node) => node.id)).toContain(schoolRequest.id);
   });
@@ -168,9 +168,9 @@ describe('service agents see only the organisations their partnership serves', (
     expect(ids).toContain(liverpoolRequest.id);
     expect(ids).not.toContain(target.id);
     expect(seen.map((node) => node.organisation.slug)).not.toContain(LANCASHIRE);
-    expect((await api.graphql(serviceRequestNodeQuery(target.id), liverpoolAgent)).body).toEqual({
-      data: { node: null },
-    });
+    expect((await api.graphql(serviceRequestNodeQuery(target.id), liverpoolAgent)).body).toEqual(
+      withCost({ data: { node: null } }),
+    );
   });
 
   it("an agent of BT Lancashire sees Lancashire's requests but not Liverpool's", async () => {

@@ -3,7 +3,7 @@ import { seedOfferingId, seedOrganisations } from '@ssp/seeds';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
 import { moveOk, newKey, raise, requestRowsOf, sendForPayload } from './support/request-fixtures.ts';
 import {
   offeringGlobalId,
@@ -317,14 +317,16 @@ describe('nodes(ids)', () => {
       },
       requester,
     );
-    expect(response.body).toEqual({
-      data: {
-        nodes: [
-          { id: second.id, title: 'Second' },
-          { id: first.id, title: 'First' },
-          { id: offeringGlobalId('dbs-check'), code: 'dbs-check' },
-        ],
-      },
-    });
+    expect(response.body).toEqual(
+      withCost({
+        data: {
+          nodes: [
+            { id: second.id, title: 'Second' },
+            { id: first.id, title: 'First' },
+            { id: offeringGlobalId('dbs-check'), code: 'dbs-check' },
+          ],
+        },
+      }),
+    );
   });
 });

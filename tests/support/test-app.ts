@@ -1,7 +1,23 @@
 import { loadAppConfig, type MembershipRole, SigningKeyStore } from '@ssp/core';
 import { createPlatformApp, type PlatformApp } from '@ssp/gateway';
 import { seedOrganisationId } from '@ssp/seeds';
+import { expect } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
+
+/**
+ * An authenticated GraphQL response body as it must be exactly: `body` and the query price the
+ * server adds to every authenticated answer (`extensions.cost`, its numbers checked elsewhere).
+ */
+export function withCost(body: Record<string, unknown>): Record<string, unknown> {
+  return { ...body, extensions: { cost: expect.objectContaining({ requestedQueryCost: expect.any(Number) }) } };
+}
+
+/** A response body without its `extensions.cost` (which changes as the budget is spent). */
+export function withoutCost(body: { extensions?: Record<string, unknown> }): Record<string, unknown> {
+  const { extensions, ...rest } = body;
+  const { cost: _cost, ...others } = extensions ?? {};
+  return Object.keys(others).length > 0 ? { ...rest, extensions: others } : rest;
+}
 
 /** A GraphQL operation as the query factories build it. */
 export interface Operation {
@@ -12,7 +28,11 @@ export interface Operation {
 export interface GraphqlResponse<Data = Record<string, unknown>> {
   status: number;
   headers: Headers;
-  body: { data?: Data | null; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: Data | null;
+    errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+    extensions?: Record<string, unknown>;
+  };
 }
 
 export interface TestApp {
@@ -29,11 +49,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts the whole platform on a free port over this test file's own database copy. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * Starts the whole platform on a free port over this test file's own database copy; `settings`
+ * are environment variables on top of the test defaults (tight budgets, for instance).
+ */
+export async function startTestApp(settings: Record<string, string> = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   const keys = await SigningKeyStore.createInMemory();
-  const app = await createPlatformApp(loadAppConfig({ NODE_ENV: 'test' }), { database: db.database, keys });
+  const app = await createPlatformApp(loadAppConfig({ NODE_ENV: 'test', ...settings }), {
+    database: db.database,
+    keys,
+  });
   const url = await app.http.listen(0, '127.0.0.1');
   return {
     url,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
 
 let api: TestApp;
 beforeAll(async () => {
@@ -110,6 +110,6 @@ describe('tenant admins manage their members', () => {
       },
       rotherham,
     );
-    expect(members.body).toEqual({ data: { organisation: null } });
+    expect(members.body).toEqual(withCost({ data: { organisation: null } }));
   });
 });

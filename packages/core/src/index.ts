@@ -38,6 +38,7 @@ export * from './fiscal-year/index.ts';
 export * from './graphql/builder.ts';
 export * from './graphql/enum-values.ts';
 export * from './graphql/error-types.ts';
+export * from './graphql/field-cost.ts';
 export * from './graphql/global-id.ts';
 export * from './graphql/money-type.ts';
 export * from './graphql/page-size.ts';

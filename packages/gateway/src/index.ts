@@ -2,4 +2,6 @@ export * from './graphql/create-graphql-handler.ts';
 export * from './graphql/mutation-savepoints.ts';
 export * from './graphql/platform-schema.ts';
 export * from './http/platform-server.ts';
+export * from './limits/price-operation.ts';
+export * from './limits/request-limits.ts';
 export * from './platform-app.ts';

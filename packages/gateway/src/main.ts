@@ -32,6 +32,7 @@ async function start(): Promise<void> {
     [
       '',
       `Shared services platform API on ${where}`,
+      `  Mode:      ${config.environment}${config.environment === 'development' ? ' (GraphiQL and suggestions on: set NODE_ENV=production to turn them off)' : ' (production-safe: no GraphiQL, no suggestions)'}`,
       `  GraphQL:   ${url}/graphql${config.environment === 'development' ? ' (GraphiQL in the browser)' : ''}`,
       `  JWKS:      ${url}/.well-known/jwks.json`,
       `  Health:    ${url}/healthz, ${url}/readyz`,

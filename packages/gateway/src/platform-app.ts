@@ -9,6 +9,7 @@ import {
 import { findIdentityProvider } from '@ssp/tenants';
 import { type Logger, pino } from 'pino';
 import { createPlatformServer, type PlatformServer } from './http/platform-server.ts';
+import { createRequestLimits } from './limits/request-limits.ts';
 
 export interface PlatformApp {
   config: AppConfig;
@@ -54,12 +55,14 @@ export async function createPlatformApp(
     issuer: config.tokenIssuer,
     audience: config.tokenAudience,
     ttlSeconds: config.tokenTtlSeconds,
+    maxTtlSeconds: config.tokenMaxLifetimeSeconds,
   });
   const verifier = new TokenVerifier({
     keys,
     issuer: config.tokenIssuer,
     audience: config.tokenAudience,
     findIdentityProvider: (iss) => findIdentityProvider(database, iss),
+    maxLifetimeSeconds: config.tokenMaxLifetimeSeconds,
   });
   const http = createPlatformServer({
     database,
@@ -69,7 +72,8 @@ export async function createPlatformApp(
     logger,
     graphiql: config.environment === 'development',
     jwksCacheSeconds: JWKS_CACHE_SECONDS,
-    limits: {
+    limits: createRequestLimits(config),
+    serverLimits: {
       maxBodyBytes: config.maxRequestBodyBytes,
       concurrency: config.requestConcurrency,
       queueTimeoutMs: config.requestQueueTimeoutMs,

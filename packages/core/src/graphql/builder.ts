@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
@@ -9,6 +10,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { MembershipRole } from '../auth/principal.ts';
 import { mayReadType, type ReadRule } from '../auth/read-access.ts';
 import { type PlatformRelations, relations } from '../db/relations.ts';
+import { fieldCost } from './field-cost.ts';
 import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
 import { type RequestContext, requestTransaction } from './request-context.ts';
@@ -42,7 +44,15 @@ function pascalCase(name: string): string {
 export const builder = new SchemaBuilder<PlatformSchemaTypes>({
   // scope-auth first (it wraps every resolver), errors before dataloader (so loader failures
   // become typed errors where a field declares them).
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin, RelayPlugin, ValidationPlugin, DrizzlePlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    DataloaderPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    DrizzlePlugin,
+    ComplexityPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({
@@ -101,4 +111,6 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
     defaultConnectionSize: DEFAULT_PAGE_SIZE,
     maxConnectionSize: MAX_PAGE_SIZE,
   },
+  // Field prices only: the gateway prices each operation with them before it runs.
+  complexity: { fieldComplexity: fieldCost },
 });

@@ -1,5 +1,4 @@
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -10,6 +9,9 @@ import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { noteUnexpectedError } from '../http/request-outcome.ts';
 import { serviceUnavailableError } from '../http/service-unavailable.ts';
+import { introspectionNeedsTokenPlugin } from '../limits/introspection-needs-token-plugin.ts';
+import { queryCostPlugin } from '../limits/query-cost-plugin.ts';
+import type { RequestLimits } from '../limits/request-limits.ts';
 import { platformSchema } from './platform-schema.ts';
 import { rejectNulBytesPlugin } from './reject-nul-bytes-plugin.ts';
 import { requestTransactionPlugin } from './request-transaction-plugin.ts';
@@ -41,13 +43,14 @@ function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean):
   return maskError(error, message, isDev);
 }
 
-/** The query limits, checked while validating, before any resolver runs. */
+/**
+ * The document limits, checked while parsing and validating. The cost (page sizes and nesting,
+ * read from the variables too) is priced next, before the request's transaction opens: see
+ * `queryCostPlugin`.
+ */
 export const QUERY_LIMITS = {
   maxDepth: 10,
   maxAliases: 15,
-  // graphql-armor's static estimate (objects 2, scalars 1, x1.5 per level); the 100-organisation page with
-  // parents and children costs ~18,500. It does not read `first`: page sizes are capped at 100.
-  maxCost: 30_000,
   maxTokens: 2_000,
   maxDirectives: 20,
 } as const;
@@ -56,6 +59,7 @@ export function createGraphqlHandler(options: {
   database: PlatformDatabase;
   logger: Logger;
   graphiql: boolean;
+  limits: RequestLimits;
 }): YogaServerInstance<GraphqlServerContext, RequestContext> {
   // A limit breach is reported as a validation error (yoga then answers 400, as GraphQL over
   // HTTP asks), not thrown (which would answer 200 with no data).
@@ -91,9 +95,11 @@ export function createGraphqlHandler(options: {
       maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...rejectQuietly }),
       maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases, ...rejectQuietly }),
       maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives, ...rejectQuietly }),
-      costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, ...rejectQuietly }),
       ...(options.graphiql ? [] : [blockFieldSuggestionsPlugin(), withoutSuggestionsPlugin()]),
       rejectNulBytesPlugin(),
+      // Both before the request transaction: what they refuse sends no SQL.
+      introspectionNeedsTokenPlugin(),
+      queryCostPlugin(options.limits.queryCost, options.limits.budget),
       requestTransactionPlugin(options.database),
     ],
   });

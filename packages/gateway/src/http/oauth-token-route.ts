@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformDatabase, TokenIssuer } from '@ssp/core';
 import { authenticateApiClient, ClientAuthenticationError } from '@ssp/tenants';
+import type { Refusal, TokenEndpointLimits } from '../limits/token-endpoint-limits.ts';
 import { readBody, sendJson } from './http-responses.ts';
 
 const MAX_BODY_BYTES = 8 * 1024;
@@ -11,6 +12,16 @@ function oauthError(response: ServerResponse, status: number, error: string, des
     status,
     { error, error_description: description },
     basic ? { 'www-authenticate': 'Basic realm="shared-services", charset="UTF-8"' } : {},
+  );
+}
+
+/** 429 with Retry-After: RFC 6749 has no error code for it, so the body says it in words. */
+function tooManyRequests(response: ServerResponse, refusal: Refusal, description: string): void {
+  sendJson(
+    response,
+    429,
+    { error: 'invalid_request', error_description: `${description}; retry after ${refusal.retryAfterSeconds} s` },
+    { 'retry-after': String(refusal.retryAfterSeconds) },
   );
 }
 
@@ -44,12 +55,17 @@ function clientCredentials(
 export async function handleTokenRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  dependencies: { database: PlatformDatabase; issuer: TokenIssuer },
+  dependencies: { database: PlatformDatabase; issuer: TokenIssuer; limits: { tokenEndpoint: TokenEndpointLimits } },
 ): Promise<void> {
   if (request.method !== 'POST') {
     response.setHeader('allow', 'POST');
     return oauthError(response, 405, 'invalid_request', 'use POST');
   }
+  // The socket's peer: behind a reverse proxy that is the proxy, so limit there per client too.
+  const address = request.socket.remoteAddress ?? 'unknown';
+  const limits = dependencies.limits.tokenEndpoint;
+  const overRate = await limits.admit(address);
+  if (overRate) return tooManyRequests(response, overRate, 'too many token requests from this address');
   if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) {
     return oauthError(response, 400, 'invalid_request', 'the body must be application/x-www-form-urlencoded');
   }
@@ -70,8 +86,17 @@ export async function handleTokenRequest(
   if (!credentials) {
     return oauthError(response, 401, 'invalid_client', 'client authentication is required', true);
   }
+  const { clientId, clientSecret } = credentials;
+  const lockedOut = await limits.lockedOut(address, clientId);
+  if (lockedOut)
+    return tooManyRequests(response, lockedOut, 'too many wrong secrets for this client from this address');
   try {
-    const client = await authenticateApiClient(dependencies.database, credentials.clientId, credentials.clientSecret);
+    const checked = await limits.check(address, () =>
+      authenticateApiClient(dependencies.database, clientId, clientSecret),
+    );
+    if (!('value' in checked)) return tooManyRequests(response, checked, 'too many client checks at once');
+    const client = checked.value;
+    await limits.recordSuccess(address, clientId);
     const token = await dependencies.issuer.issue({
       subject: `client:${client.clientId}`,
       organisationId: client.organisationId,
@@ -86,6 +111,7 @@ export async function handleTokenRequest(
     });
   } catch (error) {
     if (error instanceof ClientAuthenticationError) {
+      if (error.oauthError === 'invalid_client') await limits.recordFailure(address, clientId);
       const status = error.oauthError === 'invalid_client' ? 401 : 400;
       return oauthError(response, status, error.oauthError, error.description, credentials.basic);
     }

@@ -14,6 +14,7 @@ import {
 import type { Logger } from 'pino';
 import { bearerPrincipal } from '../auth/bearer-principal.ts';
 import { createGraphqlHandler } from '../graphql/create-graphql-handler.ts';
+import type { RequestLimits } from '../limits/request-limits.ts';
 import { AdmissionGate, type AdmissionLimits } from './admission-gate.ts';
 import { sendGraphqlRefusal, sendJson } from './http-responses.ts';
 import { handleTokenRequest } from './oauth-token-route.ts';
@@ -53,7 +54,10 @@ export interface PlatformServerDependencies {
   graphiql: boolean;
   /** How long verifiers may cache our JWKS (and so how early a new key is published). */
   jwksCacheSeconds: number;
-  limits?: Partial<ServerLimits>;
+  /** Body size and how many requests run or wait (defaults: DEFAULT_SERVER_LIMITS). */
+  serverLimits?: Partial<ServerLimits>;
+  /** Query cost, budgets and token endpoint limits, kept between requests. */
+  limits: RequestLimits;
 }
 
 export interface PlatformServer {
@@ -78,8 +82,13 @@ function sleep(ms: number): Promise<void> {
 /** The HTTP surface: GraphQL, the JWKS, the token endpoint and the operators' probes. */
 export function createPlatformServer(dependencies: PlatformServerDependencies): PlatformServer {
   const { database, logger } = dependencies;
-  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...dependencies.limits };
-  const graphql = createGraphqlHandler({ database, logger, graphiql: dependencies.graphiql });
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...dependencies.serverLimits };
+  const graphql = createGraphqlHandler({
+    database,
+    logger,
+    graphiql: dependencies.graphiql,
+    limits: dependencies.limits,
+  });
   const gate = new AdmissionGate(limits);
   let inFlight = 0;
   let draining = false;
