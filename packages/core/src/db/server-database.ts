@@ -3,13 +3,13 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { DatabaseOutageError, databaseOutageOf, describeOutage } from './database-outage.ts';
 import { guardedPgClient } from './guarded-pg-client.ts';
+import { PipelinedBeginPool } from './pipelined-begin-pool.ts';
 import type {
   PlatformDatabase,
   PlatformDrizzle,
   PlatformTransaction,
   PlatformWorkPurpose,
 } from './platform-database.ts';
-import { PipelinedBeginPool } from './pipelined-begin-pool.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
