@@ -2,6 +2,7 @@
 import { loadAppConfig } from '@ssp/core';
 import { loadSeedData } from '@ssp/seeds';
 import { createPlatformApp } from './platform-app.ts';
+import { startBanner } from './start-banner.ts';
 
 const config = loadAppConfig();
 const app = await createPlatformApp(config);
@@ -9,23 +10,12 @@ const seeded = await loadSeedData(app.database);
 app.logger.info(seeded, 'seed data loaded');
 const url = await app.http.listen(config.port, config.host);
 
-const where = config.databaseUrl
-  ? 'the PostgreSQL server at DATABASE_URL'
-  : `embedded PGlite (${config.pgliteDataDir})`;
-process.stdout.write(
-  [
-    '',
-    `Shared services platform API on ${where}`,
-    `  GraphQL:   ${url}/graphql${config.environment === 'development' ? ' (GraphiQL in the browser)' : ''}`,
-    `  JWKS:      ${url}/.well-known/jwks.json`,
-    `  Health:    ${url}/healthz, ${url}/readyz`,
-    '',
-    'A token to try it with (in another terminal):',
-    '  pnpm cli token --organisation lancashire-county-council --role tenant_admin',
-    'then send it as "Authorization: Bearer <token>".',
-    '',
-  ].join('\n'),
-);
+// GraphiQL follows the same rule as createPlatformApp's `graphiql` flag.
+const graphiql = config.environment === 'development';
+// The banner never shares a stream with the logs: production logs are JSON on stdout (for a
+// log collector), development logs are pretty on stderr.
+const bannerStream = config.environment === 'development' ? process.stdout : process.stderr;
+bannerStream.write(startBanner({ url, config, graphiql }));
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -11,8 +11,11 @@ import {
 import type { Logger } from 'pino';
 import { bearerPrincipal } from '../auth/bearer-principal.ts';
 import { createGraphqlHandler } from '../graphql/create-graphql-handler.ts';
+import { sendDocument } from './docs-route.ts';
 import { sendJson } from './http-responses.ts';
+import { sendLandingPage } from './landing-page.ts';
 import { handleTokenRequest } from './oauth-token-route.ts';
+import { handleSchemaRequest } from './schema-route.ts';
 
 export interface PlatformServerDependencies {
   database: PlatformDatabase;
@@ -44,6 +47,12 @@ export function createPlatformServer(dependencies: PlatformServerDependencies): 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     switch (path) {
+      case '/':
+        return sendLandingPage(response, { graphiql: dependencies.graphiql });
+      case '/schema.graphql':
+        return handleSchemaRequest(request, response, dependencies.verifier);
+      case '/docs/partner-guide.md':
+        return sendDocument(response, path);
       case '/healthz':
         return sendJson(response, 200, { status: 'ok' });
       case '/readyz':
