@@ -1,5 +1,7 @@
 export * from './graphql/create-graphql-handler.ts';
 export * from './graphql/mutation-savepoints.ts';
 export * from './graphql/platform-schema.ts';
+export * from './http/graphiql-examples.ts';
 export * from './http/platform-server.ts';
 export * from './platform-app.ts';
+export * from './start-banner.ts';

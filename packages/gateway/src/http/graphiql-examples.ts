@@ -31,19 +31,35 @@ function example(
   return { audience, ...user, query: `${header(user, audience)}${operation}`, variables };
 }
 
+/** Words wrapped to the width of GraphiQL's query editor at its default size. */
+function wrapped(text: string, width = 50): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return line === '' ? lines : [...lines, line];
+}
+
 function header(example: Pick<GraphiqlExample, 'organisationSlug' | 'role'>, audience: string): string {
   return [
-    `# ${audience}`,
-    '#',
-    '# Every call needs a token. Put it in the Headers tab below as',
-    '#   {"Authorization": "Bearer <token>"}',
-    '# In development, mint one for a seeded organisation and role (in a terminal):',
-    `#   ${tokenCommand(example)}`,
-    '# (pnpm cli orgs and pnpm cli roles list what it can mint for.) A partner machine client',
-    '# exchanges its client credentials at POST /oauth/token instead: see /docs/partner-guide.md.',
-    '# Then press the run button (or Ctrl+Enter).',
+    ...wrapped(audience),
     '',
-  ].join('\n');
+    'Every call needs a token. In Headers below:',
+    '  {"Authorization": "Bearer <token>"}',
+    'In development, mint one in a terminal:',
+    `  pnpm cli token --role ${example.role} --ttl 8h \\`,
+    `    --organisation ${example.organisationSlug}`,
+    '(pnpm cli orgs and pnpm cli roles list the choices.)',
+    ...wrapped("A partner's machine client gets its token from POST /oauth/token: see /docs/partner-guide.md."),
+    'Then press the run button (or Ctrl+Enter).',
+  ]
+    .map((line) => (line === '' ? '#' : `# ${line}`))
+    .join('\n')
+    .concat('\n');
 }
 
 const partner = { organisationSlug: LANCASHIRE, role: 'requester' } as const;
