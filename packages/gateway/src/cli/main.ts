@@ -94,12 +94,15 @@ switch (positionals.join(' ')) {
       organisationId: seedOrganisationId(slug),
       roles: [role as MembershipRole],
     });
-    // Only the token on stdout, so `$(pnpm --silent cli token ...)` captures it; the rest to stderr.
+    // Only the token on stdout, so `$(pnpm --silent cli token ...)` captures it; a person at a
+    // terminal also reads how long it lasts (scripts get nothing else).
     process.stdout.write(`${token.accessToken}\n`);
-    process.stderr.write(
-      `A ${role} token for ${organisation.name}, valid for ${describeLifetime(ttlSeconds)} (until ${token.expiresAt.toISOString()})` +
-        `${values.ttl === undefined ? '; --ttl 8h for longer' : ''}. Send it as "Authorization: Bearer <token>".\n`,
-    );
+    if (process.stderr.isTTY) {
+      process.stderr.write(
+        `A ${role} token for ${organisation.name}, valid for ${describeLifetime(ttlSeconds)} (until ${token.expiresAt.toISOString()})` +
+          `${values.ttl === undefined ? '; --ttl 8h for longer' : ''}. Send it as "Authorization: Bearer <token>".\n`,
+      );
+    }
     break;
   }
   case 'orgs': {
