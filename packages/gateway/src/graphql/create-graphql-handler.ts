@@ -4,12 +4,12 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { isDomainError, type PlatformDatabase, type Principal, type RequestContext } from '@ssp/core';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { graphiqlOptions } from '../http/graphiql-examples.ts';
+import { renderLocalGraphiQL } from '../http/render-local-graphiql.ts';
 import { platformSchema } from './platform-schema.ts';
 import { requestTransactionPlugin } from './request-transaction-plugin.ts';
 import { withoutSuggestionsPlugin } from './without-suggestions-plugin.ts';
@@ -63,7 +63,7 @@ export function createGraphqlHandler(options: {
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ? graphiqlOptions() : false,
     // GraphiQL's code inlined from our own dependency: yoga's default page loads it from a CDN.
-    renderGraphiQL,
+    renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     // Unexpected errors become "Unexpected error." with no SQL, stack or host; typed errors and
     // GraphQLErrors we raise on purpose pass through.
