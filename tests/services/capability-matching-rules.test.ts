@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 const catalogue: CatalogueOffering[] = serviceOfferings.map((offering) => ({
   id: offering.code,
   code: offering.code,
+  serviceLineCode: offering.serviceLine,
   name: offering.name,
   description: offering.description,
   keywords: offering.keywords,

@@ -7,6 +7,7 @@ import { watchParent } from './lifecycle/parent-watch.ts';
 import { assertPortFree, portInUseError } from './lifecycle/port-check.ts';
 import { StartupError } from './lifecycle/startup-error.ts';
 import { createPlatformApp } from './platform-app.ts';
+import { startBanner } from './start-banner.ts';
 
 async function start(): Promise<void> {
   const config = loadAppConfig();
@@ -25,24 +26,12 @@ async function start(): Promise<void> {
     throw error.code === 'EADDRINUSE' ? portInUseError(config.host, config.port, error) : error;
   });
 
-  const where = config.databaseUrl
-    ? 'the PostgreSQL server at DATABASE_URL'
-    : `embedded PGlite (${config.pgliteDataDir})`;
-  process.stdout.write(
-    [
-      '',
-      `Shared services platform API on ${where}`,
-      `  Mode:      ${config.environment}${config.environment === 'development' ? ' (GraphiQL and suggestions on: set NODE_ENV=production to turn them off)' : ' (production-safe: no GraphiQL, no suggestions)'}`,
-      `  GraphQL:   ${url}/graphql${config.environment === 'development' ? ' (GraphiQL in the browser)' : ''}`,
-      `  JWKS:      ${url}/.well-known/jwks.json`,
-      `  Health:    ${url}/healthz, ${url}/readyz`,
-      '',
-      'A token to try it with (in another terminal):',
-      '  pnpm cli token --organisation lancashire-county-council --role tenant_admin',
-      'then send it as "Authorization: Bearer <token>".',
-      '',
-    ].join('\n'),
-  );
+  // GraphiQL follows the same rule as createPlatformApp's `graphiql` flag.
+  const graphiql = config.environment === 'development';
+  // The banner never shares a stream with the logs: production logs are JSON on stdout (for a
+  // log collector), development logs are pretty on stderr.
+  const bannerStream = config.environment === 'development' ? process.stdout : process.stderr;
+  bannerStream.write(startBanner({ url, config, graphiql }));
 
   const stop = gracefulStop(app, { drainMs: config.shutdownDrainMs, graceMs: config.shutdownGraceMs }, unlock);
   const stopAndExit = (reason: Parameters<typeof stop>[0]) =>

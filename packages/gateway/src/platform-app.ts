@@ -25,10 +25,19 @@ export interface PlatformApp {
 /** How long verifiers may cache our JWKS; a rotated key is published this long before use. */
 export const JWKS_CACHE_SECONDS = 300;
 
+/**
+ * JSON lines on stdout in production (for a log collector); in development pino's own
+ * `pino-pretty` transport prints them readably on stderr, apart from the start banner on stdout.
+ */
 export function createLogger(config: AppConfig): Logger {
-  return pino({
+  const options = {
     level: process.env.LOG_LEVEL ?? (config.environment === 'test' ? 'silent' : 'info'),
     redact: ['req.headers.authorization', 'headers.authorization', '*.client_secret'],
+  };
+  if (config.environment !== 'development') return pino(options);
+  return pino({
+    ...options,
+    transport: { target: 'pino-pretty', options: { destination: 2, colorize: process.stderr.isTTY ?? false } },
   });
 }
 

@@ -7,6 +7,8 @@ import { isDomainError, type PlatformDatabase, type Principal, type RequestConte
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { graphiqlOptions } from '../http/graphiql-examples.ts';
+import { renderLocalGraphiQL } from '../http/render-local-graphiql.ts';
 import { noteUnexpectedError } from '../http/request-outcome.ts';
 import { serviceUnavailableError } from '../http/service-unavailable.ts';
 import { introspectionNeedsTokenPlugin } from '../limits/introspection-needs-token-plugin.ts';
@@ -70,7 +72,9 @@ export function createGraphqlHandler(options: {
   return createYoga<GraphqlServerContext, RequestContext>({
     schema: platformSchema(),
     graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql ? { title: 'Shared services platform' } : false,
+    graphiql: options.graphiql ? graphiqlOptions() : false,
+    // GraphiQL's code inlined from our own dependency: yoga's default page loads it from a CDN.
+    renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     // Unexpected errors become "Unexpected error." with no SQL, stack or host; typed errors and
     // GraphQLErrors we raise on purpose pass through.

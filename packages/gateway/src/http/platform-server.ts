@@ -16,10 +16,13 @@ import { bearerPrincipal } from '../auth/bearer-principal.ts';
 import { createGraphqlHandler } from '../graphql/create-graphql-handler.ts';
 import type { RequestLimits } from '../limits/request-limits.ts';
 import { AdmissionGate, type AdmissionLimits } from './admission-gate.ts';
+import { sendDocument } from './docs-route.ts';
 import { sendGraphqlRefusal, sendJson } from './http-responses.ts';
+import { sendLandingPage } from './landing-page.ts';
 import { handleTokenRequest } from './oauth-token-route.ts';
 import { takeLimitedBody } from './request-body.ts';
 import { noteReason, noteUnexpectedError, type RequestOutcome, runWithOutcome } from './request-outcome.ts';
+import { handleSchemaRequest } from './schema-route.ts';
 import { retryAfterHeader, SERVICE_UNAVAILABLE } from './service-unavailable.ts';
 
 /** What the server accepts before it refuses: body size, and how many requests run or wait. */
@@ -164,6 +167,12 @@ export function createPlatformServer(dependencies: PlatformServerDependencies): 
   async function route(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     switch (path) {
+      case '/':
+        return sendLandingPage(response, { graphiql: dependencies.graphiql });
+      case '/schema.graphql':
+        return handleSchemaRequest(request, response, dependencies.verifier);
+      case '/docs/partner-guide.md':
+        return sendDocument(response, path);
       case '/healthz':
         return sendJson(response, 200, { status: 'ok' });
       case '/readyz':

@@ -69,7 +69,8 @@ const CapabilityMatchInput = builder.inputType('CapabilityMatchInput', {
     }),
     requirementLines: t.stringList({
       required: false,
-      description: 'Requirements in its own words, one per line (at most 200, each up to 500 characters).',
+      description:
+        'Requirements in its own words, one per line (at most 200, each up to 500 characters). A line that only names a service line ("payroll", "IT") asks for every offering of that line its kind may take.',
     }),
   }),
 });
@@ -78,7 +79,7 @@ builder.queryField('capabilityMatch', (t) =>
   t.field({
     type: CapabilityMatchRef,
     description:
-      'Tenant and platform admins: how a prospective customer requirements match the catalogue, requirement by requirement, with an overall fit. Deterministic.',
+      'Tenant and platform admins: how a prospective customer requirements match the catalogue, requirement by requirement, with an overall fit. Deterministic. At least one requirement (an offering id or a non-blank line) is needed: none is a validation error.',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: CapabilityMatchInput, required: true, description: 'The prospect.' }) },
     resolve: async (_root, { input }, context) => {
@@ -86,6 +87,10 @@ builder.queryField('capabilityMatch', (t) =>
       const lines = (input.requirementLines ?? []).map((line) => line.trim()).filter((line) => line !== '');
       if (lines.length > 200 || lines.some((line) => line.length > 500)) {
         throw new ValidationError('At most 200 requirement lines of up to 500 characters', 'input.requirementLines');
+      }
+      if (lines.length === 0 && (input.offeringIds ?? []).length === 0) {
+        // A fit over nothing would read as 0 %, as if the catalogue met none of it.
+        throw new ValidationError('Give at least one requirement: offeringIds or requirementLines', 'input');
       }
       const catalogue = await requestTransaction(context).query.serviceOfferings.findMany({ orderBy: { code: 'asc' } });
       const codeById = new Map(catalogue.map((offering) => [offering.id, offering.code]));

@@ -4,11 +4,15 @@
  * same requirements against the same catalogue always give the same answer.
  */
 
+import { SERVICE_LINE_COMMON_NAMES } from './service-line-common-names.ts';
+
 export type OrganisationKind = string;
 
 export interface CatalogueOffering {
   id: string;
   code: string;
+  /** The service line it belongs to (`payroll`, `ict`...). */
+  serviceLineCode: string;
   name: string;
   description: string;
   keywords: readonly string[];
@@ -94,6 +98,19 @@ function scoreLine(line: string, offering: CatalogueOffering): Scored {
   return { offering, score: lineWords.size === 0 ? 0 : shared / lineWords.size, full: false };
 }
 
+/**
+ * The service line a line asks for as a whole, when all its significant words are one of the
+ * line's common names ("Payroll services" is payroll, "Payroll for teachers" is not).
+ */
+function wholeServiceLine(line: string): string | undefined {
+  const text = significantWords(line).join(' ');
+  if (text === '') return undefined;
+  const codes = Object.keys(SERVICE_LINE_COMMON_NAMES).sort();
+  return codes.find((code) =>
+    SERVICE_LINE_COMMON_NAMES[code]!.some((name) => significantWords(name).join(' ') === text),
+  );
+}
+
 /** A partial match needs at least half the line's significant words among the offering's. */
 const PARTIAL_THRESHOLD = 0.5;
 
@@ -119,8 +136,13 @@ export function matchCapabilities(input: {
   }
 
   for (const line of input.requirementLines) {
+    const lineCode = wholeServiceLine(line);
     const scored = input.catalogue
-      .map((offering) => scoreLine(line, offering))
+      .map((offering) =>
+        lineCode !== undefined && offering.serviceLineCode === lineCode
+          ? { offering, score: 1, full: true }
+          : scoreLine(line, offering),
+      )
       .filter((candidate) => candidate.full || candidate.score >= PARTIAL_THRESHOLD)
       // Best first; ties by code so the answer never depends on the catalogue's order.
       .sort(

@@ -10,7 +10,7 @@ import {
 import { OrganisationRef } from '@ssp/tenants';
 import { z } from 'zod';
 import { loadPerformanceReport } from './load-performance-report.ts';
-import type { IndicatorResult, PerformanceReport } from './performance-indicators.ts';
+import { type IndicatorResult, type PerformanceReport, reportYear } from './performance-indicators.ts';
 
 const IndicatorStatusEnum = builder.enumType('IndicatorStatus', {
   description: 'How an indicator stands against its target.',
@@ -99,7 +99,7 @@ builder.queryField('performanceReport', (t) =>
   t.field({
     type: PerformanceReportRef,
     description:
-      'The key performance indicators of an organisation for a fiscal year (payroll errors, changes by the deadline, DBS checks, ICT first-contact resolution, response and satisfaction).',
+      'The key performance indicators of an organisation for a fiscal year (payroll errors, changes by the deadline, DBS checks, ICT first-contact resolution, response and satisfaction). The current year reports what has been measured so far; a year that has not begun yet is a ValidationError on `fiscalYear` (not a year of NO_DATA).',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, NotFoundError], directResult: true },
     args: {
@@ -119,6 +119,14 @@ builder.queryField('performanceReport', (t) =>
       );
       const tx = requestTransaction(context);
       const year = parseFiscalYear(args.fiscalYear, { field: 'fiscalYear' });
+      const { period } = reportYear(year);
+      if (period.start.getTime() > Date.now()) {
+        // Every indicator would read NO_DATA, which looks like a year with nothing measured.
+        throw new ValidationError(
+          `${args.fiscalYear} has not begun: it starts on ${period.firstDay}, so there is nothing to report yet`,
+          'fiscalYear',
+        );
+      }
       const organisation = await tx.query.organisations.findFirst({
         where: { id: args.organisationId.id },
         columns: { id: true },
