@@ -350,7 +350,7 @@ describe('monthly statements', () => {
       },
       requester,
     );
-    expect(charges.body.errors?.[0]?.message).toMatch(/not authorized/i);
+    expect(charges.body.errors?.[0]?.extensions).toMatchObject({ code: 'ROLE_REQUIRED', kind: 'FORBIDDEN' });
     const statement = await payloadOf(api, statementQuery({ organisationId: customerId, month: '2060-04' }), requester);
     expect(statement.__typename).toBe('ForbiddenError');
   });

@@ -20,7 +20,8 @@ export interface GraphqlServerContext {
 
 /**
  * A typed domain error that reaches the top level (a query field without a payload union) keeps
- * its message and gets its code; anything else is masked as "Unexpected error.".
+ * its message and gets its code and kind (docs/errors.md); anything else is masked as
+ * "Unexpected error.".
  */
 function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
@@ -28,7 +29,7 @@ function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean):
     return new GraphQLError(original.message, {
       nodes: error.nodes,
       path: error.path,
-      extensions: { code: original.code },
+      extensions: { code: original.code, kind: original.kind },
     });
   }
   return maskError(error, message, isDev);

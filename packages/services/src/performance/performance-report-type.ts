@@ -101,7 +101,6 @@ builder.queryField('performanceReport', (t) =>
     description:
       'The key performance indicators of an organisation for a fiscal year (payroll errors, changes by the deadline, DBS checks, ICT first-contact resolution, response and satisfaction).',
     authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: true },
     args: {
       organisationId: t.arg.globalID({ for: OrganisationRef, required: true, description: 'The organisation.' }),
       fiscalYear: t.arg.string({ required: true, description: 'The fiscal year, e.g. "2017/18".' }),

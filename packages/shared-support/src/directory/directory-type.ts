@@ -1,6 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
   builder,
+  CORE_ERRORS,
   checkedPageSize,
   describedEnumValues,
   ForbiddenError,
@@ -18,6 +19,7 @@ import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
   addSupportPerson,
@@ -139,7 +141,10 @@ builder.queryField('supportPeople', (t) =>
         checkedPageSize(args);
         const actor = requestActor(context);
         if (!SUPPORT_ROLES.some((role) => actor.roles.includes(role))) {
-          throw new ForbiddenError('Reading support people needs the tenant admin or service agent role');
+          throw new ForbiddenError(
+            'Reading support people needs the tenant admin or service agent role',
+            CORE_ERRORS.ROLE_REQUIRED,
+          );
         }
         const tx = requestTransaction(context);
         return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
@@ -210,7 +215,8 @@ builder.mutationField('saveSupportPerson', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = requestActor(context);
       requireRole(actor, SUPPORT_ROLES, 'Saving a support person');
-      if (actor.platformScope) throw new ForbiddenError('A member keeps its own people');
+      if (actor.platformScope)
+        throw new ForbiddenError('A member keeps its own people', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
       const tx = requestTransaction(context);
       const details: SupportPersonInput = {
         fullName: input.fullName,
@@ -280,7 +286,8 @@ builder.mutationField('removeSupportPerson', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = requestActor(context);
       requireRole(actor, SUPPORT_ROLES, 'Removing a support person');
-      if (actor.platformScope) throw new ForbiddenError('A member keeps its own people');
+      if (actor.platformScope)
+        throw new ForbiddenError('A member keeps its own people', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
       const tx = requestTransaction(context);
       const personId = idOf(String(input.personId), 'SupportPerson', 'input.personId');
       const removed = await removeSupportPerson(tx, actor.organisationId, personId);
@@ -352,7 +359,10 @@ builder.objectField(SharedSupportRef, 'directory', (t) =>
         checkedPageSize(args);
         const actor = requestActor(context);
         if (!SUPPORT_ROLES.some((role) => actor.roles.includes(role))) {
-          throw new ForbiddenError('Searching the directory needs the tenant admin or service agent role');
+          throw new ForbiddenError(
+            'Searching the directory needs the tenant admin or service agent role',
+            CORE_ERRORS.ROLE_REQUIRED,
+          );
         }
         const search = {
           partnershipId: support.partnershipId,

@@ -18,6 +18,7 @@ import { isoDate, londonToday } from '../common/dates.ts';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
   isOverdue,
@@ -203,7 +204,8 @@ const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'),
 function requireSupportRole(context: RequestContext, action: string) {
   const actor = requestActor(context);
   requireRole(actor, SUPPORT_ROLES, action);
-  if (actor.platformScope) throw new ForbiddenError('Recovery plans are kept by the members themselves');
+  if (actor.platformScope)
+    throw new ForbiddenError('Recovery plans are kept by the members themselves', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
   return actor;
 }
 
