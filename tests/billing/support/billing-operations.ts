@@ -6,7 +6,7 @@ import type { Operation, TestApp } from '../../support/test-app.ts';
 /** A fresh idempotency key (8-200 characters). */
 export const newKey = (prefix = 'billing') => `${prefix}-${randomUUID()}`;
 
-const ERROR_FIELDS = `... on Error { message } ... on ValidationError { field }`;
+const ERROR_FIELDS = `... on Error { message code } ... on ValidationError { field }`;
 const MONEY = `{ amount currency }`;
 
 export const setChargeMutation = (input: Record<string, unknown>): Operation => ({
