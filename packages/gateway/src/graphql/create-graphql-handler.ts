@@ -4,7 +4,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { isDomainError, type PlatformDatabase, type Principal, type RequestContext } from '@ssp/core';
+import { isDomainError, type PlatformDatabase, type Principal, type RequestContext, ValidationError } from '@ssp/core';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -29,7 +29,11 @@ function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean):
     return new GraphQLError(original.message, {
       nodes: error.nodes,
       path: error.path,
-      extensions: { code: original.code, kind: original.kind },
+      extensions: {
+        code: original.code,
+        kind: original.kind,
+        ...(original instanceof ValidationError && original.field ? { field: original.field } : {}),
+      },
     });
   }
   return maskError(error, message, isDev);
