@@ -1,6 +1,5 @@
 import {
   builder,
-  ForbiddenError,
   fiscalYearStarting,
   formatFiscalYear,
   MoneyRef,
@@ -9,7 +8,6 @@ import {
   parseFiscalYear,
   requestActor,
   requestTransaction,
-  ValidationError,
 } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
 import { findVisibleOrganisation, requireBillingReader } from '../access/billing-access.ts';
