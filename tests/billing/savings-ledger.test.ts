@@ -9,6 +9,7 @@ import {
   newKey,
   payloadOf,
   proposeMutation,
+  queryErrorOf,
   reconciliationQuery,
   recordEntryMutation,
 } from './support/billing-operations.ts';
@@ -319,13 +320,13 @@ describe('the savings ledger', () => {
       { kind: 'ESTIMATE', opportunityId: opportunity, fiscalYear: '2018/19', amount: '1.00' },
       westLancashire,
     );
-    expect(refused.__typename).toBe('NotFoundError');
-    const read = await payloadOf(
+    expect(refused).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+    const read = await queryErrorOf(
       api,
       reconciliationQuery({ organisationId: southRibbleId, fiscalYear: '2018/19' }),
       westLancashire,
     );
-    expect(read.__typename).toBe('NotFoundError');
+    expect(read.extensions).toEqual({ code: 'NOT_FOUND', kind: 'NOT_FOUND' });
     const ledger = await api.graphql<{ node: unknown }>(
       { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: opportunity } },
       westLancashire,
