@@ -97,8 +97,9 @@ describe('a user of one organisation cannot reach another', () => {
       }),
       county,
     );
-    expect(attempt.body.data).toBeNull();
-    expect(attempt.body.errors?.[0]?.message).toMatch(/not authorized/i);
+    // A mutation answers a refusal in its payload, with the code (docs/errors.md).
+    expect(attempt.body.errors).toBeUndefined();
+    expect(attempt.body.data).toEqual({ grantDelegation: expect.objectContaining({ code: 'ROLE_REQUIRED' }) });
     const delegations = await api.app.database.inPlatformTransaction({ actor: 'test', reason: 'check' }, (tx) =>
       tx.query.delegations.findMany({
         where: {

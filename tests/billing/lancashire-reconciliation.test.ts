@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { payloadOf, reconciliationQuery } from './support/billing-operations.ts';
+import { payloadOf, queryErrorOf, reconciliationQuery } from './support/billing-operations.ts';
 
 // The Lancashire case: the council asked for £3m off its affordability charge (£1m from 2015/16,
 // £2m more from 2017/18), and the performance report's "Financial Benefits" table lists the
@@ -172,9 +172,13 @@ describe('who may read it', () => {
 
   it('finance of another organisation gets not-found, exactly as for an id that does not exist', async () => {
     const other = await api.tokenFor('lancashire-constabulary', ['finance'], 'finance@police.example');
-    const r = await reconcile('2017/18', other);
-    expect(r.__typename).toBe('NotFoundError');
-    const missing = await payloadOf(
+    const r = await queryErrorOf(
+      api,
+      reconciliationQuery({ organisationId: lancashire, fiscalYear: '2017/18' }),
+      other,
+    );
+    expect(r.extensions).toEqual({ code: 'NOT_FOUND', kind: 'NOT_FOUND' });
+    const missing = await queryErrorOf(
       api,
       reconciliationQuery({
         organisationId: organisationGlobalId('00000000-0000-4000-8000-000000000000'),
@@ -182,17 +186,23 @@ describe('who may read it', () => {
       }),
       other,
     );
-    expect(missing).toEqual({ ...r });
+    expect(missing).toMatchObject({ message: r.message, extensions: r.extensions });
   });
 
   it("the council's requesters see no money: forbidden", async () => {
     const requester = await api.tokenFor('lancashire-county-council', ['requester'], 'alice@lancashire.example');
-    expect((await reconcile('2017/18', requester)).__typename).toBe('ForbiddenError');
+    const refused = await queryErrorOf(
+      api,
+      reconciliationQuery({ organisationId: lancashire, fiscalYear: '2017/18' }),
+      requester,
+    );
+    expect(refused.extensions).toEqual({ code: 'ROLE_REQUIRED', kind: 'FORBIDDEN' });
   });
 
   it('a fiscal year written any other way is a validation error naming the argument', async () => {
     for (const fiscalYear of ['2017-18', '2017/19', '17/18']) {
-      expect(await reconcile(fiscalYear)).toMatchObject({ __typename: 'ValidationError', field: 'fiscalYear' });
+      const refused = await queryErrorOf(api, reconciliationQuery({ organisationId: lancashire, fiscalYear }), finance);
+      expect(refused.extensions).toEqual({ code: 'INVALID_FISCAL_YEAR', kind: 'VALIDATION', field: 'fiscalYear' });
     }
   });
 });

@@ -61,6 +61,6 @@ describe('capabilityMatch over GraphQL', () => {
     const requester = await api.tokenFor('liverpool-city-council', ['requester']);
     const response = await api.graphql(capabilityMatch({ kind: 'SCHOOL', requirementLines: ['payroll'] }), requester);
     expect(response.body.data).toBeNull();
-    expect(response.body.errors?.[0]?.message).toMatch(/roles|not authorized/i);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'ROLE_REQUIRED', kind: 'FORBIDDEN' });
   });
 });

@@ -151,6 +151,6 @@ describe('tenant admins manage their machine clients', () => {
 
     const requester = await api.tokenFor(LANCASHIRE, ['requester']);
     const denied = await api.graphql<{ organisation: unknown }>(trailQuery, requester);
-    expect(denied.body.errors?.[0]?.message).toMatch(/not authorized/i);
+    expect(denied.body.errors?.[0]?.extensions).toMatchObject({ code: 'ROLE_REQUIRED', kind: 'FORBIDDEN' });
   });
 });

@@ -14,6 +14,7 @@ import './statements/monthly-statement-type.ts';
 
 export * from './charges/charge-instalments.ts';
 export * from './charges/set-affordability-charge.ts';
+export * from './errors/billing-error-codes.ts';
 export * from './ledger/ledger-figures.ts';
 export * from './ledger/record-ledger-entry.ts';
 export * from './opportunities/decide-savings-opportunity.ts';

@@ -33,16 +33,20 @@ export {
   type RequestSetUp,
   setTenantContext,
 } from './db/tenant-context.ts';
+export * from './errors/core-error-codes.ts';
 export * from './errors/domain-error.ts';
+export * from './errors/error-code.ts';
 export * from './fiscal-year/index.ts';
 export * from './graphql/builder.ts';
 export * from './graphql/enum-values.ts';
+export * from './graphql/error-rule.ts';
 export * from './graphql/error-types.ts';
 export * from './graphql/field-cost.ts';
 export * from './graphql/global-id.ts';
 export * from './graphql/money-type.ts';
 export * from './graphql/page-size.ts';
 export * from './graphql/request-context.ts';
+export * from './graphql/unauthorized-error.ts';
 export * from './idempotency/idempotency-key.ts';
 // Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.
 export * as money from './money/index.ts';

@@ -13,6 +13,7 @@ import './onboarding/onboarding-type.ts';
 import './onboarding/bulk-onboarding-type.ts';
 
 export * from './catalogue/service-offering-type.ts';
+export * from './errors/service-error-codes.ts';
 export * from './performance/load-performance-report.ts';
 export * from './performance/performance-indicators.ts';
 export * from './performance/performance-records.ts';

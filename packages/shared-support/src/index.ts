@@ -14,6 +14,7 @@ export * from './benefits/benefits.ts';
 export * from './common/partnership-context.ts';
 export * from './directory/manage-support-people.ts';
 export * from './directory/search-directory.ts';
+export * from './errors/shared-support-error-codes.ts';
 export * from './help/load-help.ts';
 export * from './help/manage-help.ts';
 export * from './recovery/load-recovery.ts';

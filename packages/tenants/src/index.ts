@@ -16,6 +16,7 @@ export * from './api-clients/manage-api-clients.ts';
 export * from './audit/audit-actor.ts';
 export * from './audit/record-audit-event.ts';
 export * from './delegations/grant-delegation.ts';
+export * from './errors/tenant-error-codes.ts';
 export * from './identity-providers/find-identity-provider.ts';
 export * from './lifecycle/change-organisation-lifecycle.ts';
 export * from './lifecycle/lifecycle-rules.ts';

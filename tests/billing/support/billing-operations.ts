@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Operation, TestApp } from '../../support/test-app.ts';
 
 // The billing operations the acceptance tests send, and a helper that returns a mutation's payload.
@@ -6,7 +7,7 @@ import type { Operation, TestApp } from '../../support/test-app.ts';
 /** A fresh idempotency key (8-200 characters). */
 export const newKey = (prefix = 'billing') => `${prefix}-${randomUUID()}`;
 
-const ERROR_FIELDS = `... on Error { message } ... on ValidationError { field }`;
+const ERROR_FIELDS = `... on Error { message code } ... on ValidationError { field }`;
 const MONEY = `{ amount currency }`;
 
 export const setChargeMutation = (input: Record<string, unknown>): Operation => ({
@@ -90,7 +91,6 @@ export const reconciliationQuery = (variables: {
         rejectedOpportunities { title category reason }
         csv
       }
-      ${ERROR_FIELDS}
     }
   }`,
   variables,
@@ -109,7 +109,6 @@ export const statementQuery = (variables: { organisationId: string; month: strin
         creditsTotal ${MONEY}
         amountDue ${MONEY}
       }
-      ${ERROR_FIELDS}
     }
   }`,
   variables,
@@ -132,6 +131,18 @@ export async function payloadOf(api: TestApp, operation: Operation, token: strin
   const response = await api.graphql(operation, token);
   if (response.body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
   return Object.values(response.body.data ?? {})[0];
+}
+
+/** The one top-level error of a query that failed (a query raises its failure: docs/errors.md). */
+export async function queryErrorOf(
+  api: TestApp,
+  operation: Operation,
+  token: string,
+): Promise<{ message: string; extensions?: Record<string, unknown> }> {
+  const response = await api.graphql(operation, token);
+  if (!response.body.errors?.length) throw new Error(`No error: ${JSON.stringify(response.body.data)}`);
+  expect(response.body.data).toBeNull();
+  return response.body.errors[0]!;
 }
 
 /** The global id of a node of a type, from its database id. */

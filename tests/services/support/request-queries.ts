@@ -55,6 +55,7 @@ export interface ServiceRequestView {
 export interface RequestPayloadView {
   __typename: 'ServiceRequestPayload' | 'ValidationError' | 'NotFoundError' | 'ForbiddenError' | 'ConflictError';
   message?: string;
+  code?: string;
   field?: string | null;
   replayed?: boolean;
   serviceRequest?: ServiceRequestView;
@@ -79,7 +80,7 @@ export const SERVICE_REQUEST_FIELDS = `id reference title description priority s
 
 const REQUEST_PAYLOAD = `__typename
   ... on ServiceRequestPayload { replayed serviceRequest { ${SERVICE_REQUEST_FIELDS} } }
-  ... on Error { message }
+  ... on Error { message code }
   ... on ValidationError { field }`;
 
 export interface RaiseInput {

@@ -40,7 +40,7 @@ export const grantDelegationMutation = (input: {
     grantDelegation(input: $input) {
       __typename
       ... on GrantDelegationPayload { delegation { id grantee { slug } delegatedOrganisation { slug } reason } }
-      ... on Error { message }
+      ... on Error { message code }
       ... on ValidationError { field }
     }
   }`,

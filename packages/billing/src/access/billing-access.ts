@@ -6,6 +6,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 
 /** Who may read an organisation's billing: its finance people and tenant admins (and platform admins). */
 export function requireBillingReader(actor: Actor, action = 'Reading billing'): void {
@@ -38,6 +39,7 @@ export function requireServingPartner(actor: Actor, organisationId: string, acti
   if (!actor.platformScope && actor.organisationId === organisationId) {
     throw new ForbiddenError(
       `${action} is done by the partnership serving the organisation, not by the organisation itself`,
+      BILLING_ERRORS.SERVING_PARTNERSHIP_ONLY,
     );
   }
 }
@@ -46,7 +48,10 @@ export function requireServingPartner(actor: Actor, organisationId: string, acti
 export function requireCustomer(actor: Actor, organisationId: string, action: string): void {
   requireRole(actor, ['finance'], action);
   if (actor.platformScope || actor.organisationId !== organisationId) {
-    throw new ForbiddenError(`${action} is the organisation's own decision: act for it with the finance role`);
+    throw new ForbiddenError(
+      `${action} is the organisation's own decision: act for it with the finance role`,
+      BILLING_ERRORS.CUSTOMER_DECISION_ONLY,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { ConflictError, type PlatformTransaction } from '@ssp/core';
+import { CORE_ERRORS, ConflictError, type PlatformTransaction } from '@ssp/core';
 import { and, eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
@@ -24,7 +24,10 @@ export async function findReplay<Table extends IdempotentTable>(
   })[];
   if (!existing) return null;
   if (existing.inputHash !== key.inputHash) {
-    throw new ConflictError('This idempotency key was already used with a different input');
+    throw new ConflictError(
+      'This idempotency key was already used with a different input',
+      CORE_ERRORS.IDEMPOTENCY_KEY_REUSED,
+    );
   }
   return existing;
 }

@@ -11,6 +11,7 @@ import {
 } from '@ssp/core';
 import { eq } from 'drizzle-orm';
 import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
+import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 import { lockSavingsOpportunity } from '../opportunities/decide-savings-opportunity.ts';
 import { loadLedgerFigures } from './ledger-figures.ts';
 
@@ -92,7 +93,8 @@ export async function recordLedgerEntry(
       .select({ id: tables.savingsLedgerEntries.id })
       .from(tables.savingsLedgerEntries)
       .where(eq(tables.savingsLedgerEntries.reversesEntryId, reversed.id));
-    if (already) throw new ConflictError('This entry has already been reversed');
+    if (already)
+      throw new ConflictError('This entry has already been reversed', BILLING_ERRORS.LEDGER_ENTRY_ALREADY_REVERSED);
     const { row, replayed } = await insertOnce(tx, tables.savingsLedgerEntries, {
       ...key,
       ...recorder,
@@ -111,6 +113,7 @@ export async function recordLedgerEntry(
   if (opportunity.status !== 'accepted' && opportunity.status !== 'delivered') {
     throw new ConflictError(
       `This opportunity is ${opportunity.status}: only accepted or delivered ones record savings`,
+      BILLING_ERRORS.OPPORTUNITY_NOT_ACCEPTED,
     );
   }
   if (input.amount.pence < 0n) throw new ValidationError('A savings figure is zero or more', 'input.amount');
@@ -122,12 +125,19 @@ export async function recordLedgerEntry(
   });
   let basis: 'estimated' | 'actual';
   if (input.kind === 'restatement') {
-    if (!current) throw new ConflictError(`There is no figure for ${year} to restate: record an estimate or an actual`);
+    if (!current)
+      throw new ConflictError(
+        `There is no figure for ${year} to restate: record an estimate or an actual`,
+        BILLING_ERRORS.LEDGER_NOTHING_TO_RESTATE,
+      );
     if (!input.reason) throw new ValidationError('Say why the figure is restated', 'input.reason');
     basis = current.basis;
   } else {
     if (current?.basis === 'actual') {
-      throw new ConflictError(`${year} is settled by an actual: restate it (with a reason) instead`);
+      throw new ConflictError(
+        `${year} is settled by an actual: restate it (with a reason) instead`,
+        BILLING_ERRORS.LEDGER_YEAR_SETTLED,
+      );
     }
     basis = input.kind === 'actual' ? 'actual' : 'estimated';
   }

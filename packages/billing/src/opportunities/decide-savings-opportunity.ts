@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
 import { and, eq } from 'drizzle-orm';
+import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 import type { SavingsOpportunityRow } from './propose-savings-opportunity.ts';
 
 export type SavingsDecision = 'accept' | 'reject' | 'deliver';
@@ -37,7 +38,10 @@ export async function decideSavingsOpportunity(
   const { opportunity, decision } = input;
   const move = MOVES[decision];
   if (opportunity.status !== move.from) {
-    throw new ConflictError(`This opportunity is ${opportunity.status}; only a ${move.from} one can be ${move.to}`);
+    throw new ConflictError(
+      `This opportunity is ${opportunity.status}; only a ${move.from} one can be ${move.to}`,
+      BILLING_ERRORS.OPPORTUNITY_ALREADY_DECIDED,
+    );
   }
   if (decision === 'reject' && !input.reason) {
     throw new ValidationError('Say why the opportunity is rejected', 'input.reason');

@@ -1,6 +1,5 @@
 import {
   builder,
-  ForbiddenError,
   fiscalYearStarting,
   formatFiscalYear,
   MoneyRef,
@@ -9,7 +8,6 @@ import {
   parseFiscalYear,
   requestActor,
   requestTransaction,
-  ValidationError,
 } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
 import { findVisibleOrganisation, requireBillingReader } from '../access/billing-access.ts';
@@ -281,7 +279,6 @@ builder.queryField('savingsReconciliation', (t) =>
     description:
       "Reconciles an organisation's cumulative affordability reduction for a fiscal year with the savings delivered against it (actuals and estimates apart), savings against its other budgets, the gap or surplus, the lines per opportunity and category, and the rejected opportunities. Finance and tenant admins of the organisation or of one serving it.",
     authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
     args: {
       organisationId: t.arg.globalID({ for: OrganisationRef, required: true, description: 'The organisation.' }),
       fiscalYear: t.arg.string({ required: true, description: 'The fiscal year, e.g. "2017/18".' }),

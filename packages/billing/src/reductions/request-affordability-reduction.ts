@@ -10,6 +10,7 @@ import {
 } from '@ssp/core';
 import { and, eq, gte } from 'drizzle-orm';
 import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
+import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 
 export type ReductionRequestRow = typeof tables.reductionRequests.$inferSelect;
 
@@ -78,6 +79,7 @@ export async function requestAffordabilityReduction(
       throw new ValidationError(
         `With this reduction the reductions in ${year} would come to £${money.formatMoney(inForce)}, more than that year's charge`,
         'input.amount',
+        BILLING_ERRORS.REDUCTION_EXCEEDS_CHARGE,
       );
     }
   }

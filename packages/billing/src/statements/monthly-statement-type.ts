@@ -123,7 +123,6 @@ builder.queryField('monthlyStatement', (t) =>
     description:
       "An organisation's monthly statement. Finance and tenant admins of the organisation or of one serving it.",
     authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
     args: {
       organisationId: t.arg.globalID({ for: OrganisationRef, required: true, description: 'The organisation.' }),
       month: t.arg.string({ required: true, description: 'The month, YYYY-MM (e.g. "2018-03").' }),

@@ -1,4 +1,5 @@
 import { type GraphQLResolveInfo, isObjectType } from 'graphql';
+import { CORE_ERRORS } from '../errors/core-error-codes.ts';
 import { ForbiddenError } from '../errors/domain-error.ts';
 import { type RequestContext, requestActor } from '../graphql/request-context.ts';
 import type { Actor, MembershipRole } from './principal.ts';
@@ -96,6 +97,7 @@ export function requireReadAccess(rule: ReadRule<unknown>, context: RequestConte
       actor.platformScope
         ? `${what} is not open to platform admins`
         : `${what} needs one of these roles: ${rule.roles.join(', ')}`,
+      CORE_ERRORS.ROLE_REQUIRED,
     );
   }
   return actor;

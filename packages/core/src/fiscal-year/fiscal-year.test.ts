@@ -64,7 +64,8 @@ describe('parseFiscalYear and formatFiscalYear', () => {
   ])('refuses %j with a ValidationError naming the field', (text) => {
     const error = validationErrorOf(() => parseFiscalYear(text, { field: 'input.fiscalYear' }));
     expect(error.field).toBe('input.fiscalYear');
-    expect(error.code).toBe('VALIDATION');
+    expect(error.kind).toBe('VALIDATION');
+    expect(error.code).toBe('INVALID_FISCAL_YEAR');
   });
 
   it('refuses a start year outside the supported span', () => {

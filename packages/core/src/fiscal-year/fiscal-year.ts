@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { CORE_ERRORS } from '../errors/core-error-codes.ts';
 import { ValidationError } from '../errors/domain-error.ts';
 
 /**
@@ -46,6 +47,7 @@ export function fiscalYearStarting(startYear: number, options: FieldOption = {})
     throw new ValidationError(
       `Fiscal years must start between ${MIN_START_YEAR} and ${MAX_START_YEAR}, got ${startYear}`,
       options.field ?? null,
+      CORE_ERRORS.INVALID_FISCAL_YEAR,
     );
   }
   return Object.freeze({ startYear }) as FiscalYear;
@@ -64,6 +66,7 @@ export function parseFiscalYear(text: string, options: FieldOption = {}): Fiscal
     throw new ValidationError(
       `"${String(text).slice(0, 20)}" is not a fiscal year: write it as YYYY/YY, such as "2017/18"`,
       field,
+      CORE_ERRORS.INVALID_FISCAL_YEAR,
     );
   }
   const startYear = Number.parseInt(match[1]!, 10);
@@ -72,6 +75,7 @@ export function parseFiscalYear(text: string, options: FieldOption = {}): Fiscal
     throw new ValidationError(
       `"${text}" is not a fiscal year: the years must be consecutive, such as "2017/18"`,
       field,
+      CORE_ERRORS.INVALID_FISCAL_YEAR,
     );
   }
   return fiscalYearStarting(startYear, options);
@@ -142,6 +146,7 @@ export function fiscalYearRange(from: FiscalYear, to: FiscalYear, options: Field
     throw new ValidationError(
       `The range starts at ${formatFiscalYear(from)}, after its end ${formatFiscalYear(to)}`,
       options.field ?? null,
+      CORE_ERRORS.INVALID_FISCAL_YEAR,
     );
   }
   return Array.from({ length: to.startYear - from.startYear + 1 }, (_, i) => fiscalYearStarting(from.startYear + i));
@@ -177,7 +182,11 @@ function toLondon(when: string | Date | DateTime, field: string | null): DateTim
   let local: DateTime;
   if (typeof when === 'string') {
     if (!ISO_DATE_OR_DATE_TIME.test(when)) {
-      throw new ValidationError(`"${when.slice(0, 40)}" is not an ISO date such as "2018-03-31"`, field);
+      throw new ValidationError(
+        `"${when.slice(0, 40)}" is not an ISO date such as "2018-03-31"`,
+        field,
+        CORE_ERRORS.INVALID_DATE,
+      );
     }
     local = DateTime.fromISO(when, { zone: LONDON_ZONE });
   } else if (when instanceof Date) {
@@ -186,7 +195,7 @@ function toLondon(when: string | Date | DateTime, field: string | null): DateTim
     local = when.setZone(LONDON_ZONE);
   }
   if (!local.isValid) {
-    throw new ValidationError(`"${String(when).slice(0, 40)}" is not a valid date`, field);
+    throw new ValidationError(`"${String(when).slice(0, 40)}" is not a valid date`, field, CORE_ERRORS.INVALID_DATE);
   }
   return local;
 }

@@ -10,10 +10,12 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { MembershipRole } from '../auth/principal.ts';
 import { mayReadType, type ReadRule } from '../auth/read-access.ts';
 import { type PlatformRelations, relations } from '../db/relations.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/domain-error.ts';
 import { fieldCost } from './field-cost.ts';
 import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
 import { type RequestContext, requestTransaction } from './request-context.ts';
+import { scopeAuthError } from './unauthorized-error.ts';
 
 export interface PlatformSchemaTypes {
   Context: RequestContext;
@@ -61,9 +63,12 @@ export const builder = new SchemaBuilder<PlatformSchemaTypes>({
       platformAdmin: context.actor?.platformScope ?? false,
       readable: (rule) => mayReadType(rule, context.actor),
     }),
+    // No token: UNAUTHENTICATED with a hint; a known caller: ROLE_REQUIRED (docs/errors.md).
+    unauthorizedError: scopeAuthError,
   },
   errors: {
-    defaultTypes: [],
+    // Every mutation can fail in each of the four kinds, so each payload union has all four.
+    defaultTypes: [ValidationError, NotFoundError, ForbiddenError, ConflictError],
     // A mutation returns `<Name>Result`, a union of its payload and its typed errors.
     defaultUnionOptions: {
       name: ({ fieldName }) => `${pascalCase(fieldName)}Result`,

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { CORE_ERRORS } from '../errors/core-error-codes.ts';
+import { ValidationError } from '../errors/domain-error.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TYPENAME = /^[A-Z][A-Za-z0-9]*$/;
@@ -13,9 +14,11 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   const typename = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
   if (separator < 0 || !TYPENAME.test(typename) || !UUID.test(id)) {
-    throw new GraphQLError(`Invalid global ID: ${JSON.stringify(globalId.slice(0, 80))}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new ValidationError(
+      `Invalid global ID: ${JSON.stringify(globalId.slice(0, 80))}`,
+      null,
+      CORE_ERRORS.INVALID_ID,
+    );
   }
   return { typename, id: id.toLowerCase() };
 }

@@ -1,5 +1,6 @@
 import type { Actor, Principal } from '../auth/principal.ts';
 import type { PlatformTransaction } from '../db/platform-database.ts';
+import { unauthenticatedError } from './unauthorized-error.ts';
 
 /**
  * One per request (never shared): the caller, and the transaction the request runs in. The
@@ -23,6 +24,6 @@ export function requestTransaction(context: RequestContext): PlatformTransaction
 
 /** The confirmed caller, for resolvers that run only for authenticated callers. */
 export function requestActor(context: RequestContext): Actor {
-  if (!context.actor) throw new Error('This field needs an authenticated caller');
+  if (!context.actor) throw unauthenticatedError();
   return context.actor;
 }

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
+import { CORE_ERRORS } from '../errors/core-error-codes.ts';
 import { ValidationError } from '../errors/domain-error.ts';
 
 /**
  * Creating mutations take an idempotency key: the same key with the same input returns the first
- * result, with other input it is a ConflictError. These are the two rules every package shares.
+ * result, with other input it is a ConflictError (IDEMPOTENCY_KEY_REUSED). These are the two rules every package shares.
  */
 
 /** Refuses a key outside 8-200 characters (short keys collide; long ones are abuse). Returns it. */
 export function checkIdempotencyKey(key: string, field = 'input.idempotencyKey'): string {
   if (key.length < 8 || key.length > 200)
-    throw new ValidationError('The idempotency key is 8 to 200 characters', field);
+    throw new ValidationError('The idempotency key is 8 to 200 characters', field, CORE_ERRORS.IDEMPOTENCY_KEY_INVALID);
   return key;
 }
 

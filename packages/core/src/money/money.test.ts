@@ -89,7 +89,8 @@ describe('parseMoney', () => {
   ])('refuses %j with a ValidationError naming the field', (text) => {
     const error = validationErrorOf(() => parseMoney(text, { field: 'input.amount', allowNegative: true }));
     expect(error.field).toBe('input.amount');
-    expect(error.code).toBe('VALIDATION');
+    expect(error.kind).toBe('VALIDATION');
+    expect(error.code).toBe('INVALID_MONEY');
   });
 
   it('refuses a negative amount unless allowed, naming the field', () => {

@@ -1,3 +1,4 @@
+import { CORE_ERRORS } from '../errors/core-error-codes.ts';
 import { ValidationError } from '../errors/domain-error.ts';
 
 /**
@@ -45,7 +46,11 @@ const RANGE_TEXT = '±90071992547409.91';
 
 function money(pence: bigint, currency: Currency = 'GBP', field: string | null = null): Money {
   if (pence > MAX_PENCE || pence < MIN_PENCE) {
-    throw new ValidationError(`Amount is outside the supported range (${RANGE_TEXT})`, field);
+    throw new ValidationError(
+      `Amount is outside the supported range (${RANGE_TEXT})`,
+      field,
+      CORE_ERRORS.INVALID_MONEY,
+    );
   }
   return Object.freeze({ pence, currency }) as Money;
 }
@@ -72,7 +77,7 @@ export function parseMoney(text: string, options: ParseMoneyOptions = {}): Money
   const field = options.field ?? null;
   // GraphQL and JSON callers can hand over anything; a number here would already have been a float.
   if (typeof text !== 'string') {
-    throw new ValidationError('Amount must be a decimal string such as "1250.00"', field);
+    throw new ValidationError('Amount must be a decimal string such as "1250.00"', field, CORE_ERRORS.INVALID_MONEY);
   }
   const match = text.length <= MAX_TEXT_LENGTH ? DECIMAL.exec(text) : null;
   if (match === null) {
@@ -82,13 +87,14 @@ export function parseMoney(text: string, options: ParseMoneyOptions = {}): Money
         ? `Amount is outside the supported range (${RANGE_TEXT})`
         : `"${text.slice(0, 40)}" is not an amount: write a decimal with at most two decimal places, such as "1250.00"`,
       field,
+      CORE_ERRORS.INVALID_MONEY,
     );
   }
   const [, sign, whole = '0', fraction = ''] = match;
   const magnitude = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
   const pence = sign === '-' ? -magnitude : magnitude;
   if (pence < 0n && !options.allowNegative) {
-    throw new ValidationError('Amount must not be negative', field);
+    throw new ValidationError('Amount must not be negative', field, CORE_ERRORS.INVALID_MONEY);
   }
   return money(pence, 'GBP', field);
 }
@@ -99,6 +105,7 @@ export function parseCurrency(code: string, options: { field?: string } = {}): C
     throw new ValidationError(
       `Currency "${code}" is not supported (use ${CURRENCIES.join(', ')})`,
       options.field ?? null,
+      CORE_ERRORS.INVALID_MONEY,
     );
   }
   return code as Currency;

@@ -3,7 +3,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { isDomainError, type PlatformDatabase, type Principal, type RequestContext } from '@ssp/core';
+import { isDomainError, type PlatformDatabase, type Principal, type RequestContext, ValidationError } from '@ssp/core';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -27,7 +27,8 @@ export interface GraphqlServerContext {
 
 /**
  * A typed domain error that reaches the top level (a query field without a payload union) keeps
- * its message and gets its code; anything else is masked as "Unexpected error.".
+ * its message and gets its code and kind (docs/errors.md); anything else is masked as
+ * "Unexpected error.".
  */
 function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
@@ -35,7 +36,11 @@ function domainErrorsUnmasked(error: unknown, message: string, isDev?: boolean):
     return new GraphQLError(original.message, {
       nodes: error.nodes,
       path: error.path,
-      extensions: { code: original.code },
+      extensions: {
+        code: original.code,
+        kind: original.kind,
+        ...(original instanceof ValidationError && original.field ? { field: original.field } : {}),
+      },
     });
   }
   // A database outage (busy, down, timed out, stopping) is a 503 with Retry-After, not a 500.

@@ -1,4 +1,4 @@
-import { builder } from '@ssp/core';
+import { addErrorCodeField, applyErrorRule, builder } from '@ssp/core';
 // Each domain package registers its types and fields on the shared builder when imported;
 // the order is the dependency order (a later package extends an earlier one's types).
 import '@ssp/tenants';
@@ -12,6 +12,10 @@ let schema: GraphQLSchema | undefined;
 
 /** The platform's GraphQL schema, assembled once from every domain package. */
 export function platformSchema(): GraphQLSchema {
-  schema ??= runMutationsInSavepoints(lexicographicSortSchema(builder.toSchema()));
+  if (!schema) {
+    // Every domain has declared its error codes by now (each did when it was imported above).
+    addErrorCodeField();
+    schema = runMutationsInSavepoints(applyErrorRule(lexicographicSortSchema(builder.toSchema())));
+  }
   return schema;
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   type Actor,
   admitNewTenants,
+  CORE_ERRORS,
   ConflictError,
   isDomainError,
   type PlatformTransaction,
@@ -95,7 +96,7 @@ export async function bulkOnboardOrganisations(
         ),
       );
     if (earlier.some((record) => record.inputHash !== fileHash)) {
-      throw new ConflictError('This batch key was already used for another file');
+      throw new ConflictError('This batch key was already used for another file', CORE_ERRORS.IDEMPOTENCY_KEY_REUSED);
     }
     for (const record of earlier) {
       earlierRows.set(Number(record.key.slice(input.batchKey.length + 1)), record.organisationId);

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   type Actor,
   admitNewTenants,
+  CORE_ERRORS,
   ConflictError,
   checkIdempotencyKey,
   type MembershipRole,
@@ -9,7 +10,7 @@ import {
   type PlatformTransaction,
   tables,
 } from '@ssp/core';
-import { type AuditActor, createApiClient, recordAuditEvents } from '@ssp/tenants';
+import { type AuditActor, createApiClient, recordAuditEvents, TENANT_ERRORS } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { prepareOnboarding, slugFor } from './prepare-onboarding.ts';
 
@@ -89,7 +90,10 @@ export async function onboardOrganisation(
       );
     if (!existing) throw new Error('An idempotency key conflicted but its record is not visible');
     if (existing.inputHash !== hash)
-      throw new ConflictError('This idempotency key was already used for another onboarding');
+      throw new ConflictError(
+        'This idempotency key was already used for another onboarding',
+        CORE_ERRORS.IDEMPOTENCY_KEY_REUSED,
+      );
     // The first onboarding delegated it to this organisation, but a retry that waited on the key
     // set its context before that committed: admit the organisation this key created.
     await admitNewTenants(tx, [existing.organisationId]);
@@ -112,7 +116,10 @@ export async function onboardOrganisation(
     });
   } catch (error) {
     if ((error as { cause?: { code?: string } }).cause?.code === '23505') {
-      throw new ConflictError('An organisation with this official identifier is already registered');
+      throw new ConflictError(
+        'An organisation with this official identifier is already registered',
+        TENANT_ERRORS.ORGANISATION_IDENTIFIER_TAKEN,
+      );
     }
     throw error;
   }

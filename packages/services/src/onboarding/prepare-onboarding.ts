@@ -1,5 +1,6 @@
 import { type MembershipRole, money, type tables, ValidationError } from '@ssp/core';
 import { checkClientRoles, checkMemberRoles } from '@ssp/tenants';
+import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import type { OnboardOrganisationInput } from './onboard-organisation.ts';
 
 type Scheme = (typeof tables.identifierScheme.enumValues)[number];
@@ -61,7 +62,11 @@ export function prepareOnboarding(
     const field = at(`subscriptions.${index}`);
     if (!offering) throw new ValidationError('No such offering', `${field}.offeringId`);
     if (!offering.allowedKinds.includes(input.kind)) {
-      throw new ValidationError(`A ${input.kind} may not take ${offering.code}`, `${field}.offeringId`);
+      throw new ValidationError(
+        `A ${input.kind} may not take ${offering.code}`,
+        `${field}.offeringId`,
+        SERVICE_ERRORS.OFFERING_NOT_OFFERED_TO_KIND,
+      );
     }
     const negotiated =
       wanted.unitPrice === null ? null : money.parseMoney(wanted.unitPrice, { field: `${field}.unitPrice` });

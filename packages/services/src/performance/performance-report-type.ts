@@ -101,7 +101,6 @@ builder.queryField('performanceReport', (t) =>
     description:
       'The key performance indicators of an organisation for a fiscal year (payroll errors, changes by the deadline, DBS checks, ICT first-contact resolution, response and satisfaction). The current year reports what has been measured so far; a year that has not begun yet is a ValidationError on `fiscalYear` (not a year of NO_DATA).',
     authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: true },
     args: {
       organisationId: t.arg.globalID({ for: OrganisationRef, required: true, description: 'The organisation.' }),
       fiscalYear: t.arg.string({ required: true, description: 'The fiscal year, e.g. "2017/18".' }),

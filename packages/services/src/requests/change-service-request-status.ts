@@ -1,4 +1,5 @@
 import {
+  CORE_ERRORS,
   ConflictError,
   ForbiddenError,
   type MembershipRole,
@@ -35,11 +36,18 @@ export async function changeServiceRequestStatus(
   const request = await tx.query.serviceRequests.findFirst({ where: { id: input.requestId } });
   if (!request) throw new NotFoundError('No request you may see has this id');
   if (!isAllowedTransition(request.status, input.to)) {
-    throw new ValidationError(`A ${request.status} request cannot become ${input.to}`, 'input.status');
+    throw new ValidationError(
+      `A ${request.status} request cannot become ${input.to}`,
+      'input.status',
+      CORE_ERRORS.INVALID_TRANSITION,
+    );
   }
   const ownOrganisation = input.actorOrganisationId === request.tenantId;
   if (!mayMove({ roles: input.roles, ownOrganisation }, request.status, input.to)) {
-    throw new ForbiddenError(`Your roles do not allow moving a ${request.status} request to ${input.to}`);
+    throw new ForbiddenError(
+      `Your roles do not allow moving a ${request.status} request to ${input.to}`,
+      CORE_ERRORS.ROLE_REQUIRED,
+    );
   }
   const reason = input.reason?.trim() || null;
   if (reasonRequired(input.to) && !reason)
@@ -69,7 +77,8 @@ export async function changeServiceRequestStatus(
       ),
     )
     .returning();
-  if (!updated) throw new ConflictError('The request changed meanwhile; read it again and retry');
+  if (!updated)
+    throw new ConflictError('The request changed meanwhile; read it again and retry', CORE_ERRORS.CHANGED_MEANWHILE);
   await tx.insert(tables.serviceRequestStatusChanges).values({
     tenantId: request.tenantId,
     requestId: request.id,

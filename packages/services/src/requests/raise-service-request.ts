@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  CORE_ERRORS,
   ConflictError,
   checkIdempotencyKey,
   idempotencyInputHash,
@@ -8,6 +9,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { and, desc, eq, lte } from 'drizzle-orm';
+import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 
 export interface RaiseServiceRequestInput {
   organisationId: string;
@@ -81,7 +83,11 @@ export async function raiseServiceRequest(
     .orderBy(desc(tables.slaDefinitions.version))
     .limit(1);
   if (!subscription) {
-    throw new ValidationError('The organisation has no active subscription to this offering', 'input.offeringId');
+    throw new ValidationError(
+      'The organisation has no active subscription to this offering',
+      'input.offeringId',
+      SERVICE_ERRORS.NOT_SUBSCRIBED,
+    );
   }
   if (subscription.kind === 'incident' && input.priority === null) {
     throw new ValidationError('An incident needs a priority', 'input.priority');
@@ -132,7 +138,10 @@ export async function raiseServiceRequest(
     );
   if (!existing) throw new Error('An idempotency key conflicted but its request is not visible');
   if (existing.inputHash !== hash) {
-    throw new ConflictError('This idempotency key was already used for a different request');
+    throw new ConflictError(
+      'This idempotency key was already used for a different request',
+      CORE_ERRORS.IDEMPOTENCY_KEY_REUSED,
+    );
   }
   return { request: existing, replayed: true };
 }

@@ -1,4 +1,5 @@
 import {
+  CORE_ERRORS,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -7,6 +8,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { and, eq, isNull } from 'drizzle-orm';
+import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import type { ServiceRequestRow } from './raise-service-request.ts';
 
 async function visibleRequest(tx: PlatformTransaction, requestId: string): Promise<ServiceRequestRow> {
@@ -22,7 +24,11 @@ export async function assignServiceRequest(
 ): Promise<ServiceRequestRow> {
   const request = await visibleRequest(tx, input.requestId);
   if (request.status === 'closed' || request.status === 'cancelled') {
-    throw new ValidationError(`A ${request.status} request cannot be assigned`, 'input.requestId');
+    throw new ValidationError(
+      `A ${request.status} request cannot be assigned`,
+      'input.requestId',
+      CORE_ERRORS.INVALID_TRANSITION,
+    );
   }
   const agent = input.agent?.trim() || null;
   const [updated] = await tx
@@ -46,10 +52,17 @@ export async function rateServiceRequest(
   }
   const request = await visibleRequest(tx, input.requestId);
   if (input.raterOrganisationId !== null && input.raterOrganisationId !== request.tenantId) {
-    throw new ForbiddenError('Only the organisation that raised a request may rate it');
+    throw new ForbiddenError(
+      'Only the organisation that raised a request may rate it',
+      SERVICE_ERRORS.NOT_REQUESTING_ORGANISATION,
+    );
   }
   if (request.status !== 'resolved' && request.status !== 'closed') {
-    throw new ValidationError('A request is rated after it is resolved', 'input.requestId');
+    throw new ValidationError(
+      'A request is rated after it is resolved',
+      'input.requestId',
+      CORE_ERRORS.INVALID_TRANSITION,
+    );
   }
   const [updated] = await tx
     .update(tables.serviceRequests)
@@ -62,7 +75,7 @@ export async function rateServiceRequest(
       ),
     )
     .returning();
-  if (!updated) throw new ConflictError('This request has already been rated');
+  if (!updated) throw new ConflictError('This request has already been rated', SERVICE_ERRORS.REQUEST_ALREADY_RATED);
   return updated;
 }
 

@@ -1,5 +1,6 @@
 import {
   builder,
+  CORE_ERRORS,
   ForbiddenError,
   MoneyRef,
   money,
@@ -133,7 +134,10 @@ builder.objectField(SharedSupportRef, 'benefits', (t) =>
     resolve: async (support, _args, context) => {
       const actor = requestActor(context);
       if (!BENEFIT_ROLES.some((role) => actor.roles.includes(role))) {
-        throw new ForbiddenError('Reading the benefits needs the tenant admin, service agent or finance role');
+        throw new ForbiddenError(
+          'Reading the benefits needs the tenant admin, service agent or finance role',
+          CORE_ERRORS.ROLE_REQUIRED,
+        );
       }
       const tx = requestTransaction(context);
       const programme = await tx.query.sharedSupportProgrammes.findFirst({

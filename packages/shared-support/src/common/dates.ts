@@ -1,4 +1,4 @@
-import { ValidationError } from '@ssp/core';
+import { CORE_ERRORS, ValidationError } from '@ssp/core';
 import { DateTime } from 'luxon';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -6,7 +6,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar date written YYYY-MM-DD that exists (no 2026-02-30), or a ValidationError. */
 export function isoDate(text: string, field: string): string {
   if (!ISO_DATE.test(text) || !DateTime.fromISO(text, { zone: 'utc' }).isValid) {
-    throw new ValidationError('Write dates as YYYY-MM-DD', field);
+    throw new ValidationError('Write dates as YYYY-MM-DD', field, CORE_ERRORS.INVALID_DATE);
   }
   return text;
 }

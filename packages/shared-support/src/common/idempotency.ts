@@ -1,4 +1,4 @@
-import { ConflictError } from '@ssp/core';
+import { CORE_ERRORS, ConflictError } from '@ssp/core';
 
 // The key rule and the input hash are core's, shared by every package.
 export { checkIdempotencyKey, idempotencyInputHash as inputHash } from '@ssp/core';
@@ -13,6 +13,10 @@ export function replayed<Row extends { inputHash: string | null }>(
   what: string,
 ): Row | null {
   if (!existing) return null;
-  if (existing.inputHash !== hash) throw new ConflictError(`This idempotency key was used for a different ${what}`);
+  if (existing.inputHash !== hash)
+    throw new ConflictError(
+      `This idempotency key was used for a different ${what}`,
+      CORE_ERRORS.IDEMPOTENCY_KEY_REUSED,
+    );
   return existing;
 }

@@ -1,4 +1,5 @@
 import { ForbiddenError, type PlatformTransaction, type RequestContext, requestActor, requireRole } from '@ssp/core';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 
 /**
  * The partnership's own tenant admins run its shared support (programme, rota shares, recovery
@@ -7,13 +8,17 @@ import { ForbiddenError, type PlatformTransaction, type RequestContext, requestA
 export async function requirePartnershipAdmin(context: RequestContext, tx: PlatformTransaction): Promise<string> {
   const actor = requestActor(context);
   requireRole(actor, ['tenant_admin'], 'Running shared support for a partnership');
-  if (actor.platformScope) throw new ForbiddenError('A partnership runs its own shared support');
+  if (actor.platformScope)
+    throw new ForbiddenError('A partnership runs its own shared support', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
   const organisation = await tx.query.organisations.findFirst({
     where: { id: actor.organisationId },
     columns: { kind: true },
   });
   if (organisation?.kind !== 'partnership') {
-    throw new ForbiddenError('Only the tenant admins of a partnership run its shared support');
+    throw new ForbiddenError(
+      'Only the tenant admins of a partnership run its shared support',
+      SHARED_SUPPORT_ERRORS.PARTNERSHIP_ADMIN_REQUIRED,
+    );
   }
   return actor.organisationId;
 }

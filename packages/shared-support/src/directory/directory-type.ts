@@ -1,6 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
   builder,
+  CORE_ERRORS,
   checkedPageSize,
   describedEnumValues,
   ForbiddenError,
@@ -22,6 +23,7 @@ import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
   addSupportPerson,
@@ -212,7 +214,8 @@ builder.mutationField('saveSupportPerson', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = requestActor(context);
       requireRole(actor, SUPPORT_ROLES, 'Saving a support person');
-      if (actor.platformScope) throw new ForbiddenError('A member keeps its own people');
+      if (actor.platformScope)
+        throw new ForbiddenError('A member keeps its own people', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
       const tx = requestTransaction(context);
       const details: SupportPersonInput = {
         fullName: input.fullName,
@@ -282,7 +285,8 @@ builder.mutationField('removeSupportPerson', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = requestActor(context);
       requireRole(actor, SUPPORT_ROLES, 'Removing a support person');
-      if (actor.platformScope) throw new ForbiddenError('A member keeps its own people');
+      if (actor.platformScope)
+        throw new ForbiddenError('A member keeps its own people', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
       const tx = requestTransaction(context);
       const personId = idOf(String(input.personId), 'SupportPerson', 'input.personId');
       const removed = await removeSupportPerson(tx, actor.organisationId, personId);

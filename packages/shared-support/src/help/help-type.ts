@@ -26,6 +26,7 @@ import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
   type HelpRequestView,
@@ -180,7 +181,8 @@ const HelpRequestRef = builder.node(builder.objectRef<HelpRequestView>('HelpRequ
 function requireSupportRole(context: RequestContext, action: string) {
   const actor = requestActor(context);
   requireRole(actor, SUPPORT_ROLES, action);
-  if (actor.platformScope) throw new ForbiddenError('Shared support is used by the members themselves');
+  if (actor.platformScope)
+    throw new ForbiddenError('Shared support is used by the members themselves', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
   return actor;
 }
 

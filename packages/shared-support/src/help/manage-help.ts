@@ -1,4 +1,5 @@
 import {
+  CORE_ERRORS,
   ConflictError,
   money,
   NotFoundError,
@@ -11,6 +12,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { daysInclusive, isoDate } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash as hashOf, replayed } from '../common/idempotency.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 
 export type HelpRequestRow = typeof tables.helpRequests.$inferSelect;
 export type HelpLoanRow = typeof tables.helpLoans.$inferSelect;
@@ -109,7 +111,10 @@ export async function requestHelp(
   });
   if (!existing) throw new Error('The idempotent request was neither inserted nor found');
   if (existing.inputHash !== hash) {
-    throw new ConflictError('This idempotency key was used for a different request for help');
+    throw new ConflictError(
+      'This idempotency key was used for a different request for help',
+      CORE_ERRORS.IDEMPOTENCY_KEY_REUSED,
+    );
   }
   return { request: existing, replayed: true };
 }
@@ -159,7 +164,11 @@ export async function offerHelp(
   if (request.requestingMemberId === input.memberId) {
     throw new ValidationError('A member cannot lend to itself', 'input.requestId');
   }
-  if (request.status !== 'open') throw new ConflictError(`The request is ${request.status}, no longer open`);
+  if (request.status !== 'open')
+    throw new ConflictError(
+      `The request is ${request.status}, no longer open`,
+      SHARED_SUPPORT_ERRORS.HELP_REQUEST_NOT_OPEN,
+    );
   const startsOn = isoDate(input.startsOn, 'input.startsOn');
   const endsOn = isoDate(input.endsOn, 'input.endsOn');
   if (endsOn < startsOn) throw new ValidationError('The loan ends before it starts', 'input.endsOn');
@@ -242,7 +251,8 @@ export async function decideHelpOffer(
   input: { partnershipId: string; memberId: string; loanId: string; accept: boolean },
 ): Promise<{ before: HelpLoanRow; after: HelpLoanRow }> {
   const before = await findOwnOffer(tx, input.partnershipId, input.memberId, input.loanId);
-  if (before.status !== 'offered') throw new ConflictError(`The offer was already ${before.status}`);
+  if (before.status !== 'offered')
+    throw new ConflictError(`The offer was already ${before.status}`, SHARED_SUPPORT_ERRORS.HELP_OFFER_ALREADY_DECIDED);
   let dayRatePence: number | null = null;
   if (input.accept) {
     const programme = await tx.query.sharedSupportProgrammes.findFirst({ where: { tenantId: input.partnershipId } });
@@ -276,7 +286,11 @@ export async function recordTimeGiven(
   input: { partnershipId: string; memberId: string; loanId: string; daysGiven: number },
 ): Promise<{ before: HelpLoanRow; after: HelpLoanRow }> {
   const before = await findOwnOffer(tx, input.partnershipId, input.memberId, input.loanId);
-  if (before.status !== 'accepted') throw new ConflictError('Time is recorded only against an accepted offer');
+  if (before.status !== 'accepted')
+    throw new ConflictError(
+      'Time is recorded only against an accepted offer',
+      SHARED_SUPPORT_ERRORS.HELP_OFFER_NOT_ACCEPTED,
+    );
   if (!Number.isInteger(input.daysGiven) || input.daysGiven < 0) {
     throw new ValidationError('Days given are a whole number, zero or more', 'input.daysGiven');
   }
@@ -304,7 +318,11 @@ export async function withdrawHelpRequest(
   const before = await findRequest(tx, input.partnershipId, input.requestId);
   if (before.requestingMemberId !== input.memberId)
     throw new NotFoundError('No request of your organisation has this id');
-  if (before.status !== 'open') throw new ConflictError(`The request is ${before.status}, no longer open`);
+  if (before.status !== 'open')
+    throw new ConflictError(
+      `The request is ${before.status}, no longer open`,
+      SHARED_SUPPORT_ERRORS.HELP_REQUEST_NOT_OPEN,
+    );
   const [after] = await tx
     .update(tables.helpRequests)
     .set({ status: 'withdrawn' })

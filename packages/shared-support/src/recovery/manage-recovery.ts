@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { isoDate, londonToday } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 
 export type RecoveryCategory = (typeof tables.recoveryItemCategory.enumValues)[number];
 export type RecoveryOutcome = (typeof tables.recoveryTestOutcome.enumValues)[number];
@@ -132,7 +133,11 @@ export async function adoptRecoveryPlan(
     })
     .onConflictDoNothing({ target: [tables.recoveryPlans.tenantId, tables.recoveryPlans.templateId] })
     .returning();
-  if (!plan) throw new ConflictError('Your organisation already has a plan adapted from this model');
+  if (!plan)
+    throw new ConflictError(
+      'Your organisation already has a plan adapted from this model',
+      SHARED_SUPPORT_ERRORS.RECOVERY_PLAN_EXISTS,
+    );
   await tx.insert(tables.recoveryPlanItems).values(
     items.map((item) => ({
       tenantId: input.memberId,

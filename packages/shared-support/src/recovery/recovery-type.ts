@@ -22,6 +22,7 @@ import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
   isOverdue,
@@ -208,7 +209,8 @@ const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'),
 function requireSupportRole(context: RequestContext, action: string) {
   const actor = requestActor(context);
   requireRole(actor, SUPPORT_ROLES, action);
-  if (actor.platformScope) throw new ForbiddenError('Recovery plans are kept by the members themselves');
+  if (actor.platformScope)
+    throw new ForbiddenError('Recovery plans are kept by the members themselves', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
   return actor;
 }
 

@@ -1,8 +1,17 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, queryRows, tables, ValidationError } from '@ssp/core';
+import {
+  CORE_ERRORS,
+  ConflictError,
+  NotFoundError,
+  type PlatformTransaction,
+  queryRows,
+  tables,
+  ValidationError,
+} from '@ssp/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { loadRotaMembers, loadShift, personShiftsOverlapping } from './load-rota.ts';
 import { type Interval, outOfHoursAround, subtract, union } from './out-of-hours.ts';
 
@@ -202,11 +211,12 @@ export async function decideRotaSwap(
   const before = await tx.query.rotaSwaps.findFirst({ where: { tenantId: input.partnershipId, id: input.swapId } });
   if (!before || before.toMemberId !== input.memberId)
     throw new NotFoundError('No swap proposed to your organisation has this id');
-  if (before.status !== 'proposed') throw new ConflictError(`The swap was already ${before.status}`);
+  if (before.status !== 'proposed')
+    throw new ConflictError(`The swap was already ${before.status}`, SHARED_SUPPORT_ERRORS.SWAP_ALREADY_DECIDED);
   if (input.accept) {
     const shift = await loadShift(tx, input.partnershipId, before.shiftId);
     if (!shift || shift.holderPersonId !== before.fromPersonId) {
-      throw new ConflictError('The shift has changed hands since the swap was proposed');
+      throw new ConflictError('The shift has changed hands since the swap was proposed', CORE_ERRORS.CHANGED_MEANWHILE);
     }
     const except = [before.shiftId, ...(before.returnShiftId ? [before.returnShiftId] : [])];
     const span = { start: shift.startsAt.getTime(), end: shift.endsAt.getTime() };
@@ -215,7 +225,10 @@ export async function decideRotaSwap(
     if (before.returnShiftId) {
       const back = await loadShift(tx, input.partnershipId, before.returnShiftId);
       if (!back || back.holderPersonId !== before.toPersonId) {
-        throw new ConflictError('The shift given in return has changed hands since the swap was proposed');
+        throw new ConflictError(
+          'The shift given in return has changed hands since the swap was proposed',
+          CORE_ERRORS.CHANGED_MEANWHILE,
+        );
       }
       await checkNoOverlap(
         tx,

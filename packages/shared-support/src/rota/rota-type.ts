@@ -23,6 +23,7 @@ import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import { loadRotaMembers, loadShift, loadShifts, loadShiftsById, type ShiftView } from './load-rota.ts';
 import { addRotaShift, decideRotaSwap, proposeRotaSwap, type RotaSwapRow } from './manage-rota.ts';
@@ -79,7 +80,8 @@ export const RotaShiftRef = builder.node(builder.objectRef<ShiftView>('RotaShift
 function requireSupportRole(context: RequestContext, action: string) {
   const actor = requestActor(context);
   requireRole(actor, SUPPORT_ROLES, action);
-  if (actor.platformScope) throw new ForbiddenError('Shared support is used by the members themselves');
+  if (actor.platformScope)
+    throw new ForbiddenError('Shared support is used by the members themselves', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
   return actor;
 }
 

@@ -1,5 +1,13 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { builder, checkedPageSize, ForbiddenError, queryRows, requestActor, requestTransaction } from '@ssp/core';
+import {
+  builder,
+  CORE_ERRORS,
+  checkedPageSize,
+  ForbiddenError,
+  queryRows,
+  requestActor,
+  requestTransaction,
+} from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { globalIdOf } from '../common/global-ids.ts';
 import { SharedSupportRef } from './shared-support-type.ts';
@@ -45,7 +53,7 @@ builder.objectField(SharedSupportRef, 'readsOfOurRows', (t) =>
         checkedPageSize(args);
         const actor = requestActor(context);
         if (!actor.roles.includes('tenant_admin'))
-          throw new ForbiddenError('Reading the receipts needs the tenant admin role');
+          throw new ForbiddenError('Reading the receipts needs the tenant admin role', CORE_ERRORS.ROLE_REQUIRED);
         const tx = requestTransaction(context);
         return resolveOffsetConnection({ args }, async ({ limit, offset }) => {
           const rows = await queryRows<Record<string, unknown>>(

@@ -17,6 +17,7 @@ import { globalIdOf } from '../common/global-ids.ts';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
+import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import {
   currentAgreement,
   joinSharedSupport,
@@ -244,7 +245,8 @@ builder.mutationField('joinSharedSupport', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = requestActor(context);
       requireRole(actor, ['tenant_admin'], 'Joining shared support');
-      if (actor.platformScope) throw new ForbiddenError('A member opts in for itself');
+      if (actor.platformScope)
+        throw new ForbiddenError('A member opts in for itself', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
       const tx = requestTransaction(context);
       const { before, after } = await joinSharedSupport(tx, {
         memberId: actor.organisationId,
@@ -278,7 +280,8 @@ builder.mutationField('leaveSharedSupport', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = requestActor(context);
       requireRole(actor, ['tenant_admin'], 'Leaving shared support');
-      if (actor.platformScope) throw new ForbiddenError('A member opts out for itself');
+      if (actor.platformScope)
+        throw new ForbiddenError('A member opts out for itself', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
       const tx = requestTransaction(context);
       const { before, after } = await leaveSharedSupport(tx, {
         memberId: actor.organisationId,

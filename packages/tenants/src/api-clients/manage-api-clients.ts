@@ -9,6 +9,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { and, eq, isNull } from 'drizzle-orm';
+import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export type ApiClientRow = typeof tables.apiClients.$inferSelect;
 
@@ -20,7 +21,11 @@ export function checkClientRoles(roles: readonly MembershipRole[]): MembershipRo
   const unique = [...new Set(roles)];
   if (unique.length === 0) throw new ValidationError('Give the client at least one role', 'input.roles');
   if (unique.includes('platform_admin')) {
-    throw new ValidationError('A machine client cannot be a platform admin', 'input.roles');
+    throw new ValidationError(
+      'A machine client cannot be a platform admin',
+      'input.roles',
+      TENANT_ERRORS.ROLE_NOT_GRANTABLE,
+    );
   }
   return unique;
 }
@@ -46,7 +51,8 @@ export async function rotateApiClientSecret(
     );
   }
   const client = await visibleClient(tx, input.apiClientId);
-  if (client.revokedAt) throw new ConflictError('A revoked client cannot be given a new secret');
+  if (client.revokedAt)
+    throw new ConflictError('A revoked client cannot be given a new secret', TENANT_ERRORS.API_CLIENT_REVOKED);
   const clientSecret = generateSecret();
   const previousSecretValidUntil =
     input.graceHours === 0 ? null : new Date(input.now.getTime() + input.graceHours * 3_600_000);
@@ -80,6 +86,6 @@ export async function revokeApiClient(
       ),
     )
     .returning();
-  if (!revoked) throw new ConflictError('This client is already revoked');
+  if (!revoked) throw new ConflictError('This client is already revoked', TENANT_ERRORS.API_CLIENT_REVOKED);
   return { before: client, after: revoked };
 }

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export interface GrantDelegationInput {
   granteeOrganisationId: string;
@@ -13,7 +14,11 @@ export interface GrantDelegationInput {
  */
 export async function grantDelegation(tx: PlatformTransaction, input: GrantDelegationInput) {
   if (input.granteeOrganisationId === input.delegatedOrganisationId) {
-    throw new ValidationError('An organisation cannot be delegated to itself', 'input.delegatedOrganisationId');
+    throw new ValidationError(
+      'An organisation cannot be delegated to itself',
+      'input.delegatedOrganisationId',
+      TENANT_ERRORS.DELEGATION_OUTSIDE_HIERARCHY,
+    );
   }
   if (input.reason.trim() === '') throw new ValidationError('Say why the delegation is needed', 'input.reason');
   const chain = await ancestorsOf(tx, input.delegatedOrganisationId);
@@ -24,6 +29,7 @@ export async function grantDelegation(tx: PlatformTransaction, input: GrantDeleg
     throw new ValidationError(
       'Delegation runs down the hierarchy: the delegated organisation must be beneath the grantee',
       'input.delegatedOrganisationId',
+      TENANT_ERRORS.DELEGATION_OUTSIDE_HIERARCHY,
     );
   }
   const [delegation] = await tx
@@ -36,7 +42,7 @@ export async function grantDelegation(tx: PlatformTransaction, input: GrantDeleg
     })
     .onConflictDoNothing()
     .returning();
-  if (!delegation) throw new ConflictError('This delegation already exists');
+  if (!delegation) throw new ConflictError('This delegation already exists', TENANT_ERRORS.DELEGATION_EXISTS);
   return delegation;
 }
 

@@ -1,4 +1,11 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import {
+  CORE_ERRORS,
+  ConflictError,
+  NotFoundError,
+  type PlatformTransaction,
+  tables,
+  ValidationError,
+} from '@ssp/core';
 import { and, eq } from 'drizzle-orm';
 import { type LifecycleAction, lifecycleTarget } from './lifecycle-rules.ts';
 
@@ -19,13 +26,18 @@ export async function changeOrganisationLifecycle(
   const before = await tx.query.organisations.findFirst({ where: { id: input.organisationId } });
   if (!before) throw new NotFoundError('No organisation has this id');
   if (before.kind === 'platform_operator') {
-    throw new ValidationError('The platform operator cannot change its own lifecycle', 'input.organisationId');
+    throw new ValidationError(
+      'The platform operator cannot change its own lifecycle',
+      'input.organisationId',
+      CORE_ERRORS.INVALID_TRANSITION,
+    );
   }
   const target = lifecycleTarget(before.lifecycleStatus, input.action);
   if (!target) {
     throw new ValidationError(
       `An organisation that is ${before.lifecycleStatus} cannot ${input.action.replace('_', ' ')}`,
       'input.action',
+      CORE_ERRORS.INVALID_TRANSITION,
     );
   }
   const [after] = await tx
@@ -35,6 +47,10 @@ export async function changeOrganisationLifecycle(
       and(eq(tables.organisations.id, before.id), eq(tables.organisations.lifecycleStatus, before.lifecycleStatus)),
     )
     .returning();
-  if (!after) throw new ConflictError('The organisation changed meanwhile; read it again and retry');
+  if (!after)
+    throw new ConflictError(
+      'The organisation changed meanwhile; read it again and retry',
+      CORE_ERRORS.CHANGED_MEANWHILE,
+    );
   return { before, after };
 }

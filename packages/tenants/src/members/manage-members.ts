@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { and, eq } from 'drizzle-orm';
+import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export type MembershipRow = typeof tables.memberships.$inferSelect;
 
@@ -15,7 +16,11 @@ export function checkMemberRoles(roles: readonly MembershipRole[], organisationK
   const unique = [...new Set(roles)];
   if (unique.length === 0) throw new ValidationError('Give the member at least one role', 'input.roles');
   if (unique.includes('platform_admin') && organisationKind !== 'platform_operator') {
-    throw new ValidationError('Only members of the platform operator can be platform admins', 'input.roles');
+    throw new ValidationError(
+      'Only members of the platform operator can be platform admins',
+      'input.roles',
+      TENANT_ERRORS.ROLE_NOT_GRANTABLE,
+    );
   }
   return unique;
 }
@@ -59,7 +64,8 @@ export async function inviteMember(
     })
     .onConflictDoNothing()
     .returning();
-  if (!membership) throw new ConflictError('This person is already a member of the organisation');
+  if (!membership)
+    throw new ConflictError('This person is already a member of the organisation', TENANT_ERRORS.ALREADY_A_MEMBER);
   return membership;
 }
 
@@ -79,7 +85,8 @@ export async function changeMemberRoles(
   },
 ): Promise<{ before: MembershipRow; after: MembershipRow }> {
   const before = await visibleMembership(tx, input.membershipId);
-  if (before.status === 'removed') throw new ConflictError('This member has been removed');
+  if (before.status === 'removed')
+    throw new ConflictError('This member has been removed', TENANT_ERRORS.MEMBER_REMOVED);
   const roles = checkMemberRoles(input.roles, await input.organisationKind(before.tenantId));
   const [after] = await tx
     .update(tables.memberships)
@@ -96,7 +103,8 @@ export async function removeMember(
   input: { membershipId: string },
 ): Promise<{ before: MembershipRow; after: MembershipRow }> {
   const before = await visibleMembership(tx, input.membershipId);
-  if (before.status === 'removed') throw new ConflictError('This member has already been removed');
+  if (before.status === 'removed')
+    throw new ConflictError('This member has already been removed', TENANT_ERRORS.MEMBER_REMOVED);
   const [after] = await tx
     .update(tables.memberships)
     .set({ status: 'removed', updatedAt: new Date() })
