@@ -1,7 +1,6 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
   builder,
-  CORE_ERRORS,
   checkedPageSize,
   describedEnumValues,
   ForbiddenError,
