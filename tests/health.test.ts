@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './support/test-app.ts';
+import { startTestApp, type TestApp, withCost } from './support/test-app.ts';
 
 // The operators' probes and a graceful shutdown, over real HTTP. Each describe starts its own app
 // (on its own copy of the database), because two of them end with something closed.
@@ -186,9 +186,9 @@ describe('a graceful shutdown (what SIGTERM runs: app.http.close)', () => {
 
     const inFlight = takeResponse(received);
     expect(inFlight.status).toBe(200);
-    expect(JSON.parse(inFlight.body)).toEqual({
-      data: { viewer: { subject: 'test:tenant_admin@lancashire-county-council' } },
-    });
+    expect(JSON.parse(inFlight.body)).toEqual(
+      withCost({ data: { viewer: { subject: 'test:tenant_admin@lancashire-county-council' } } }),
+    );
     const readiness = takeResponse(inFlight.rest);
     expect(readiness.status).toBe(503);
     expect(readiness.headers.connection).toBe('close');

@@ -2,7 +2,12 @@ import type { RequestContext } from '@ssp/core';
 import { type FragmentDefinitionNode, GraphQLError, getOperationAST, Kind, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+/**
+ * `__schema`, the whole schema at once, is what tools fetch. `__type(name:)` stays open: the
+ * GraphQL-over-HTTP conformance audits use it anonymously, and what it tells of a guessed type
+ * name, validation errors tell anonymous callers anyway ("Cannot query field x on type Y").
+ */
+const INTROSPECTION_FIELDS = new Set(['__schema']);
 
 /** Whether a root selection asks for the schema (`__typename` is not introspection of it). */
 function asksForSchema(
@@ -21,8 +26,8 @@ function asksForSchema(
 }
 
 /**
- * The schema is read with a token, in every mode: an anonymous caller learns nothing of its
- * shape beyond what validation errors say (and those carry no suggestions outside development).
+ * The schema is read with a token, in every mode: an anonymous caller gets no schema dump, only
+ * what validation errors say (and those carry no suggestions outside development).
  * Partner developers have `schema.graphql` and a token from `/oauth/token` or `pnpm cli token`.
  */
 export function introspectionNeedsTokenPlugin(): Plugin<RequestContext> {
