@@ -3,6 +3,8 @@ export * from './graphql/mutation-savepoints.ts';
 export * from './graphql/platform-schema.ts';
 export * from './http/graphiql-examples.ts';
 export * from './http/platform-server.ts';
+export * from './lifecycle/data-folder-lock.ts';
+export * from './lifecycle/graceful-stop.ts';
 export * from './limits/price-operation.ts';
 export * from './limits/request-limits.ts';
 export * from './platform-app.ts';

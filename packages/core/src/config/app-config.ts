@@ -39,7 +39,7 @@ const environmentSchema = z.object({
   /** statement_timeout for every database connection, in milliseconds. */
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  // Overload, faults and stopping (see README "Settings").
+  // Overload, faults and stopping.
   /** The largest request body accepted, in bytes; larger ones are a 413 before authentication. */
   MAX_REQUEST_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** GraphQL requests run at once (default: the pool size); the rest queue. */

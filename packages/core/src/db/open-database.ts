@@ -48,10 +48,12 @@ async function migrateWhenReachable(config: AppConfig, databaseUrl: string, hook
       startingDelay,
       timeMultiple: 2,
       maxDelay,
-      retry: (error: unknown, nextAttempt: number) => {
-        if (!databaseOutageOf(error)) return false;
-        const delayMs = Math.min(maxDelay, startingDelay * 2 ** (nextAttempt - 2));
-        hooks.onConnectRetry?.({ attempt: nextAttempt - 1, attempts, delayMs, reason: reasonOf(error) });
+      // exponential-backoff calls this after every failure, the last one included, with the
+      // number of attempts made so far.
+      retry: (error: unknown, attemptsMade: number) => {
+        if (!databaseOutageOf(error) || attemptsMade >= attempts) return false;
+        const delayMs = Math.min(maxDelay, startingDelay * 2 ** (attemptsMade - 1));
+        hooks.onConnectRetry?.({ attempt: attemptsMade, attempts, delayMs, reason: reasonOf(error) });
         return true;
       },
     });

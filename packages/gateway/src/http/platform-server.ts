@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo, Server } from 'node:net';
 import {
   AuthenticationError,
   DatabaseOutageError,
@@ -39,6 +39,8 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
 };
 
 const LISTEN_BACKLOG = 4_096;
+/** How long nothing must be in flight before the remaining idle connections are closed. */
+const QUIET_MS = 250;
 
 /** How long a readiness probe waits for the database before calling it unavailable. */
 const READINESS_TIMEOUT_MS = 3_000;
@@ -64,7 +66,7 @@ export interface PlatformServerDependencies {
 }
 
 export interface PlatformServer {
-  server: Server;
+  server: HttpServer;
   /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
   listen(port: number, host: string): Promise<string>;
   /**
@@ -244,9 +246,17 @@ export function createPlatformServer(dependencies: PlatformServerDependencies): 
       logger.info({ drainMs }, 'draining: readiness fails, still accepting');
       await sleep(drainMs);
     }
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    await Promise.race([whenIdle(), sleep(graceMs)]);
+    // net.Server's close, not http.Server's: that one also closes idle connections, and a
+    // connection just accepted whose request is not parsed yet counts as idle (it would be
+    // reset). Idle ones are closed below, once nothing has been in flight for a moment.
+    const closed = new Promise<void>((resolve) => Server.prototype.close.call(server, () => resolve()));
+    const graceEnds = Date.now() + graceMs;
+    while (Date.now() < graceEnds) {
+      await Promise.race([whenIdle(), sleep(graceEnds - Date.now())]);
+      if (inFlight > 0) break;
+      await sleep(QUIET_MS);
+      if (inFlight === 0) break;
+    }
     if (inFlight > 0) {
       const stopping = new DatabaseOutageError('stopping', describeOutage('stopping'));
       logger.warn({ inFlight, waiting: gate.waiting }, 'grace period over: rolling back what still runs');
@@ -254,6 +264,7 @@ export function createPlatformServer(dependencies: PlatformServerDependencies): 
       await database.stopTransactions();
       await Promise.race([whenIdle(), sleep(SETTLE_MS)]);
     }
+    server.closeIdleConnections();
     server.closeAllConnections();
     await closed;
   }
