@@ -8,6 +8,7 @@ import { isDomainError, type PlatformDatabase, type Principal, type RequestConte
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { compiledReadsPlugin } from './compiled-reads-plugin.ts';
 import { platformSchema } from './platform-schema.ts';
 import { requestTransactionPlugin } from './request-transaction-plugin.ts';
 import { withoutSuggestionsPlugin } from './without-suggestions-plugin.ts';
@@ -84,6 +85,8 @@ export function createGraphqlHandler(options: {
       maxDirectivesPlugin({ n: QUERY_LIMITS.maxDirectives, ...rejectQuietly }),
       costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, ...rejectQuietly }),
       ...(options.graphiql ? [] : [blockFieldSuggestionsPlugin(), withoutSuggestionsPlugin()]),
+      // Before the transaction plugin: its execution runs inside the request's transaction.
+      compiledReadsPlugin(),
       requestTransactionPlugin(options.database),
     ],
   });
