@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -12,8 +14,46 @@ import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../request-context.ts';
 import { type CompileScope, NotCompilable, SelectionCompiler } from './compile-selection.ts';
 
+/** A statement's text split at its parameters, and each parameter: a constant, or a tenant id by position. */
+interface CompiledStatement {
+  parts: string[];
+  params: ({ value: unknown } | { tenant: number })[];
+}
+
 interface CompiledOperation {
-  statements: [responseKey: string, statement: SQL | '__typename'][];
+  statements: [responseKey: string, statement: CompiledStatement | '__typename'][];
+}
+
+const dialect = new PgDialect();
+// Compiled with stand-ins for the tenant ids, so one compile serves every tenant (random per
+// process, so no argument can ever spell one).
+const TENANT_STAND_IN = `\u0000tenant:${randomUUID()}:`;
+
+/** Renders a compiled statement once, keeping where each parameter goes. */
+function rendered(statement: SQL): CompiledStatement {
+  const query = dialect.sqlToQuery(statement);
+  const parts = query.sql.split(/\$\d+\b/);
+  // The compiler writes no `$n` of its own; if anything did, do not cache a split we cannot trust.
+  if (parts.length !== query.params.length + 1) throw new Error('unexpected parameter marks');
+  return {
+    parts,
+    params: query.params.map((value) =>
+      typeof value === 'string' && value.startsWith(TENANT_STAND_IN)
+        ? { tenant: Number(value.slice(TENANT_STAND_IN.length)) }
+        : { value },
+    ),
+  };
+}
+
+function bound(statement: CompiledStatement, tenantIds: readonly string[]): SQL {
+  const chunks: SQL[] = [sql.raw(statement.parts[0]!)];
+  statement.params.forEach((param, index) => {
+    chunks.push(
+      sql`${'tenant' in param ? tenantIds[param.tenant] : param.value}`,
+      sql.raw(statement.parts[index + 1]!),
+    );
+  });
+  return sql.join(chunks);
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
@@ -43,7 +83,7 @@ function compileOperation(args: ExecutionArgs, context: RequestContext): Compile
     variables: coerced.coerced,
     actor,
     // Platform admins run on the partnership-wide path, which sees every tenant by design.
-    tenantIds: actor.platformScope ? null : actor.visibleTenantIds,
+    tenantIds: actor.platformScope ? null : actor.visibleTenantIds.map((_, index) => `${TENANT_STAND_IN}${index}`),
   };
   const compiler = new SelectionCompiler(scope);
   const statements: CompiledOperation['statements'] = [];
@@ -58,7 +98,7 @@ function compileOperation(args: ExecutionArgs, context: RequestContext): Compile
       }
       const field = queryType.getFields()[selection.name.value];
       if (!field) return null;
-      statements.push([key, sql`select ${compiler.rootConnection(field, selection)} as result`]);
+      statements.push([key, rendered(sql`select ${compiler.rootConnection(field, selection)} as result`)]);
     }
   } catch (error) {
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
@@ -75,12 +115,40 @@ function compileOperation(args: ExecutionArgs, context: RequestContext): Compile
  * transaction (row-level security applies; every tenant table is also bound to the tenant ids).
  * Null when the operation is not one the compiler takes: the caller then executes it normally.
  */
+// Per parsed document (yoga keeps one per query text), per what else shapes the statement: the
+// operation, the variables, and who asks (scopes, platform path, how many tenants).
+const compiledOperations = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
+const MAX_SHAPES_PER_DOCUMENT = 100;
+
+function cachedCompile(args: ExecutionArgs, context: RequestContext): CompiledOperation | null {
+  const actor = context.actor;
+  if (!actor || !context.transaction) return null;
+  const key = JSON.stringify([
+    args.operationName ?? null,
+    args.variableValues ?? null,
+    actor.roles,
+    actor.platformScope,
+    actor.visibleTenantIds.length,
+  ]);
+  let shapes = compiledOperations.get(args.document);
+  if (!shapes) {
+    shapes = new Map();
+    compiledOperations.set(args.document, shapes);
+  }
+  if (shapes.has(key)) return shapes.get(key)!;
+  const compiled = compileOperation(args, context);
+  if (shapes.size >= MAX_SHAPES_PER_DOCUMENT) shapes.clear();
+  shapes.set(key, compiled);
+  return compiled;
+}
+
 export async function executeCompiledRead(
   args: ExecutionArgs,
   context: RequestContext,
 ): Promise<ExecutionResult | null> {
-  const compiled = compileOperation(args, context);
+  const compiled = cachedCompile(args, context);
   if (!compiled) return null;
+  const tenantIds = context.actor!.visibleTenantIds;
   const tx = context.transaction!;
   const data: Record<string, unknown> = {};
   for (const [key, statement] of compiled.statements) {
@@ -88,7 +156,7 @@ export async function executeCompiledRead(
       data[key] = args.schema.getQueryType()!.name;
       continue;
     }
-    const rows = await queryRows<{ result: unknown }>(tx, statement);
+    const rows = await queryRows<{ result: unknown }>(tx, bound(statement, tenantIds));
     data[key] = rows[0]?.result ?? null;
   }
   return { data };
