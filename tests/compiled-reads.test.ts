@@ -59,6 +59,14 @@ const organisationRequests = (first: number, cursor = ''): Operation => ({
   variables: { first },
 });
 
+// secondsRemaining is left out: a running clock's changes between two requests.
+const requestsWithClocks = (first: number, cursor = ''): Operation => ({
+  query: `query Clocks($first: Int) { serviceRequests(first: $first) { ${cursor} nodes { reference status
+    fulfilmentSla { state dueAt breached stoppedAt pausedSeconds pauses { from to reason } }
+    responseSla { __typename state dueAt breached } } } }`,
+  variables: { first },
+});
+
 /** The statements of the request's set-up (transaction, tenant context, actor check): not reads. */
 async function setUpStatements(token: string): Promise<Set<string>> {
   const { statements } = await api.app.database.statements.record(() =>
@@ -113,6 +121,19 @@ describe('a root list field is one statement, whatever the rows', () => {
     expect(hundred.all).toHaveLength(one.all.length);
   });
 
+  it('a page of requests with both SLA clocks: 1 row and 100 rows cost the same one statement', async () => {
+    const requester = await api.tokenFor(LANCASHIRE, ['requester']);
+    type Page = { serviceRequests: Nodes<{ fulfilmentSla: { state: string; pauses: unknown[] } }> };
+    const one = await read<Page>(requestsWithClocks(1), requester);
+    const hundred = await read<Page>(requestsWithClocks(100), requester);
+    const states = new Set(hundred.data.serviceRequests.nodes.map((node) => node.fulfilmentSla.state));
+    expect(states).toEqual(new Set(['RUNNING', 'STOPPED']));
+    expect(hundred.data.serviceRequests.nodes.some((node) => node.fulfilmentSla.pauses.length === 1)).toBe(true);
+    expect(one.reads).toHaveLength(1);
+    expect(hundred.reads).toHaveLength(1);
+    expect(hundred.all).toHaveLength(one.all.length);
+  });
+
   it("an organisation's own requests and subscriptions: 1 and 100 requests the same", async () => {
     const requester = await api.tokenFor(LANCASHIRE, ['requester']);
     type Page = { organisations: Nodes<{ serviceRequests: Nodes<unknown> }> };
@@ -128,7 +149,7 @@ describe('every read statement names tenant_id on every tenant table it reads, a
   it('for one tenant and for a tenant with delegations', async () => {
     const platformAdmin = await api.tokenFor('shared-services-platform', ['platform_admin']);
     const requester = await api.tokenFor(LANCASHIRE, ['requester']);
-    const operations = [requestsPage(20), organisationRequests(20), organisationsTree(5, 5)];
+    const operations = [requestsPage(20), organisationRequests(20), organisationsTree(5, 5), requestsWithClocks(20)];
     const check = async (token: string) => {
       for (const operation of operations) {
         const { reads } = await read(operation, token);
@@ -175,6 +196,13 @@ describe('the compiled answer is the answer the resolvers give', () => {
   // of the answer must be the same value.
   it.each([
     ['a page of requests', requestsPage(50), requestsPage(50, 'pageInfo { endCursor }'), LANCASHIRE, 'requester'],
+    [
+      'a page of requests with their SLA clocks',
+      requestsWithClocks(100),
+      requestsWithClocks(100, 'pageInfo { endCursor }'),
+      LANCASHIRE,
+      'requester',
+    ],
     [
       'an organisation with its requests',
       organisationRequests(30),

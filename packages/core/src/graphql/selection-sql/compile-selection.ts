@@ -144,8 +144,16 @@ interface ConnectionAsk {
   edgeKeys: [string, 'node' | SQL][] | null;
 }
 
+/** A computed field's value from the row data its `select` read (the field's own resolver, then its sub-selection). */
+export type ComputedField = (source: Record<string, unknown>, context: unknown) => Promise<unknown>;
+
+/** Where a computed field's row data sits in the statement's JSON, until it is computed. */
+export const COMPUTED_MARK = '$computed';
+
 export class SelectionCompiler {
   #aliases = 0;
+  /** The computed fields of this compile, by the index their marks carry. */
+  readonly computed: ComputedField[] = [];
 
   constructor(private readonly scope: CompileScope) {}
 
@@ -200,6 +208,9 @@ export class SelectionCompiler {
     }
     if (typeof extensions.pothosDrizzleSelect === 'function') {
       return this.#relation(field, table, alias, node, args);
+    }
+    if (extensions.pothosDrizzleSelect && typeof extensions.pothosDrizzleSelect === 'object') {
+      return this.#computed(field, table, alias, node, args);
     }
     decline(`field ${type.name}.${name} has its own resolver`);
   }
@@ -410,6 +421,140 @@ export class SelectionCompiler {
     return sql`(select json_build_object(${body}) from (select ${row} as j, row_number() over (order by ${page.orderBy}) as n from ${page.from} where ${page.where} order by ${page.orderBy} limit ${sql.raw(String(page.first + 1))}) as ${sql.identifier(pageRows)})`;
   }
 
+  /**
+   * A field with a `select` and its own resolver (an SLA clock): the statement reads what the
+   * select asks, shaped as drizzle would hand it over, and the resolver runs on that after the
+   * statement, as it would have under the drizzle plugin.
+   */
+  #computed(
+    field: GraphQLField<unknown, unknown>,
+    table: TableEntry,
+    alias: string,
+    node: FieldNode,
+    args: Record<string, unknown>,
+  ): SQL {
+    const extensions = field.extensions as { pothosOriginalResolve?: unknown; pothosOptions?: { errors?: unknown } };
+    const resolve = extensions.pothosOriginalResolve;
+    if (typeof resolve !== 'function' || extensions.pothosOptions?.errors) decline('computed field resolver');
+    const source = this.#source(table, alias, extensionsOf(field).pothosDrizzleSelect as DrizzleSelect);
+    const complete = this.#completer(field.type, node.selectionSet);
+    const index = this.computed.length;
+    this.computed.push(async (row, context) => {
+      const value = await resolve(source.revive(row), args, context, undefined);
+      return complete(value, context);
+    });
+    return sql`json_build_object(${sql.raw(`'${COMPUTED_MARK}'`)}, ${sql.raw(String(index))}, 'source', ${source.sql})`;
+  }
+
+  /** The row data a drizzle `select` names, keyed as drizzle keys it, and how to turn it back into drizzle's values. */
+  #source(
+    table: TableEntry,
+    alias: string,
+    select: DrizzleSelect,
+  ): { sql: SQL; revive: (row: Record<string, unknown>) => Record<string, unknown> } {
+    const { columns = {}, with: relationsAsked = {}, ...rest } = select;
+    if (Object.keys(rest).some((key) => key !== 'orderBy')) decline('select with extras or filters');
+    const all = Object.keys(columns).length === 0 && Object.keys(relationsAsked).length === 0;
+    const keys = all
+      ? Object.keys(table.table).filter((key) => {
+          const value = table.table[key] as { columnType?: unknown } | undefined;
+          return typeof value === 'object' && value !== null && 'columnType' in value;
+        })
+      : Object.entries(columns)
+          .filter(([, wanted]) => wanted === true)
+          .map(([key]) => key);
+    const pairs: SQL[] = [];
+    const revivers: [string, (value: unknown) => unknown][] = [];
+    for (const key of keys) {
+      const target = column(alias, table, key);
+      const [expression, revive] = sourceValue(target);
+      pairs.push(sql`${sql.raw(`'${key}'`)}, ${expression}`);
+      revivers.push([key, revive]);
+    }
+    for (const [name, asked] of Object.entries(relationsAsked)) {
+      const relation = table.relations[name] ?? decline(`no relation ${name}`);
+      if (relation.throughTable || (relation.where !== undefined && typeof relation.where !== 'symbol'))
+        decline('relation');
+      const target = registry[relation.targetTableName] ?? decline('target table');
+      const childAlias = this.#alias();
+      const nested = asked === true ? {} : (asked as DrizzleSelect);
+      const child = this.#source(target, childAlias, { columns: nested.columns ?? {}, with: nested.with ?? {} });
+      const conditions = relation.sourceColumns.map((sourceColumn, index) => {
+        const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
+        return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, sourceColumn._.key).sql}`;
+      });
+      const where = sql.join([...conditions, ...this.#tenantBound(childAlias, target)], sql` and `);
+      const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
+      if (!NAME.test(name)) decline('relation name');
+      if (relation.relationType === 'one') {
+        pairs.push(sql`${sql.raw(`'${name}'`)}, (select ${child.sql} ${from} limit 1)`);
+        revivers.push([name, (value) => (value === null ? null : child.revive(value as Record<string, unknown>))]);
+      } else {
+        const order = nested.orderBy
+          ? sql` order by ${stringLiteralOrder(target, childAlias, nested.orderBy as Record<string, unknown>)}`
+          : sql``;
+        pairs.push(sql`${sql.raw(`'${name}'`)}, (select coalesce(json_agg(${child.sql}${order}), '[]'::json) ${from})`);
+        revivers.push([name, (value) => (value as Record<string, unknown>[]).map((row) => child.revive(row))]);
+      }
+    }
+    if (pairs.length === 0 || pairs.length > 50) decline('select size');
+    return {
+      sql: sql`json_build_object(${sql.join(pairs, sql`, `)})`,
+      revive: (row) => {
+        const revived: Record<string, unknown> = {};
+        for (const [key, revive] of revivers) revived[key] = revive(row[key]);
+        return revived;
+      },
+    };
+  }
+
+  /** Completes a computed value for its sub-selection as graphql would, on plain (non-drizzle) types. */
+  #completer(
+    type: GraphQLOutputType,
+    selectionSet: SelectionSetNode | undefined,
+  ): (value: unknown, context: unknown) => Promise<unknown> {
+    if (type instanceof GraphQLNonNull) return this.#completer(type.ofType, selectionSet);
+    if (type instanceof GraphQLList) {
+      const item = this.#completer(type.ofType, selectionSet);
+      return async (value, context) =>
+        value == null ? null : Promise.all([...(value as Iterable<unknown>)].map((entry) => item(entry, context)));
+    }
+    if (type instanceof GraphQLScalarType || type instanceof GraphQLEnumType) {
+      return async (value) => (value == null ? null : type.serialize(value));
+    }
+    if (!(type instanceof GraphQLObjectType) || !selectionSet) decline('computed type');
+    if (extensionsOf(type).pothosDrizzleModel) decline('computed drizzle object');
+    checkScopes(type, this.scope);
+    const fields: [string, (parent: unknown, context: unknown) => Promise<unknown>][] = [];
+    for (const [key, node] of collectFields(type, selectionSet, this.scope)) {
+      const name = node.name.value;
+      if (name === '__typename') {
+        fields.push([key, async () => type.name]);
+        continue;
+      }
+      const field = type.getFields()[name] ?? decline(`no field ${name}`);
+      checkScopes(field, this.scope);
+      const extensions = field.extensions as { pothosOriginalResolve?: unknown; pothosOptions?: { errors?: unknown } };
+      if (extensions.pothosOptions?.errors) decline('field with typed errors');
+      const resolve =
+        typeof extensions.pothosOriginalResolve === 'function'
+          ? (extensions.pothosOriginalResolve as (...input: unknown[]) => unknown)
+          : (parent: unknown) => (parent as Record<string, unknown>)[name];
+      const args = getArgumentValues(field, node, this.scope.variables);
+      const complete = this.#completer(field.type, node.selectionSet);
+      fields.push([key, async (parent, context) => complete(await resolve(parent, args, context, undefined), context)]);
+    }
+    return async (value, context) => {
+      if (value == null) return null;
+      const completed: Record<string, unknown> = {};
+      const values = await Promise.all(fields.map(([, complete]) => complete(value, context)));
+      fields.forEach(([key], index) => {
+        completed[key] = values[index];
+      });
+      return completed;
+    };
+  }
+
   /** A root list field registered with `compiledRead`: one statement for the whole page. */
   rootConnection(field: GraphQLField<unknown, unknown>, node: FieldNode): SQL {
     const read = extensionsOf(field)[COMPILED_READ_EXTENSION] ?? decline('root field not registered');
@@ -439,6 +584,34 @@ export class SelectionCompiler {
     const target = column(alias, table, key).sql;
     if (typeof condition === 'object') return sql`${target} ilike ${condition.ilike}`;
     return sql`${target} = ${condition}`;
+  }
+}
+
+interface DrizzleSelect {
+  columns?: Record<string, unknown>;
+  with?: Record<string, true | DrizzleSelect>;
+  orderBy?: unknown;
+}
+
+/** A column as row data (JSON), and how to read it back as drizzle's value. */
+function sourceValue(target: { sql: SQL; column: Column }): [SQL, (value: unknown) => unknown] {
+  switch (target.column.columnType) {
+    case 'PgTimestamp':
+      return [
+        sql`to_char(${target.sql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+        (value) => (value === null ? null : new Date(value as string)),
+      ];
+    case 'PgText':
+    case 'PgVarchar':
+    case 'PgChar':
+    case 'PgUUID':
+    case 'PgEnumColumn':
+    case 'PgInteger':
+    case 'PgSmallInt':
+    case 'PgBoolean':
+      return [target.sql, (value) => value];
+    default:
+      decline(`row data of type ${target.column.columnType}`);
   }
 }
 

@@ -12,7 +12,13 @@ import {
 } from 'graphql';
 import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../request-context.ts';
-import { type CompileScope, NotCompilable, SelectionCompiler } from './compile-selection.ts';
+import {
+  COMPUTED_MARK,
+  type CompileScope,
+  type ComputedField,
+  NotCompilable,
+  SelectionCompiler,
+} from './compile-selection.ts';
 
 /** A statement's text split at its parameters, and each parameter: a constant, or a tenant id by position. */
 interface CompiledStatement {
@@ -22,6 +28,22 @@ interface CompiledStatement {
 
 interface CompiledOperation {
   statements: [responseKey: string, statement: CompiledStatement | '__typename'][];
+  computed: ComputedField[];
+}
+
+/** Replaces each computed field's marked row data in the statement's JSON by the field's value. */
+async function computeMarked(value: unknown, computed: ComputedField[], context: unknown): Promise<unknown> {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1)
+      value[index] = await computeMarked(value[index], computed, context);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const mark = record[COMPUTED_MARK];
+  if (typeof mark === 'number') return computed[mark]!(record.source as Record<string, unknown>, context);
+  for (const key of Object.keys(record)) record[key] = await computeMarked(record[key], computed, context);
+  return record;
 }
 
 const dialect = new PgDialect();
@@ -106,7 +128,7 @@ function compileOperation(args: ExecutionArgs, context: RequestContext): Compile
     if (error instanceof NotCompilable || error instanceof Error) return null;
     return null;
   }
-  return { statements };
+  return { statements, computed: compiler.computed };
 }
 
 /**
@@ -157,7 +179,8 @@ export async function executeCompiledRead(
       continue;
     }
     const rows = await queryRows<{ result: unknown }>(tx, bound(statement, tenantIds));
-    data[key] = rows[0]?.result ?? null;
+    const result = rows[0]?.result ?? null;
+    data[key] = compiled.computed.length ? await computeMarked(result, compiled.computed, context) : result;
   }
   return { data };
 }
