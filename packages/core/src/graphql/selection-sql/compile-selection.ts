@@ -15,7 +15,12 @@ import {
 } from 'graphql';
 import type { Actor } from '../../auth/principal.ts';
 import { relations } from '../../db/relations.ts';
-import { COMPILED_READ_EXTENSION, type ColumnCondition, type CompiledRootRead } from './compiled-root-read.ts';
+import {
+  COMPILED_READ_EXTENSION,
+  COMPUTED_FROM_ROW_EXTENSION,
+  type ColumnCondition,
+  type CompiledRootRead,
+} from './compiled-root-read.ts';
 import { scopesAllow } from './scope-check.ts';
 
 /** Thrown inside the compiler when a selection holds something it does not express. */
@@ -436,6 +441,9 @@ export class SelectionCompiler {
     const extensions = field.extensions as { pothosOriginalResolve?: unknown; pothosOptions?: { errors?: unknown } };
     const resolve = extensions.pothosOriginalResolve;
     if (typeof resolve !== 'function' || extensions.pothosOptions?.errors) decline('computed field resolver');
+    // Only fields that say their value is a pure function of the row data they select: a resolver
+    // that loads more (a dataloader, shared-read receipts) is left to graphql's execution.
+    if ((field.extensions as Record<string, unknown>)[COMPUTED_FROM_ROW_EXTENSION] !== true) decline('not pure');
     const source = this.#source(table, alias, extensionsOf(field).pothosDrizzleSelect as DrizzleSelect);
     const complete = this.#completer(field.type, node.selectionSet);
     const index = this.computed.length;

@@ -23,3 +23,12 @@ export const COMPILED_READ_EXTENSION = 'compiledRead';
 export function compiledReadExtension(read: CompiledRootRead): Record<string, unknown> {
   return { [COMPILED_READ_EXTENSION]: read };
 }
+
+/**
+ * Marks a field with a `select` whose resolver computes its value from the selected row data
+ * alone (no loader, no query, no side effect, no use of `info`), so the selection compiler may
+ * read that data in its statement and run the resolver on it.
+ */
+export const COMPUTED_FROM_ROW_EXTENSION = 'computedFromRow';
+
+export const computedFromRowExtension = { [COMPUTED_FROM_ROW_EXTENSION]: true } as const;
