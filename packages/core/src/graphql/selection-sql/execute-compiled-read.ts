@@ -109,7 +109,7 @@ function compileOperation(args: ExecutionArgs, context: RequestContext): Compile
   const actor = context.actor;
   if (!actor || !context.transaction) return null;
   const operation = getOperationAST(args.document, args.operationName);
-  if (!operation || operation.operation !== 'query') return null;
+  if (operation?.operation !== 'query') return null;
   const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
   if (coerced.errors) return null;
   const queryType = args.schema.getQueryType();
