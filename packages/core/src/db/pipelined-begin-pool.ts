@@ -62,7 +62,7 @@ export class PipelinedBeginPool extends pg.Pool {
     client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
       const query = (typeof config === 'string' ? { text: config } : config) as QueryConfig;
       if (typeof callback === 'function' || typeof values === 'function' || typeof query.submit === 'function') {
-        roundTrips().logQuery();
+        roundTrips().logQuery(query.text ?? '');
         return send(config, values, callback);
       }
       const text = query.text?.trim().toLowerCase();
@@ -73,13 +73,13 @@ export class PipelinedBeginPool extends pg.Pool {
       const name = query.text && !query.name ? named.get(query.text) : undefined;
       const statement = name ? { ...query, name } : config;
       if (!state.pendingBegin) {
-        roundTrips().logQuery();
+        roundTrips().logQuery(query.text ?? '');
         return send(statement, values);
       }
       state.pendingBegin = false;
       // Nothing was begun: nothing to end, and no round trip spent.
       if (text === 'commit' || text === 'rollback') return Promise.resolve(result(text.toUpperCase()));
-      roundTrips().logQuery();
+      roundTrips().logQuery(query.text ?? '');
       // Both written now; if BEGIN failed, the statement must not count as inside a transaction.
       const began = send('begin') as Promise<unknown>;
       const answered = send(statement, values) as Promise<unknown>;

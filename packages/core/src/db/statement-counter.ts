@@ -11,8 +11,11 @@ export class StatementCounter implements Logger {
     return this.#count;
   }
 
-  logQuery(): void {
+  #recording: string[] | null = null;
+
+  logQuery(query: string): void {
     this.#count += 1;
+    this.#recording?.push(query);
   }
 
   /** Counts the statements `work` sends (meaningful when nothing else runs meanwhile). */
@@ -20,5 +23,16 @@ export class StatementCounter implements Logger {
     const before = this.#count;
     const result = await work();
     return { result, statements: this.#count - before };
+  }
+
+  /** The text of each statement `work` sends, in order (meaningful when nothing else runs meanwhile). */
+  async record<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+    const recording: string[] = [];
+    this.#recording = recording;
+    try {
+      return { result: await work(), statements: recording };
+    } finally {
+      this.#recording = null;
+    }
   }
 }

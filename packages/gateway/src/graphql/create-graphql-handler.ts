@@ -14,6 +14,7 @@ import { serviceUnavailableError } from '../http/service-unavailable.ts';
 import { introspectionNeedsTokenPlugin } from '../limits/introspection-needs-token-plugin.ts';
 import { queryCostPlugin } from '../limits/query-cost-plugin.ts';
 import type { RequestLimits } from '../limits/request-limits.ts';
+import { compiledReadsPlugin } from './compiled-reads-plugin.ts';
 import { platformSchema } from './platform-schema.ts';
 import { rejectNulBytesPlugin } from './reject-nul-bytes-plugin.ts';
 import { requestTransactionPlugin } from './request-transaction-plugin.ts';
@@ -109,6 +110,9 @@ export function createGraphqlHandler(options: {
       // Both before the request transaction: what they refuse sends no SQL.
       introspectionNeedsTokenPlugin(),
       queryCostPlugin(options.limits.queryCost, options.limits.budget),
+      // After the cost plugin (priced first) and before the transaction plugin (it runs inside the
+      // request's transaction).
+      compiledReadsPlugin(),
       requestTransactionPlugin(options.database),
     ],
   });

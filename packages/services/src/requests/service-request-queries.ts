@@ -1,4 +1,12 @@
-import { builder, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
+import {
+  builder,
+  type ColumnCondition,
+  compiledReadExtension,
+  decodeGlobalId,
+  type PlatformTransaction,
+  pageSizeOptions,
+  requestTransaction,
+} from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import { RequestStatusEnum } from './service-request-type.ts';
@@ -17,6 +25,37 @@ const ServiceRequestFilter = builder.inputType('ServiceRequestFilter', {
   }),
 });
 
+interface RawRequestFilter {
+  organisationId?: string | null;
+  offeringId?: string | null;
+  status?: string | null;
+  assignedAgent?: string | null;
+}
+
+/** The filter as column conditions for the selection compiler (raw arguments: ids still global). */
+function compiledRequestWhere(args: Record<string, unknown>): Record<string, ColumnCondition> | null {
+  const filter = args.filter as RawRequestFilter | null | undefined;
+  const where: Record<string, ColumnCondition> = {};
+  if (!filter) return where;
+  const idOf = (globalId: string, typename: string) => {
+    const decoded = decodeGlobalId(globalId);
+    return decoded.typename === typename ? decoded.id : null;
+  };
+  if (filter.organisationId) {
+    const id = idOf(filter.organisationId, 'Organisation');
+    if (!id) return null;
+    where.tenantId = id;
+  }
+  if (filter.offeringId) {
+    const id = idOf(filter.offeringId, 'ServiceOffering');
+    if (!id) return null;
+    where.offeringId = id;
+  }
+  if (filter.status) where.status = filter.status;
+  if (filter.assignedAgent) where.assignedAgent = filter.assignedAgent;
+  return where;
+}
+
 builder.queryField('serviceRequests', (t) =>
   t.drizzleConnection(
     {
@@ -25,6 +64,11 @@ builder.queryField('serviceRequests', (t) =>
         'The requests you may see, newest first: a requester sees its organisation; a service agent of a partnership sees those of the organisations it serves.',
       authScopes: { authenticated: true },
       ...pageSizeOptions,
+      extensions: compiledReadExtension({
+        table: 'serviceRequests',
+        orderBy: { raisedAt: 'desc', id: 'desc' },
+        where: compiledRequestWhere,
+      }),
       args: { filter: t.arg({ type: ServiceRequestFilter, required: false, description: 'Conditions to narrow by.' }) },
       resolve: (query, _root, args, context) => {
         const where: RequestWhere = {};

@@ -1,4 +1,11 @@
-import { builder, describedEnumValues, pageSizeOptions, readableBy, type tables } from '@ssp/core';
+import {
+  builder,
+  computedFromRowExtension,
+  describedEnumValues,
+  pageSizeOptions,
+  readableBy,
+  type tables,
+} from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 import { fulfilmentClock, responseClock, SlaClockRef } from './sla-clock-type.ts';
@@ -100,6 +107,7 @@ export const ServiceRequestRef = builder.drizzleNode('serviceRequests', {
       type: SlaClockRef,
       description: 'The fulfilment clock: due time, time remaining or overrun, breached or not.',
       select: clockSelection,
+      extensions: computedFromRowExtension,
       resolve: (request) => fulfilmentClock(request, new Date()),
     }),
     responseSla: t.field({
@@ -107,6 +115,7 @@ export const ServiceRequestRef = builder.drizzleNode('serviceRequests', {
       nullable: true,
       description: 'The first-response clock, when the SLA sets one (e.g. ICT: 30 minutes).',
       select: clockSelection,
+      extensions: computedFromRowExtension,
       resolve: (request) => responseClock(request, new Date()),
     }),
   }),

@@ -1,4 +1,13 @@
-import { builder, containsPattern, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
+import {
+  builder,
+  type ColumnCondition,
+  compiledReadExtension,
+  containsPattern,
+  decodeGlobalId,
+  type PlatformTransaction,
+  pageSizeOptions,
+  requestTransaction,
+} from '@ssp/core';
 import { z } from 'zod';
 import { LifecycleStatusEnum, OrganisationKindEnum } from './organisation-enums.ts';
 import { OrganisationRef } from './organisation-type.ts';
@@ -21,6 +30,33 @@ type OrganisationWhere = NonNullable<
   NonNullable<Parameters<PlatformTransaction['query']['organisations']['findMany']>[0]>['where']
 >;
 
+interface RawOrganisationFilter {
+  kind?: string | null;
+  parentId?: string | null;
+  status?: string | null;
+  nameContains?: string | null;
+}
+
+/** The filter as column conditions for the selection compiler (raw arguments: ids still global). */
+function compiledOrganisationWhere(args: Record<string, unknown>): Record<string, ColumnCondition> | null {
+  const filter = args.filter as RawOrganisationFilter | null | undefined;
+  const where: Record<string, ColumnCondition> = {};
+  if (!filter) return where;
+  if (filter.kind) where.kind = filter.kind;
+  if (filter.status) where.lifecycleStatus = filter.status;
+  if (filter.parentId) {
+    const parent = decodeGlobalId(filter.parentId);
+    if (parent.typename !== 'Organisation') return null;
+    where.parentId = parent.id;
+  }
+  if (filter.nameContains) {
+    // The field's validation refuses longer text; the resolver path says so.
+    if (filter.nameContains.length > 200) return null;
+    where.name = { ilike: containsPattern(filter.nameContains) };
+  }
+  return where;
+}
+
 builder.queryFields((t) => ({
   organisation: t.drizzleField({
     type: OrganisationRef,
@@ -37,6 +73,11 @@ builder.queryFields((t) => ({
       description: 'The organisations you may see, by name, optionally filtered.',
       authScopes: { authenticated: true },
       ...pageSizeOptions,
+      extensions: compiledReadExtension({
+        table: 'organisations',
+        orderBy: { name: 'asc', id: 'asc' },
+        where: compiledOrganisationWhere,
+      }),
       args: { filter: t.arg({ type: OrganisationFilter, required: false, description: 'Conditions to narrow by.' }) },
       resolve: (query, _root, args, context) => {
         const filter = args.filter;

@@ -1,0 +1,632 @@
+import { type Column, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLEnumType,
+  type GraphQLField,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  type GraphQLOutputType,
+  GraphQLScalarType,
+  getArgumentValues,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Actor } from '../../auth/principal.ts';
+import { relations } from '../../db/relations.ts';
+import {
+  COMPILED_READ_EXTENSION,
+  COMPUTED_FROM_ROW_EXTENSION,
+  type ColumnCondition,
+  type CompiledRootRead,
+} from './compiled-root-read.ts';
+import { scopesAllow } from './scope-check.ts';
+
+/** Thrown inside the compiler when a selection holds something it does not express. */
+export class NotCompilable extends Error {}
+
+function decline(why: string): never {
+  throw new NotCompilable(why);
+}
+
+interface TableEntry {
+  table: Record<string, unknown>;
+  name: string;
+  relations: Record<string, RelationEntry>;
+}
+
+interface RelationEntry {
+  relationType: 'one' | 'many';
+  targetTableName: string;
+  sourceColumns: { _: { key: string } }[];
+  targetColumns: { _: { key: string } }[];
+  where: unknown;
+  throughTable?: unknown;
+}
+
+/** What one compile needs: the document's fragments and variables, and who is asking. */
+export interface CompileScope {
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  actor: Actor;
+  /** The tenants every statement names as a bound condition; null on the platform path. */
+  /**
+   * How tenant tables are bound: null on the platform path (every tenant), one stand-in for the
+   * caller's own organisation, or `context` for a context widened by delegations.
+   */
+  tenantIds: readonly [string] | 'context' | null;
+}
+
+const registry = relations as unknown as Record<string, TableEntry>;
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** A GraphQL name as a SQL string literal (names are restricted to [_A-Za-z0-9], so no quoting issue). */
+function nameLiteral(name: string): SQL {
+  if (!NAME.test(name)) decline(`unexpected name ${name}`);
+  return sql.raw(`'${name}'`);
+}
+
+function column(alias: string, table: TableEntry, key: string): { sql: SQL; column: Column } {
+  const found = table.table[key] as Column | undefined;
+  if (!found || typeof found !== 'object' || !('columnType' in found)) decline(`no column ${key} on ${table.name}`);
+  return { sql: sql`${sql.identifier(alias)}.${sql.identifier(found.name)}`, column: found };
+}
+
+function unwrap(type: GraphQLOutputType): { named: GraphQLOutputType; list: boolean } {
+  let current = type;
+  let list = false;
+  while (current instanceof GraphQLNonNull || current instanceof GraphQLList) {
+    if (current instanceof GraphQLList) {
+      if (list) decline('nested lists');
+      list = true;
+    }
+    current = current.ofType;
+  }
+  return { named: current, list };
+}
+
+interface Extensions {
+  pothosOptions?: { authScopes?: unknown; grantScopes?: unknown; skipTypeScopes?: unknown };
+  pothosExposedField?: string;
+  pothosDrizzleSelect?: unknown;
+  pothosDrizzleModel?: string;
+  pothosDrizzleTotalCount?: boolean;
+  [COMPILED_READ_EXTENSION]?: CompiledRootRead;
+}
+
+function extensionsOf(thing: { extensions?: unknown }): Extensions {
+  return (thing.extensions ?? {}) as Extensions;
+}
+
+function checkScopes(thing: { extensions?: unknown }, scope: CompileScope): void {
+  const options = extensionsOf(thing).pothosOptions;
+  if (options?.grantScopes !== undefined || options?.skipTypeScopes !== undefined) decline('scope grants');
+  const allowed = scopesAllow(options?.authScopes, scope.actor);
+  // Refused or not understood: the resolvers answer, and scope-auth says why.
+  if (allowed !== true) decline('scopes');
+}
+
+/** The fields a selection set asks of `type`, by response key (fragments folded in). */
+function collectFields(
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  scope: CompileScope,
+  into: Map<string, FieldNode> = new Map(),
+): Map<string, FieldNode> {
+  for (const selection of selectionSet.selections) {
+    if (selection.directives?.length) decline('directives');
+    if (selection.kind === Kind.FIELD) {
+      const key = selection.alias?.value ?? selection.name.value;
+      // Merged selections of one key (graphql merges their sub-selections) are left to graphql.
+      if (into.has(key)) decline('repeated response key');
+      into.set(key, selection);
+      continue;
+    }
+    const fragment =
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection
+        : (scope.fragments[selection.name.value] ?? decline('fragment'));
+    const condition = fragment.typeCondition?.name.value;
+    if (condition && condition !== type.name && !type.getInterfaces().some((iface) => iface.name === condition)) {
+      continue;
+    }
+    collectFields(type, fragment.selectionSet, scope, into);
+  }
+  return into;
+}
+
+function stringLiteralOrder(table: TableEntry, alias: string, orderBy: Record<string, unknown>): SQL {
+  const parts = Object.entries(orderBy).map(([key, direction]) => {
+    if (direction !== 'asc' && direction !== 'desc') decline('order direction');
+    return sql`${column(alias, table, key).sql} ${sql.raw(direction)}`;
+  });
+  if (parts.length === 0) decline('no order');
+  return sql.join(parts, sql`, `);
+}
+
+/** A connection's sub-selection: what of nodes, edges, pageInfo and totalCount is asked. */
+interface ConnectionAsk {
+  fields: [string, SQL | 'nodes' | 'edges' | 'totalCount'][];
+  nodeType: GraphQLObjectType;
+  nodeSelection: SelectionSetNode | null;
+  edgeKeys: [string, 'node' | SQL][] | null;
+}
+
+/** A computed field's value from the row data its `select` read (the field's own resolver, then its sub-selection). */
+export type ComputedField = (source: Record<string, unknown>, context: unknown) => Promise<unknown>;
+
+/** Where a computed field's row data sits in the statement's JSON, until it is computed. */
+export const COMPUTED_MARK = '$computed';
+
+export class SelectionCompiler {
+  #aliases = 0;
+  /** The computed fields of this compile, by the index their marks carry. */
+  readonly computed: ComputedField[] = [];
+
+  constructor(private readonly scope: CompileScope) {}
+
+  #alias(): string {
+    this.#aliases += 1;
+    return `s${this.#aliases}`;
+  }
+
+  /**
+   * `and tenant_id = ...` for a tenant table: bound to the caller's organisation when it sees only
+   * its own (the common case, one shard on Citus); otherwise compared with the context the
+   * database resolved at the start of the transaction (delegations, up to 10,000 schools), which
+   * the application never carries. Row-level security applies either way.
+   */
+  #tenantBound(alias: string, table: TableEntry): SQL[] {
+    if (!('tenantId' in table.table) || this.scope.tenantIds === null) return [];
+    const tenant = column(alias, table, 'tenantId').sql;
+    if (this.scope.tenantIds === 'context') return [sql`${tenant} = any (app.current_tenant_ids())`];
+    const ids = this.scope.tenantIds;
+    if (ids.length !== 1) decline('one bound tenant expected');
+    return [sql`${tenant} = ${ids[0]}::uuid`];
+  }
+
+  /** The JSON object for one row of `table` (aliased `alias`) as `type` with this selection. */
+  object(type: GraphQLObjectType, table: TableEntry, alias: string, selectionSet: SelectionSetNode): SQL {
+    if (extensionsOf(type).pothosDrizzleModel !== table.name) decline(`type ${type.name} is not on ${table.name}`);
+    checkScopes(type, this.scope);
+    const fields = collectFields(type, selectionSet, this.scope);
+    if (fields.size > 50) decline('too many fields for json_build_object');
+    const pairs: SQL[] = [];
+    for (const [key, node] of fields) {
+      pairs.push(sql`${nameLiteral(key)}, ${this.#field(type, table, alias, node)}`);
+    }
+    return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
+  }
+
+  #field(type: GraphQLObjectType, table: TableEntry, alias: string, node: FieldNode): SQL {
+    const name = node.name.value;
+    if (name === '__typename') return nameLiteral(type.name);
+    const field = type.getFields()[name] ?? decline(`no field ${name}`);
+    checkScopes(field, this.scope);
+    const extensions = extensionsOf(field);
+    const args = getArgumentValues(field, node, this.scope.variables);
+
+    if (name === 'id' && type.getInterfaces().some((iface) => iface.name === 'Node')) {
+      // The Relay id the builder's encodeGlobalId writes: base64("Type:id"), on one line.
+      const id = column(alias, table, 'id').sql;
+      return sql`translate(encode(convert_to(${nameLiteral(type.name)} || ':' || ${id}::text, 'UTF8'), 'base64'), E'\n', '')`;
+    }
+    if (extensions.pothosExposedField && Object.keys(args).length === 0) {
+      return this.#scalar(field, column(alias, table, extensions.pothosExposedField));
+    }
+    if (typeof extensions.pothosDrizzleSelect === 'function') {
+      return this.#relation(field, table, alias, node, args);
+    }
+    if (extensions.pothosDrizzleSelect && typeof extensions.pothosDrizzleSelect === 'object') {
+      return this.#computed(field, table, alias, node, args);
+    }
+    decline(`field ${type.name}.${name} has its own resolver`);
+  }
+
+  #scalar(field: GraphQLField<unknown, unknown>, target: { sql: SQL; column: Column }): SQL {
+    const { named, list } = unwrap(field.type);
+    if (list) decline('list scalar');
+    const columnType = target.column.columnType;
+    if (named instanceof GraphQLEnumType) {
+      if (columnType !== 'PgEnumColumn' && columnType !== 'PgText') decline('enum column type');
+      const cases = named.getValues().map((value) => {
+        if (typeof value.value !== 'string') decline('enum value');
+        // The schema's own values, written as literals so the statement text is fixed.
+        return sql`when ${sql.raw(`'${value.value.replaceAll("'", "''")}'`)} then ${nameLiteral(value.name)}`;
+      });
+      return sql`(case ${target.sql}::text ${sql.join(cases, sql` `)} end)`;
+    }
+    if (!(named instanceof GraphQLScalarType)) decline('object without relation');
+    switch (named.name) {
+      case 'DateTime':
+        if (columnType !== 'PgTimestamp') decline('DateTime column type');
+        // Date#toISOString: UTC, milliseconds, `Z`.
+        return sql`to_char(${target.sql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      case 'String':
+      case 'ID':
+        if (!['PgText', 'PgVarchar', 'PgChar', 'PgUUID', 'PgEnumColumn'].includes(columnType)) decline('string type');
+        return sql`${target.sql}::text`;
+      case 'Int':
+        if (!['PgInteger', 'PgSmallInt'].includes(columnType)) decline('int type');
+        return target.sql;
+      case 'Boolean':
+        if (columnType !== 'PgBoolean') decline('boolean type');
+        return target.sql;
+      default:
+        decline(`scalar ${named.name}`);
+    }
+  }
+
+  /**
+   * A relation field: asks the drizzle plugin's own select for the field (so the field's `query`,
+   * its order and page size, are the ones the resolvers would use), then writes a correlated
+   * subquery joined on the relation's columns (tenant_id among them) and bound to the tenants.
+   */
+  #relation(
+    field: GraphQLField<unknown, unknown>,
+    table: TableEntry,
+    alias: string,
+    node: FieldNode,
+    args: Record<string, unknown>,
+  ): SQL {
+    const select = extensionsOf(field).pothosDrizzleSelect as (...input: unknown[]) => unknown;
+    const connectionKeys = new Set<string>();
+    let nested: { query: Record<string, unknown>; connection: boolean } | undefined;
+    const planned = select(
+      args,
+      {},
+      (query: Record<string, unknown>, options?: { paths?: unknown }) => {
+        nested = { query: query ?? {}, connection: options?.paths !== undefined };
+        return {};
+      },
+      () => connectionKeys,
+      undefined,
+    ) as { with?: Record<string, unknown>; extras?: Record<string, unknown>; columns?: Record<string, unknown> };
+    if (!planned || typeof planned !== 'object' || 'then' in planned) decline('async select');
+    const relationNames = Object.keys(planned.with ?? {});
+    if (relationNames.length !== 1 || !nested) decline('select is not one relation');
+    if (Object.keys(planned.columns ?? {}).length > 0) decline('relation selects parent columns');
+    const relationName = relationNames[0]!;
+    const relation = table.relations[relationName] ?? decline(`no relation ${relationName}`);
+    if (relation.throughTable) decline('through table');
+    if (relation.where !== undefined && typeof relation.where !== 'symbol') decline('relation filter');
+    const target = registry[relation.targetTableName] ?? decline('target table');
+    const { named, list } = unwrap(field.type);
+    if (!(named instanceof GraphQLObjectType)) decline('relation type');
+    const childAlias = this.#alias();
+    const conditions = relation.sourceColumns.map((source, index) => {
+      const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
+      return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, source._.key).sql}`;
+    });
+    const where = sql.join([...conditions, ...this.#tenantBound(childAlias, target)], sql` and `);
+    const { orderBy, limit, columns, ...rest } = nested.query as {
+      orderBy?: unknown;
+      limit?: unknown;
+      columns?: object;
+    };
+    // A connection's columns are its cursor's, which the compiler does not write.
+    const extra = Object.keys(rest);
+    if (!nested.connection && columns && Object.keys(columns).length) decline('relation columns');
+    if (nested.connection) {
+      if (args.after != null || args.before != null || args.last != null) decline('cursor arguments');
+      if (typeof limit !== 'number' || extra.length) decline('connection query');
+      return this.#connection(named, target, childAlias, node, {
+        from: sql`${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)}`,
+        where,
+        orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
+        first: limit - 1,
+      });
+    }
+    if (extra.length || limit !== undefined) decline('relation query');
+    const selection = node.selectionSet ?? decline('relation without selection');
+    const row = this.object(named, target, childAlias, selection);
+    const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
+    if (relation.relationType === 'one') {
+      if (list) decline('one relation as list');
+      return sql`(select ${row} ${from} limit 1)`;
+    }
+    if (!list) decline('many relation as object');
+    const order = orderBy
+      ? sql` order by ${stringLiteralOrder(target, childAlias, orderBy as Record<string, unknown>)}`
+      : sql``;
+    return sql`(select coalesce(json_agg(${row}${order}), '[]'::json) ${from})`;
+  }
+
+  #connectionAsk(type: GraphQLObjectType, node: FieldNode, first: number): ConnectionAsk {
+    const fields = collectFields(type, node.selectionSet ?? decline('connection without selection'), this.scope);
+    const ask: ConnectionAsk = { fields: [], nodeType: undefined as never, nodeSelection: null, edgeKeys: null };
+    const nodesField = type.getFields().nodes ?? decline('connection without nodes');
+    const { named } = unwrap(nodesField.type);
+    if (!(named instanceof GraphQLObjectType)) decline('connection node type');
+    ask.nodeType = named;
+    for (const [key, child] of fields) {
+      const name = child.name.value;
+      if (name === '__typename') {
+        ask.fields.push([key, nameLiteral(type.name)]);
+      } else if (name === 'nodes') {
+        if (ask.nodeSelection) decline('nodes twice');
+        ask.nodeSelection = child.selectionSet ?? decline('nodes without selection');
+        ask.fields.push([key, 'nodes']);
+      } else if (name === 'edges') {
+        const edgeType = unwrap(type.getFields().edges!.type).named as GraphQLObjectType;
+        ask.edgeKeys = [];
+        for (const [edgeKey, edgeField] of collectFields(edgeType, child.selectionSet!, this.scope)) {
+          if (edgeField.name.value === '__typename') ask.edgeKeys.push([edgeKey, nameLiteral(edgeType.name)]);
+          else if (edgeField.name.value === 'node') {
+            if (ask.nodeSelection) decline('node selected twice');
+            ask.nodeSelection = edgeField.selectionSet ?? decline('node without selection');
+            ask.edgeKeys.push([edgeKey, 'node']);
+          } else decline(`edge field ${edgeField.name.value}`);
+        }
+        ask.fields.push([key, 'edges']);
+      } else if (name === 'pageInfo') {
+        ask.fields.push([key, this.#pageInfo(type, child, first)]);
+      } else if (name === 'totalCount') {
+        const totalCount = type.getFields().totalCount!;
+        checkScopes(totalCount, this.scope);
+        ask.fields.push([key, 'totalCount']);
+      } else {
+        decline(`connection field ${name}`);
+      }
+    }
+    return ask;
+  }
+
+  /** hasNextPage and hasPreviousPage only (cursors are the plugin's own encoding). */
+  #pageInfo(type: GraphQLObjectType, node: FieldNode, first: number): SQL {
+    const pageInfoType = unwrap(type.getFields().pageInfo!.type).named as GraphQLObjectType;
+    const pairs: SQL[] = [];
+    for (const [key, child] of collectFields(pageInfoType, node.selectionSet!, this.scope)) {
+      const name = child.name.value;
+      if (name === '__typename') pairs.push(sql`${nameLiteral(key)}, ${nameLiteral(pageInfoType.name)}`);
+      else if (name === 'hasNextPage') pairs.push(sql`${nameLiteral(key)}, count(*) > ${sql.raw(String(first))}`);
+      // Paging forward from the start, as the compiler only does: nothing comes before.
+      else if (name === 'hasPreviousPage') pairs.push(sql`${nameLiteral(key)}, false`);
+      else decline(`pageInfo field ${name}`);
+    }
+    return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
+  }
+
+  /**
+   * A page: the first `first + 1` rows in order (the extra one only tells whether a next page
+   * exists), each built as JSON where it is read, aggregated in order.
+   */
+  #connection(
+    type: GraphQLObjectType,
+    table: TableEntry,
+    alias: string,
+    node: FieldNode,
+    page: { from: SQL; where: SQL; orderBy: SQL; first: number },
+  ): SQL {
+    if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
+    const ask = this.#connectionAsk(type, node, page.first);
+    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection) : sql`null`;
+    const first = sql.raw(String(page.first));
+    const pageRows = this.#alias();
+    const inPage = sql`filter (where ${sql.identifier(pageRows)}.n <= ${first})`;
+    const nodeJson = sql`${sql.identifier(pageRows)}.j`;
+    const pairs = ask.fields.map(([key, value]) => {
+      if (value === 'nodes') {
+        return sql`${nameLiteral(key)}, coalesce(json_agg(${nodeJson} order by ${sql.identifier(pageRows)}.n) ${inPage}, '[]'::json)`;
+      }
+      if (value === 'edges') {
+        const edge = sql.join(
+          (ask.edgeKeys ?? []).map(([edgeKey, edgeValue]) =>
+            edgeValue === 'node'
+              ? sql`${nameLiteral(edgeKey)}, ${nodeJson}`
+              : sql`${nameLiteral(edgeKey)}, ${edgeValue}`,
+          ),
+          sql`, `,
+        );
+        return sql`${nameLiteral(key)}, coalesce(json_agg(json_build_object(${edge}) order by ${sql.identifier(pageRows)}.n) ${inPage}, '[]'::json)`;
+      }
+      if (value === 'totalCount') {
+        return sql`${nameLiteral(key)}, (select count(*)::int from ${page.from} where ${page.where})`;
+      }
+      return sql`${nameLiteral(key)}, ${value}`;
+    });
+    const body = sql.join(pairs, sql`, `);
+    return sql`(select json_build_object(${body}) from (select ${row} as j, row_number() over (order by ${page.orderBy}) as n from ${page.from} where ${page.where} order by ${page.orderBy} limit ${sql.raw(String(page.first + 1))}) as ${sql.identifier(pageRows)})`;
+  }
+
+  /**
+   * A field with a `select` and its own resolver (an SLA clock): the statement reads what the
+   * select asks, shaped as drizzle would hand it over, and the resolver runs on that after the
+   * statement, as it would have under the drizzle plugin.
+   */
+  #computed(
+    field: GraphQLField<unknown, unknown>,
+    table: TableEntry,
+    alias: string,
+    node: FieldNode,
+    args: Record<string, unknown>,
+  ): SQL {
+    const extensions = field.extensions as { pothosOriginalResolve?: unknown; pothosOptions?: { errors?: unknown } };
+    const resolve = extensions.pothosOriginalResolve;
+    if (typeof resolve !== 'function' || extensions.pothosOptions?.errors) decline('computed field resolver');
+    // Only fields that say their value is a pure function of the row data they select: a resolver
+    // that loads more (a dataloader, shared-read receipts) is left to graphql's execution.
+    if ((field.extensions as Record<string, unknown>)[COMPUTED_FROM_ROW_EXTENSION] !== true) decline('not pure');
+    const source = this.#source(table, alias, extensionsOf(field).pothosDrizzleSelect as DrizzleSelect);
+    const complete = this.#completer(field.type, node.selectionSet);
+    const index = this.computed.length;
+    this.computed.push(async (row, context) => {
+      const value = await resolve(source.revive(row), args, context, undefined);
+      return complete(value, context);
+    });
+    return sql`json_build_object(${sql.raw(`'${COMPUTED_MARK}'`)}, ${sql.raw(String(index))}, 'source', ${source.sql})`;
+  }
+
+  /** The row data a drizzle `select` names, keyed as drizzle keys it, and how to turn it back into drizzle's values. */
+  #source(
+    table: TableEntry,
+    alias: string,
+    select: DrizzleSelect,
+  ): { sql: SQL; revive: (row: Record<string, unknown>) => Record<string, unknown> } {
+    const { columns = {}, with: relationsAsked = {}, ...rest } = select;
+    if (Object.keys(rest).some((key) => key !== 'orderBy')) decline('select with extras or filters');
+    const all = Object.keys(columns).length === 0 && Object.keys(relationsAsked).length === 0;
+    const keys = all
+      ? Object.keys(table.table).filter((key) => {
+          const value = table.table[key] as { columnType?: unknown } | undefined;
+          return typeof value === 'object' && value !== null && 'columnType' in value;
+        })
+      : Object.entries(columns)
+          .filter(([, wanted]) => wanted === true)
+          .map(([key]) => key);
+    const pairs: SQL[] = [];
+    const revivers: [string, (value: unknown) => unknown][] = [];
+    for (const key of keys) {
+      const target = column(alias, table, key);
+      const [expression, revive] = sourceValue(target);
+      pairs.push(sql`${sql.raw(`'${key}'`)}, ${expression}`);
+      revivers.push([key, revive]);
+    }
+    for (const [name, asked] of Object.entries(relationsAsked)) {
+      const relation = table.relations[name] ?? decline(`no relation ${name}`);
+      if (relation.throughTable || (relation.where !== undefined && typeof relation.where !== 'symbol'))
+        decline('relation');
+      const target = registry[relation.targetTableName] ?? decline('target table');
+      const childAlias = this.#alias();
+      const nested = asked === true ? {} : (asked as DrizzleSelect);
+      const child = this.#source(target, childAlias, { columns: nested.columns ?? {}, with: nested.with ?? {} });
+      const conditions = relation.sourceColumns.map((sourceColumn, index) => {
+        const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
+        return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, sourceColumn._.key).sql}`;
+      });
+      const where = sql.join([...conditions, ...this.#tenantBound(childAlias, target)], sql` and `);
+      const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
+      if (!NAME.test(name)) decline('relation name');
+      if (relation.relationType === 'one') {
+        pairs.push(sql`${sql.raw(`'${name}'`)}, (select ${child.sql} ${from} limit 1)`);
+        revivers.push([name, (value) => (value === null ? null : child.revive(value as Record<string, unknown>))]);
+      } else {
+        const order = nested.orderBy
+          ? sql` order by ${stringLiteralOrder(target, childAlias, nested.orderBy as Record<string, unknown>)}`
+          : sql``;
+        pairs.push(sql`${sql.raw(`'${name}'`)}, (select coalesce(json_agg(${child.sql}${order}), '[]'::json) ${from})`);
+        revivers.push([name, (value) => (value as Record<string, unknown>[]).map((row) => child.revive(row))]);
+      }
+    }
+    if (pairs.length === 0 || pairs.length > 50) decline('select size');
+    return {
+      sql: sql`json_build_object(${sql.join(pairs, sql`, `)})`,
+      revive: (row) => {
+        const revived: Record<string, unknown> = {};
+        for (const [key, revive] of revivers) revived[key] = revive(row[key]);
+        return revived;
+      },
+    };
+  }
+
+  /** Completes a computed value for its sub-selection as graphql would, on plain (non-drizzle) types. */
+  #completer(
+    type: GraphQLOutputType,
+    selectionSet: SelectionSetNode | undefined,
+  ): (value: unknown, context: unknown) => Promise<unknown> {
+    if (type instanceof GraphQLNonNull) return this.#completer(type.ofType, selectionSet);
+    if (type instanceof GraphQLList) {
+      const item = this.#completer(type.ofType, selectionSet);
+      return async (value, context) =>
+        value == null ? null : Promise.all([...(value as Iterable<unknown>)].map((entry) => item(entry, context)));
+    }
+    if (type instanceof GraphQLScalarType || type instanceof GraphQLEnumType) {
+      return async (value) => (value == null ? null : type.serialize(value));
+    }
+    if (!(type instanceof GraphQLObjectType) || !selectionSet) decline('computed type');
+    if (extensionsOf(type).pothosDrizzleModel) decline('computed drizzle object');
+    checkScopes(type, this.scope);
+    const fields: [string, (parent: unknown, context: unknown) => Promise<unknown>][] = [];
+    for (const [key, node] of collectFields(type, selectionSet, this.scope)) {
+      const name = node.name.value;
+      if (name === '__typename') {
+        fields.push([key, async () => type.name]);
+        continue;
+      }
+      const field = type.getFields()[name] ?? decline(`no field ${name}`);
+      checkScopes(field, this.scope);
+      const extensions = field.extensions as { pothosOriginalResolve?: unknown; pothosOptions?: { errors?: unknown } };
+      if (extensions.pothosOptions?.errors) decline('field with typed errors');
+      const resolve =
+        typeof extensions.pothosOriginalResolve === 'function'
+          ? (extensions.pothosOriginalResolve as (...input: unknown[]) => unknown)
+          : (parent: unknown) => (parent as Record<string, unknown>)[name];
+      const args = getArgumentValues(field, node, this.scope.variables);
+      const complete = this.#completer(field.type, node.selectionSet);
+      fields.push([key, async (parent, context) => complete(await resolve(parent, args, context, undefined), context)]);
+    }
+    return async (value, context) => {
+      if (value == null) return null;
+      const completed: Record<string, unknown> = {};
+      const values = await Promise.all(fields.map(([, complete]) => complete(value, context)));
+      fields.forEach(([key], index) => {
+        completed[key] = values[index];
+      });
+      return completed;
+    };
+  }
+
+  /** A root list field registered with `compiledRead`: one statement for the whole page. */
+  rootConnection(field: GraphQLField<unknown, unknown>, node: FieldNode): SQL {
+    const read = extensionsOf(field)[COMPILED_READ_EXTENSION] ?? decline('root field not registered');
+    checkScopes(field, this.scope);
+    const args = getArgumentValues(field, node, this.scope.variables);
+    if (args.after != null || args.before != null || args.last != null) decline('cursor arguments');
+    const first = args.first ?? 20;
+    if (typeof first !== 'number') decline('first');
+    const table = registry[read.table] ?? decline('root table');
+    const conditions = read.where(args) ?? decline('arguments');
+    const alias = this.#alias();
+    const where = [
+      ...Object.entries(conditions).map(([key, condition]) => this.#condition(alias, table, key, condition)),
+      ...this.#tenantBound(alias, table),
+    ];
+    const { named } = unwrap(field.type);
+    if (!(named instanceof GraphQLObjectType)) decline('root type');
+    return this.#connection(named, table, alias, node, {
+      from: sql`${sql.identifier(tableName(table))} as ${sql.identifier(alias)}`,
+      where: where.length ? sql.join(where, sql` and `) : sql`true`,
+      orderBy: stringLiteralOrder(table, alias, read.orderBy),
+      first,
+    });
+  }
+
+  #condition(alias: string, table: TableEntry, key: string, condition: ColumnCondition): SQL {
+    const target = column(alias, table, key).sql;
+    if (typeof condition === 'object') return sql`${target} ilike ${condition.ilike}`;
+    return sql`${target} = ${condition}`;
+  }
+}
+
+interface DrizzleSelect {
+  columns?: Record<string, unknown>;
+  with?: Record<string, true | DrizzleSelect>;
+  orderBy?: unknown;
+}
+
+/** A column as row data (JSON), and how to read it back as drizzle's value. */
+function sourceValue(target: { sql: SQL; column: Column }): [SQL, (value: unknown) => unknown] {
+  switch (target.column.columnType) {
+    case 'PgTimestamp':
+      return [
+        sql`to_char(${target.sql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+        (value) => (value === null ? null : new Date(value as string)),
+      ];
+    case 'PgText':
+    case 'PgVarchar':
+    case 'PgChar':
+    case 'PgUUID':
+    case 'PgEnumColumn':
+    case 'PgInteger':
+    case 'PgSmallInt':
+    case 'PgBoolean':
+      return [target.sql, (value) => value];
+    default:
+      decline(`row data of type ${target.column.columnType}`);
+  }
+}
+
+function tableName(table: TableEntry): string {
+  return getTableName(table.table as unknown as Table);
+}

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  getOperationAST,
+  getVariableValues,
+  Kind,
+} from 'graphql';
+import { queryRows } from '../../db/query-rows.ts';
+import type { RequestContext } from '../request-context.ts';
+import {
+  COMPUTED_MARK,
+  type CompileScope,
+  type ComputedField,
+  NotCompilable,
+  SelectionCompiler,
+} from './compile-selection.ts';
+
+/** A statement's text split at its parameters, and each parameter: a constant, or a tenant id by position. */
+interface CompiledStatement {
+  parts: string[];
+  params: ({ value: unknown } | { tenant: number })[];
+}
+
+interface CompiledOperation {
+  statements: [responseKey: string, statement: CompiledStatement | '__typename'][];
+  computed: ComputedField[];
+}
+
+/** Replaces each computed field's marked row data in the statement's JSON by the field's value. */
+async function computeMarked(value: unknown, computed: ComputedField[], context: unknown): Promise<unknown> {
+  // Every computed field of the answer at once, so the loaders they use batch as under graphql.
+  const pending: Promise<void>[] = [];
+  const visit = (holder: Record<string, unknown> | unknown[], key: string | number) => {
+    const item = (holder as Record<string | number, unknown>)[key];
+    if (item === null || typeof item !== 'object') return;
+    if (Array.isArray(item)) {
+      for (let index = 0; index < item.length; index += 1) visit(item, index);
+      return;
+    }
+    const record = item as Record<string, unknown>;
+    const mark = record[COMPUTED_MARK];
+    if (typeof mark === 'number') {
+      pending.push(
+        computed[mark]!(record.source as Record<string, unknown>, context).then((result) => {
+          (holder as Record<string | number, unknown>)[key] = result;
+        }),
+      );
+      return;
+    }
+    for (const child of Object.keys(record)) visit(record, child);
+  };
+  const root = { value };
+  visit(root, 'value');
+  await Promise.all(pending);
+  return root.value;
+}
+
+const dialect = new PgDialect();
+// Compiled with stand-ins for the tenant ids, so one compile serves every tenant (random per
+// process, so no argument can ever spell one).
+const TENANT_STAND_IN = `\u0000tenant:${randomUUID()}:`;
+
+/** Renders a compiled statement once, keeping where each parameter goes. */
+function rendered(statement: SQL): CompiledStatement {
+  const query = dialect.sqlToQuery(statement);
+  const parts = query.sql.split(/\$\d+\b/);
+  // The compiler writes no `$n` of its own; if anything did, do not cache a split we cannot trust.
+  if (parts.length !== query.params.length + 1) throw new Error('unexpected parameter marks');
+  return {
+    parts,
+    params: query.params.map((value) =>
+      typeof value === 'string' && value.startsWith(TENANT_STAND_IN)
+        ? { tenant: Number(value.slice(TENANT_STAND_IN.length)) }
+        : { value },
+    ),
+  };
+}
+
+function bound(statement: CompiledStatement, tenantIds: readonly string[]): SQL {
+  const chunks: SQL[] = [sql.raw(statement.parts[0]!)];
+  statement.params.forEach((param, index) => {
+    chunks.push(
+      sql`${'tenant' in param ? tenantIds[param.tenant] : param.value}`,
+      sql.raw(statement.parts[index + 1]!),
+    );
+  });
+  return sql.join(chunks);
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+/**
+ * Compiles a query operation to one SQL statement per root field, or returns null when some part
+ * of it is not something the compiler expresses (then the resolvers answer the whole operation,
+ * as they always did). Nothing is sent to the database here.
+ */
+function compileOperation(args: ExecutionArgs, context: RequestContext): CompiledOperation | null {
+  const actor = context.actor;
+  if (!actor || !context.transaction) return null;
+  const operation = getOperationAST(args.document, args.operationName);
+  if (operation?.operation !== 'query') return null;
+  const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+  if (coerced.errors) return null;
+  const queryType = args.schema.getQueryType();
+  if (!queryType) return null;
+  const scope: CompileScope = {
+    fragments: fragmentsOf(args.document),
+    variables: coerced.coerced,
+    actor,
+    // Platform admins run on the partnership-wide path, which sees every tenant by design.
+    tenantIds: actor.platformScope ? null : actor.visibleTenantCount === 1 ? [`${TENANT_STAND_IN}0`] : 'context',
+  };
+  const compiler = new SelectionCompiler(scope);
+  const statements: CompiledOperation['statements'] = [];
+  try {
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD || selection.directives?.length) return null;
+      const key = selection.alias?.value ?? selection.name.value;
+      if (statements.some(([seen]) => seen === key)) return null;
+      if (selection.name.value === '__typename') {
+        statements.push([key, '__typename']);
+        continue;
+      }
+      const field = queryType.getFields()[selection.name.value];
+      if (!field) return null;
+      statements.push([key, rendered(sql`select ${compiler.rootConnection(field, selection)} as result`)]);
+    }
+  } catch (error) {
+    // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
+    // proper error: either way the resolvers answer.
+    if (error instanceof NotCompilable || error instanceof Error) return null;
+    return null;
+  }
+  return { statements, computed: compiler.computed };
+}
+
+/**
+ * Answers a read-only operation with one SQL statement per root field, the nested relations
+ * aggregated as JSON by PostgreSQL and only the selected columns read, in the request's own
+ * transaction (row-level security applies; every tenant table is also bound to the tenant ids).
+ * Null when the operation is not one the compiler takes: the caller then executes it normally.
+ */
+// Per parsed document (yoga keeps one per query text), per what else shapes the statement: the
+// operation, the variables, and who asks (scopes, platform path, how many tenants).
+const compiledOperations = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
+const MAX_SHAPES_PER_DOCUMENT = 100;
+
+function cachedCompile(args: ExecutionArgs, context: RequestContext): CompiledOperation | null {
+  const actor = context.actor;
+  if (!actor || !context.transaction) return null;
+  const key = JSON.stringify([
+    args.operationName ?? null,
+    args.variableValues ?? null,
+    actor.roles,
+    actor.platformScope,
+    actor.visibleTenantCount === 1,
+  ]);
+  let shapes = compiledOperations.get(args.document);
+  if (!shapes) {
+    shapes = new Map();
+    compiledOperations.set(args.document, shapes);
+  }
+  if (shapes.has(key)) return shapes.get(key)!;
+  const compiled = compileOperation(args, context);
+  if (shapes.size >= MAX_SHAPES_PER_DOCUMENT) shapes.clear();
+  shapes.set(key, compiled);
+  return compiled;
+}
+
+export async function executeCompiledRead(
+  args: ExecutionArgs,
+  context: RequestContext,
+): Promise<ExecutionResult | null> {
+  const compiled = cachedCompile(args, context);
+  if (!compiled) return null;
+  // The one stand-in a statement may hold is the caller's own organisation.
+  const tenantIds = [context.actor!.organisationId];
+  const tx = context.transaction!;
+  const data: Record<string, unknown> = {};
+  for (const [key, statement] of compiled.statements) {
+    if (statement === '__typename') {
+      data[key] = args.schema.getQueryType()!.name;
+      continue;
+    }
+    const rows = await queryRows<{ result: unknown }>(tx, bound(statement, tenantIds));
+    const result = rows[0]?.result ?? null;
+    data[key] = compiled.computed.length ? await computeMarked(result, compiled.computed, context) : result;
+  }
+  return { data };
+}

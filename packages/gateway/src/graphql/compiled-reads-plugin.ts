@@ -1,0 +1,21 @@
+import { executeCompiledRead, type RequestContext } from '@ssp/core';
+import type { ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Answers the queries the selection compiler takes with one SQL statement per root field
+ * (`@ssp/core`'s `executeCompiledRead`), and hands every other operation to graphql's own
+ * execution unchanged. Listed before the request transaction plugin, so that its execution runs
+ * inside the request's transaction, with the caller confirmed and the tenant context set.
+ */
+export function compiledReadsPlugin(): Plugin<RequestContext> {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn(async (executionArgs) => {
+        const context = executionArgs.contextValue as RequestContext;
+        const compiled = await executeCompiledRead(executionArgs, context);
+        return compiled ?? ((await executeFn(executionArgs)) as ExecutionResult);
+      });
+    },
+  };
+}

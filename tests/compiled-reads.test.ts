@@ -1,0 +1,231 @@
+import { tables } from '@ssp/core';
+import { getTableName, is, Table } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HistoricRequest, insertHistoricRequests } from './services/support/request-fixtures.ts';
+import { grantDelegationMutation, organisationGlobalId } from './support/queries/organisation-queries.ts';
+import { type Operation, startTestApp, type TestApp } from './support/test-app.ts';
+
+// The read path: a query's root list fields are answered by one SQL statement each (the
+// selection compiler), whatever the number of rows, with every tenant table bound to the
+// request's tenants and no lateral join (Citus refuses them); and the answer is the one the
+// resolvers give.
+
+let api: TestApp;
+const LANCASHIRE = 'lancashire-county-council';
+const OFFERINGS = ['dbs-check', 'ict-user-support', 'password-reset', 'payroll-change'];
+
+beforeAll(async () => {
+  api = await startTestApp();
+  const base = Date.now() - 40 * 24 * 3_600_000;
+  const requests: HistoricRequest[] = Array.from({ length: 110 }, (_, index) => {
+    const raisedAt = new Date(base + index * 3 * 3_600_000);
+    const moves: HistoricRequest['moves'] =
+      index % 2 === 0
+        ? [
+            { status: 'waiting_on_customer', at: new Date(raisedAt.getTime() + 600_000), reason: 'Query' },
+            { status: 'resolved', at: new Date(raisedAt.getTime() + 1_200_000) },
+          ]
+        : [];
+    return { slug: LANCASHIRE, offeringCode: OFFERINGS[index % OFFERINGS.length]!, raisedAt, moves };
+  });
+  await insertHistoricRequests(api, requests);
+});
+afterAll(() => api?.close());
+
+/** The SQL names of the tables that carry tenant_id (the tenant tables). */
+const TENANT_TABLES = new Set(
+  (Object.values(tables) as unknown[])
+    .filter((value): value is Table => is(value, Table) && 'tenantId' in value)
+    .map((table) => getTableName(table)),
+);
+
+const requestsPage = (first: number, cursor = ''): Operation => ({
+  query: `query Requests($first: Int) { serviceRequests(first: $first) { ${cursor}
+    nodes { id reference title status raisedBy raisedAt offering { code name } history { status reason changedBy changedAt } } } }`,
+  variables: { first },
+});
+
+const organisationsTree = (first: number, children: number, cursor = ''): Operation => ({
+  query: `query Tree($first: Int, $children: Int) { organisations(first: $first) { ${cursor}
+    pageInfo { hasNextPage } nodes { id slug kind parent { slug }
+      children(first: $children) { totalCount nodes { slug subscriptions(first: 20) { nodes { id startedAt offering { code } } } } } } } }`,
+  variables: { first, children },
+});
+
+const organisationRequests = (first: number, cursor = ''): Operation => ({
+  query: `query OwnRequests($first: Int) { organisations { ${cursor} nodes { slug
+    subscriptions(first: 5) { nodes { offering { code name } } }
+    serviceRequests(first: $first) { nodes { reference status organisation { slug } history { status changedAt } } } } } }`,
+  variables: { first },
+});
+
+// secondsRemaining is left out: a running clock's changes between two requests.
+const requestsWithClocks = (first: number, cursor = ''): Operation => ({
+  query: `query Clocks($first: Int) { serviceRequests(first: $first) { ${cursor} nodes { reference status
+    fulfilmentSla { state dueAt breached stoppedAt pausedSeconds pauses { from to reason } }
+    responseSla { __typename state dueAt breached } } } }`,
+  variables: { first },
+});
+
+/** The statements of the request's set-up (transaction, tenant context, actor check): not reads. */
+async function setUpStatements(token: string): Promise<Set<string>> {
+  const { statements } = await api.app.database.statements.record(() =>
+    api.graphql({ query: '{ __typename }' }, token),
+  );
+  return new Set(statements);
+}
+
+/** Sends an operation, fails on errors, and returns its data with the read statements it sent. */
+async function read<Data>(operation: Operation, token: string) {
+  const setUp = await setUpStatements(token);
+  const { result, statements } = await api.app.database.statements.record(() => api.graphql<Data>(operation, token));
+  expect(result.body.errors).toBeUndefined();
+  return { data: result.body.data as Data, all: statements, reads: statements.filter((text) => !setUp.has(text)) };
+}
+
+/** Each tenant table a statement reads, and whether it names tenant_id as a bound condition there. */
+function tenantTablesUnbound(statement: string): string[] {
+  const unbound: string[] = [];
+  for (const [, table, alias] of statement.matchAll(/(?:from|join)\s+"(\w+)"\s+as\s+"(\w+)"/gi)) {
+    if (!TENANT_TABLES.has(table!)) continue;
+    const bound = new RegExp(`"${alias}"\\."tenant_id" (?:= \\$\\d+|in \\(\\$\\d+)`);
+    if (!bound.test(statement)) unbound.push(`${table} as ${alias}`);
+  }
+  return unbound;
+}
+
+type Nodes<T> = { nodes: T[] };
+
+describe('a root list field is one statement, whatever the rows', () => {
+  it('a page of requests with offering and history: 1 row and 100 rows cost the same one statement', async () => {
+    const requester = await api.tokenFor(LANCASHIRE, ['requester']);
+    type Page = { serviceRequests: Nodes<{ offering: { code: string }; history: unknown[] }> };
+    const one = await read<Page>(requestsPage(1), requester);
+    const hundred = await read<Page>(requestsPage(100), requester);
+    expect(one.data.serviceRequests.nodes).toHaveLength(1);
+    expect(hundred.data.serviceRequests.nodes).toHaveLength(100);
+    expect(hundred.data.serviceRequests.nodes.some((node) => node.history.length === 3)).toBe(true);
+    expect(one.reads).toHaveLength(1);
+    expect(hundred.reads).toHaveLength(1);
+    expect(hundred.all).toHaveLength(one.all.length);
+  });
+
+  it('organisations with their parent, children and the children subscriptions: 1 and 100 the same', async () => {
+    const platformAdmin = await api.tokenFor('shared-services-platform', ['platform_admin']);
+    type Page = { organisations: Nodes<{ slug: string; children: { totalCount: number } & Nodes<unknown> }> };
+    const one = await read<Page>(organisationsTree(1, 10), platformAdmin);
+    const hundred = await read<Page>(organisationsTree(100, 10), platformAdmin);
+    expect(hundred.data.organisations.nodes).toHaveLength(100);
+    expect(one.reads).toHaveLength(1);
+    expect(hundred.reads).toHaveLength(1);
+    expect(hundred.all).toHaveLength(one.all.length);
+  });
+
+  it('a page of requests with both SLA clocks: 1 row and 100 rows cost the same one statement', async () => {
+    const requester = await api.tokenFor(LANCASHIRE, ['requester']);
+    type Page = { serviceRequests: Nodes<{ fulfilmentSla: { state: string; pauses: unknown[] } }> };
+    const one = await read<Page>(requestsWithClocks(1), requester);
+    const hundred = await read<Page>(requestsWithClocks(100), requester);
+    const states = new Set(hundred.data.serviceRequests.nodes.map((node) => node.fulfilmentSla.state));
+    expect(states).toEqual(new Set(['RUNNING', 'STOPPED']));
+    expect(hundred.data.serviceRequests.nodes.some((node) => node.fulfilmentSla.pauses.length === 1)).toBe(true);
+    expect(one.reads).toHaveLength(1);
+    expect(hundred.reads).toHaveLength(1);
+    expect(hundred.all).toHaveLength(one.all.length);
+  });
+
+  it("an organisation's own requests and subscriptions: 1 and 100 requests the same", async () => {
+    const requester = await api.tokenFor(LANCASHIRE, ['requester']);
+    type Page = { organisations: Nodes<{ serviceRequests: Nodes<unknown> }> };
+    const one = await read<Page>(organisationRequests(1), requester);
+    const hundred = await read<Page>(organisationRequests(100), requester);
+    expect(hundred.data.organisations.nodes[0]!.serviceRequests.nodes).toHaveLength(100);
+    expect(one.reads).toHaveLength(1);
+    expect(hundred.reads).toHaveLength(1);
+  });
+});
+
+describe('every read statement names tenant_id on every tenant table it reads, and joins nothing laterally', () => {
+  it('for one tenant and for a tenant with delegations', async () => {
+    const platformAdmin = await api.tokenFor('shared-services-platform', ['platform_admin']);
+    const requester = await api.tokenFor(LANCASHIRE, ['requester']);
+    const operations = [requestsPage(20), organisationRequests(20), organisationsTree(5, 5), requestsWithClocks(20)];
+    const check = async (token: string) => {
+      for (const operation of operations) {
+        const { reads } = await read(operation, token);
+        expect(reads.length).toBeGreaterThan(0);
+        for (const statement of reads) {
+          expect(tenantTablesUnbound(statement)).toEqual([]);
+          expect(statement).not.toMatch(/\blateral\b/i);
+          // The check itself sees the tenant tables it should.
+          expect([...statement.matchAll(/"(\w+)" as "\w+"/g)].some(([, table]) => TENANT_TABLES.has(table!))).toBe(
+            true,
+          );
+        }
+      }
+    };
+    await check(requester);
+
+    // Widened by a delegation: two tenants, both bound.
+    const granted = await api.graphql<{ grantDelegation: { __typename: string } }>(
+      grantDelegationMutation({
+        granteeOrganisationId: organisationGlobalId(api.organisationId(LANCASHIRE)),
+        delegatedOrganisationId: organisationGlobalId(api.organisationId('south-ribble-borough-council')),
+        reason: 'compiled reads test',
+      }),
+      platformAdmin,
+    );
+    expect(granted.body.data?.grantDelegation.__typename).toBe('GrantDelegationPayload');
+    await check(await api.tokenFor(LANCASHIRE, ['requester']));
+    const { reads } = await read(requestsPage(5), requester);
+    expect(reads[0]).toMatch(/"tenant_id" in \(\$\d+::uuid, \$\d+::uuid\)/);
+  });
+
+  it('the check would catch a statement that relies on row-level security alone', () => {
+    expect(tenantTablesUnbound('select 1 from "service_requests" as "s1" where "s1"."id" = $1')).toEqual([
+      'service_requests as s1',
+    ]);
+    expect(tenantTablesUnbound('select 1 from "service_requests" as "s1" where "s1"."tenant_id" = $1::uuid')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('the compiled answer is the answer the resolvers give', () => {
+  // Asking for a cursor takes the resolvers' path (the compiler leaves cursors to them); the rest
+  // of the answer must be the same value.
+  it.each([
+    ['a page of requests', requestsPage(50), requestsPage(50, 'pageInfo { endCursor }'), LANCASHIRE, 'requester'],
+    [
+      'a page of requests with their SLA clocks',
+      requestsWithClocks(100),
+      requestsWithClocks(100, 'pageInfo { endCursor }'),
+      LANCASHIRE,
+      'requester',
+    ],
+    [
+      'an organisation with its requests',
+      organisationRequests(30),
+      organisationRequests(30, 'pageInfo { endCursor }'),
+      LANCASHIRE,
+      'requester',
+    ],
+    [
+      'the organisation tree',
+      organisationsTree(60, 10),
+      organisationsTree(60, 10, 'edges { cursor }'),
+      'shared-services-platform',
+      'platform_admin',
+    ],
+  ] as const)('%s', async (_name, operation, withCursor, slug, role) => {
+    const token = await api.tokenFor(slug, [role]);
+    const compiled = await read<Record<string, Record<string, unknown>>>(operation, token);
+    const resolved = await read<Record<string, Record<string, unknown>>>(withCursor, token);
+    // The two really took different paths: the resolvers' statement joins laterally.
+    expect(compiled.reads.join()).not.toMatch(/\blateral\b/i);
+    expect(resolved.reads.join()).toMatch(/\blateral\b/i);
+    const root = Object.keys(compiled.data)[0]!;
+    expect((compiled.data[root]!.nodes as unknown[]).length).toBeGreaterThan(0);
+    expect(compiled.data[root]!.nodes).toEqual(resolved.data[root]!.nodes);
+  });
+});
