@@ -114,15 +114,11 @@ export const GRAPHIQL_EXAMPLES: readonly GraphiqlExample[] = [
     finance,
     `query Reconciliation($organisationId: ID!, $fiscalYear: String!, $asOf: DateTime) {
   savingsReconciliation(organisationId: $organisationId, fiscalYear: $fiscalYear, asOf: $asOf) {
-    __typename
-    ... on SavingsReconciliation {
-      fiscalYear
-      reductionRequested { amount }
-      savingsAgainstCharge { actual { amount } estimated { amount } total { amount } }
-      balance { amount }
-      categories { category total { amount } }
-    }
-    ... on Error { message }
+    fiscalYear
+    reductionRequested { amount }
+    savingsAgainstCharge { actual { amount } estimated { amount } total { amount } }
+    balance { amount }
+    categories { category total { amount } }
   }
 }
 `,

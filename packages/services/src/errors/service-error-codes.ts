@@ -15,6 +15,10 @@ export const SERVICE_ERRORS = defineErrorCodes('services', {
     kind: 'FORBIDDEN',
     description: 'Only the organisation that raised a request may do this (e.g. rate it).',
   },
+  FISCAL_YEAR_NOT_BEGUN: {
+    kind: 'VALIDATION',
+    description: 'The fiscal year asked for has not begun, so there is nothing to report yet (not a year of NO_DATA).',
+  },
   REQUEST_ALREADY_RATED: {
     kind: 'CONFLICT',
     description: 'This request has already been rated; a rating is given once.',

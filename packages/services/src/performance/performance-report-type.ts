@@ -9,6 +9,7 @@ import {
 } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
 import { z } from 'zod';
+import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import { loadPerformanceReport } from './load-performance-report.ts';
 import { type IndicatorResult, type PerformanceReport, reportYear } from './performance-indicators.ts';
 
@@ -99,7 +100,7 @@ builder.queryField('performanceReport', (t) =>
   t.field({
     type: PerformanceReportRef,
     description:
-      'The key performance indicators of an organisation for a fiscal year (payroll errors, changes by the deadline, DBS checks, ICT first-contact resolution, response and satisfaction). The current year reports what has been measured so far; a year that has not begun yet is a ValidationError on `fiscalYear` (not a year of NO_DATA).',
+      'The key performance indicators of an organisation for a fiscal year (payroll errors, changes by the deadline, DBS checks, ICT first-contact resolution, response and satisfaction). The current year reports what has been measured so far; a year that has not begun yet is a top-level error with code FISCAL_YEAR_NOT_BEGUN on `fiscalYear` (not a year of NO_DATA).',
     authScopes: { authenticated: true },
     args: {
       organisationId: t.arg.globalID({ for: OrganisationRef, required: true, description: 'The organisation.' }),
@@ -124,6 +125,7 @@ builder.queryField('performanceReport', (t) =>
         throw new ValidationError(
           `${args.fiscalYear} has not begun: it starts on ${period.firstDay}, so there is nothing to report yet`,
           'fiscalYear',
+          SERVICE_ERRORS.FISCAL_YEAR_NOT_BEGUN,
         );
       }
       const organisation = await tx.query.organisations.findFirst({
