@@ -6,11 +6,13 @@
 // the first statements on a connection pay for its catalog caches and plans, which would otherwise
 // be charged to whichever side happened to go first. Then ROUNDS rounds, each a baseline insert
 // and a real bulk onboarding of 300 new schools beneath another partnership; medians reported.
+
 import { randomUUID } from 'node:crypto';
-import { EmbeddedDatabase, loadAppConfig, openDatabase, type PlatformDatabase, tables } from '@ssp/core';
+import { EmbeddedDatabase, openDatabase, type PlatformDatabase, tables } from '@ssp/core';
 import { loadSeedData, seedOfferingId, seedOrganisationId } from '@ssp/seeds';
 import { type BulkRowInput, bulkOnboardOrganisations } from '@ssp/services';
 import { confirmActor } from '@ssp/tenants';
+import { benchConfig } from './bench-config.ts';
 
 const SCHOOLS = 300;
 const PARTNERSHIPS = [
@@ -20,7 +22,7 @@ const PARTNERSHIPS = [
   'transform-sandwell',
   'suffolk-partnership',
 ];
-const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+const config = benchConfig();
 const database: PlatformDatabase = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });

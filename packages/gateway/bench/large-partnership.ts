@@ -9,19 +9,21 @@
 // - Onboarding: `onboardOrganisation` over HTTP (organisation, subscription, invited head teacher,
 //   delegation, idempotency record, audit trail), against one plain INSERT of the organisation row
 //   on the platform path.
+
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EmbeddedDatabase, loadAppConfig, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+import { EmbeddedDatabase, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
 import { loadSeedData, seedOfferingId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createPlatformApp } from '../src/platform-app.ts';
+import { benchConfig } from './bench-config.ts';
 import { timeOperation } from './time-operation.ts';
 
 const SCHOOLS = 10_000;
 const PAGE_ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
 const ONBOARDINGS = Math.max(5, Math.floor(PAGE_ITERATIONS / 2));
 
-const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+const config = benchConfig();
 const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });

@@ -2,10 +2,12 @@
 // ratio against a baseline measured in the same run (timings alone say little on a shared
 // machine): the same rows fetched by one hand-written SQL statement inside the same kind of
 // transaction, without GraphQL, auth or HTTP.
-import { EmbeddedDatabase, loadAppConfig, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+
+import { EmbeddedDatabase, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
 import { loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import { createPlatformApp } from '../src/platform-app.ts';
+import { benchConfig } from './bench-config.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARM_UP = 20;
@@ -20,7 +22,7 @@ async function time(label: string, run: () => Promise<unknown>): Promise<{ label
   return { label, msPerOp };
 }
 
-const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+const config = benchConfig();
 // The configured PostgreSQL server when DATABASE_URL is set, otherwise a fresh in-memory PGlite.
 const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
 if (database instanceof EmbeddedDatabase) await database.migrate();

@@ -1,16 +1,18 @@
 // The performance report over a year at Lancashire's scale (480,000 salary payments, 13,000 DBS
 // checks, 47,000 ICT contacts), against a plain SQL aggregate over the same rows in the same run.
-import { EmbeddedDatabase, loadAppConfig, openDatabase, queryRows } from '@ssp/core';
+
+import { EmbeddedDatabase, openDatabase, queryRows } from '@ssp/core';
 import { loadLancashirePerformance, loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { loadPerformanceReport } from '@ssp/services';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { benchConfig } from './bench-config.ts';
 import { timeOperation } from './time-operation.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20);
 const FISCAL_YEAR = '2016/17';
 
-const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+const config = benchConfig();
 const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });

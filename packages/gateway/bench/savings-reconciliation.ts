@@ -1,11 +1,13 @@
 // The savings reconciliation for one organisation whose ledger holds 10,000 entries over ten
 // fiscal years (100 opportunities, ten entries each a year: estimates, an actual, restatements
 // and reversals), against a plain SQL sum over the same year's rows in the same run.
+
 import { savingsReconciliation } from '@ssp/billing';
-import { EmbeddedDatabase, fiscalYearStarting, loadAppConfig, openDatabase, queryRows, tables } from '@ssp/core';
+import { EmbeddedDatabase, fiscalYearStarting, openDatabase, queryRows, tables } from '@ssp/core';
 import { loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { benchConfig } from './bench-config.ts';
 import { timeOperation } from './time-operation.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
@@ -15,7 +17,7 @@ const ENTRIES_PER_OPPORTUNITY_YEAR = 10;
 const FIRST_YEAR = 2015;
 const MEASURED_YEAR = 2019;
 
-const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+const config = benchConfig();
 const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });

@@ -2,18 +2,20 @@
 // people) for a skill, over GraphQL, against a baseline measured in the same run: the same search
 // written by hand in SQL, in the same kind of transaction (the member's tenant context, its
 // partnership context set by the database), without GraphQL, auth, HTTP or the audit of the reads.
+
 import { randomBytes } from 'node:crypto';
-import { EmbeddedDatabase, loadAppConfig, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+import { EmbeddedDatabase, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
 import { generateLargePartnership, loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createPlatformApp } from '../src/platform-app.ts';
+import { benchConfig } from './bench-config.ts';
 import { timeOperation } from './time-operation.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const PAGE = 100;
 
-const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+const config = benchConfig();
 const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });
