@@ -51,11 +51,8 @@ export interface CompileScope {
   variables: Record<string, unknown>;
   actor: Actor;
   /** The tenants every statement names as a bound condition; null on the platform path. */
-  /**
-   * How tenant tables are bound: null on the platform path (every tenant), one stand-in for the
-   * caller's own organisation, or `context` for a context widened by delegations.
-   */
-  tenantIds: readonly [string] | 'context' | null;
+  /** How tenant tables are bound: null on the platform path (every tenant), else the caller's own organisation. */
+  tenantIds: readonly [string] | null;
 }
 
 const registry = relations as unknown as Record<string, TableEntry>;
@@ -171,19 +168,10 @@ export class SelectionCompiler {
     return `s${this.#aliases}`;
   }
 
-  /**
-   * `and tenant_id = ...` for a tenant table: bound to the caller's organisation when it sees only
-   * its own (the common case, one shard on Citus); otherwise compared with the context the
-   * database resolved at the start of the transaction (delegations, up to 10,000 schools), which
-   * the application never carries. Row-level security applies either way.
-   */
+  /** `and tenant_id = ...` for a tenant table, bound to the caller's organisation (one shard on Citus). */
   #tenantBound(alias: string, table: TableEntry): SQL[] {
     if (!('tenantId' in table.table) || this.scope.tenantIds === null) return [];
-    const tenant = column(alias, table, 'tenantId').sql;
-    if (this.scope.tenantIds === 'context') return [sql`${tenant} = any (app.current_tenant_ids())`];
-    const ids = this.scope.tenantIds;
-    if (ids.length !== 1) decline('one bound tenant expected');
-    return [sql`${tenant} = ${ids[0]}::uuid`];
+    return [sql`${column(alias, table, 'tenantId').sql} = ${this.scope.tenantIds[0]}::uuid`];
   }
 
   /** The JSON object for one row of `table` (aliased `alias`) as `type` with this selection. */
