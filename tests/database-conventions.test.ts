@@ -386,7 +386,7 @@ const rules: Rule[] = [
   {
     name: 'no policy checks written rows against app.current_tenant_ids() (writes use app.in_tenant_context)',
     // A WITH CHECK runs once for every row written; comparing with app.current_tenant_ids() there
-    // parses the whole tenant context (up to 1000 uuids) again for each row. Restrictive policies too.
+    // parses the whole tenant context again for each row.
     check: async (query) => {
       const rows = await query<{ table: string; policy: string; with_check: string }>(
         `select tablename as table, policyname as policy, with_check from pg_policies
@@ -401,7 +401,7 @@ const rules: Rule[] = [
     breach: {
       statements: [
         ...goodTenantTable('rogue_slow_write'),
-        `create policy rogue_slow_write_insert on rogue_slow_write as restrictive for insert to ssp_runtime
+        `create policy rogue_slow_write_insert on rogue_slow_write for insert to ssp_runtime
            with check (tenant_id = any (app.current_tenant_ids()))`,
       ],
       offender: 'rogue_slow_write',
@@ -461,6 +461,27 @@ const rules: Rule[] = [
     breach: {
       statements: [...goodTenantTable('rogue_grant'), 'grant select on rogue_grant to ssp_platform'],
       offender: 'rogue_grant',
+    },
+  },
+  {
+    name: 'no policy is restrictive (Citus recreates policies on its shards without AS RESTRICTIVE)',
+    // On Citus a restrictive policy silently becomes permissive, widening what it was meant to
+    // narrow: a rule every row must meet goes into the permissive policy's own condition.
+    check: async (query) => {
+      const rows = await query<{ table: string; policy: string }>(
+        `select tablename as table, policyname as policy from pg_policies
+          where schemaname = 'public' and permissive = 'RESTRICTIVE'
+          order by 1, 2`,
+      );
+      return rows.map((row) => `${row.table}: policy ${row.policy} is restrictive`);
+    },
+    breach: {
+      statements: [
+        ...goodTenantTable('rogue_restrictive'),
+        `create policy rogue_restrictive_narrowing on rogue_restrictive as restrictive for insert to ssp_runtime
+           with check (app.in_tenant_context(tenant_id))`,
+      ],
+      offender: 'rogue_restrictive',
     },
   },
   {

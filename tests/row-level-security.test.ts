@@ -263,7 +263,8 @@ describe('with one tenant in context, row-level security alone hides every other
         ),
       ),
       // Onboarding may record a delegation over the organisation it has just put in its context;
-      // a restrictive policy refuses one over anything outside it, so nothing widens the view.
+      // the permissive policy's own check refuses one over anything outside it (no restrictive
+      // policy: Citus would make it permissive), so nothing widens the view.
     ).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('row-level security') });
   });
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, pgPolicy } from 'drizzle-orm/pg-core';
 import { platformRole, runtimeRole } from './database-roles.ts';
 
@@ -10,15 +10,21 @@ import { platformRole, runtimeRole } from './database-roles.ts';
  * parsed again for every row written (a tenth of a millisecond with 300 tenants in context), so
  * they ask `app.in_tenant_context(tenant_id)`, which looks the one id up in the same context in
  * constant time. With nothing set both match nothing: the policy fails closed.
+ *
+ * `alsoWritable` adds a condition every written row must meet too, in the same permissive policy:
+ * a restrictive policy would do it on PostgreSQL, but Citus recreates policies on its shards
+ * without `AS RESTRICTIVE`, which would turn the rule into a widening one.
  */
-export function tenantPolicies(tableName: string, tenantColumn: AnyPgColumn) {
+export function tenantPolicies(tableName: string, tenantColumn: AnyPgColumn, alsoWritable?: SQL) {
   return [
     pgPolicy(`${tableName}_tenant_isolation`, {
       as: 'permissive',
       for: 'all',
       to: runtimeRole,
       using: sql`${tenantColumn} = any (app.current_tenant_ids())`,
-      withCheck: sql`app.in_tenant_context(${tenantColumn})`,
+      withCheck: alsoWritable
+        ? sql`app.in_tenant_context(${tenantColumn}) and ${alsoWritable}`
+        : sql`app.in_tenant_context(${tenantColumn})`,
     }),
     pgPolicy(`${tableName}_platform_access`, {
       as: 'permissive',

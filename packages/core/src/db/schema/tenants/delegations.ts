@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { runtimeRole } from '../database-roles.ts';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantPolicies } from '../tenant-policies.ts';
 import { organisations } from './organisations.ts';
 
@@ -30,14 +29,8 @@ export const delegations = pgTable.withRLS(
       foreignColumns: [organisations.id],
     }),
     index('delegations_tenant_idx').on(t.tenantId, t.delegatedOrganisationId),
-    ...tenantPolicies('delegations', t.tenantId),
-    // Restrictive: a tenant transaction may record a delegation only over an organisation already
-    // in its context (onboarding puts the new organisation there), so it can never widen its view.
-    pgPolicy('delegations_runtime_no_widening', {
-      as: 'restrictive',
-      for: 'insert',
-      to: runtimeRole,
-      withCheck: sql`app.in_tenant_context(${t.delegatedOrganisationId})`,
-    }),
+    // A tenant transaction may record a delegation only over an organisation already in its
+    // context (onboarding puts the new organisation there), so it can never widen its view.
+    ...tenantPolicies('delegations', t.tenantId, sql`app.in_tenant_context(${t.delegatedOrganisationId})`),
   ],
 );
