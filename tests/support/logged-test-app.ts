@@ -1,9 +1,6 @@
 import { Writable } from 'node:stream';
-import { loadAppConfig, SigningKeyStore } from '@ssp/core';
-import { createPlatformApp, type PlatformApp } from '@ssp/gateway';
-import { seedOrganisationId } from '@ssp/seeds';
 import { pino } from 'pino';
-import { openTestDatabase, type TestDatabase } from './test-database.ts';
+import { startTestApp, type TestApp } from './test-app.ts';
 
 /** One line the app's pino logger wrote, parsed. */
 export interface LogLine {
@@ -15,14 +12,9 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
-export interface LoggedTestApp {
-  url: string;
-  app: PlatformApp;
-  db: TestDatabase;
+export interface LoggedTestApp extends TestApp {
   /** Every line logged so far. */
   logLines(): LogLine[];
-  tokenFor(slug: string, roles: ('requester' | 'tenant_admin')[], subject?: string): Promise<string>;
-  close(): Promise<void>;
 }
 
 /**
@@ -44,31 +36,6 @@ export async function startLoggedTestApp(environment: Record<string, string> = {
       done();
     },
   });
-  const db = await openTestDatabase();
-  const keys = await SigningKeyStore.createInMemory();
-  const logger = pino({ level: 'info' }, sink);
-  const app = await createPlatformApp(loadAppConfig({ NODE_ENV: 'test', ...environment }), {
-    database: db.database,
-    keys,
-    logger,
-  });
-  const url = await app.http.listen(0, '127.0.0.1');
-  return {
-    url,
-    app,
-    db,
-    logLines: () => [...lines],
-    tokenFor: async (slug, roles, subject) =>
-      (
-        await app.issuer.issue({
-          subject: subject ?? `test:${roles.join('+')}@${slug}`,
-          organisationId: seedOrganisationId(slug),
-          roles,
-        })
-      ).accessToken,
-    close: async () => {
-      await app.http.close(1_000);
-      await db.close();
-    },
-  };
+  const api = await startTestApp(environment, { logger: pino({ level: 'info' }, sink) });
+  return { ...api, logLines: () => [...lines] };
 }

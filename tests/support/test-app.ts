@@ -1,6 +1,7 @@
 import { loadAppConfig, type MembershipRole, SigningKeyStore } from '@ssp/core';
 import { createPlatformApp, type PlatformApp } from '@ssp/gateway';
 import { seedOrganisationId } from '@ssp/seeds';
+import type { Logger } from 'pino';
 import { expect } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -53,12 +54,16 @@ export interface TestApp {
  * Starts the whole platform on a free port over this test file's own database copy; `settings`
  * are environment variables on top of the test defaults (tight budgets, for instance).
  */
-export async function startTestApp(settings: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  settings: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase();
   const keys = await SigningKeyStore.createInMemory();
   const app = await createPlatformApp(loadAppConfig({ NODE_ENV: 'test', ...settings }), {
     database: db.database,
     keys,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const url = await app.http.listen(0, '127.0.0.1');
   return {
