@@ -19,12 +19,20 @@ export interface CostExtension {
   tenantThrottleStatus?: ThrottleStatus;
 }
 
-function refusal(message: string, code: string, status: number, headers?: Record<string, string>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status, ...(headers ? { headers } : {}) } } });
-}
-
 function withCost(result: ExecutionResult, cost: CostExtension): ExecutionResult {
   return { ...result, extensions: { ...result.extensions, cost } };
+}
+
+/** The answer to a refused operation: one error with its code and HTTP status, and the price. */
+function refused(
+  cost: CostExtension,
+  message: string,
+  code: string,
+  status: number,
+  headers?: Record<string, string>,
+): ExecutionResult {
+  const error = new GraphQLError(message, { extensions: { code, http: { status, ...(headers ? { headers } : {}) } } });
+  return withCost({ errors: [error] }, cost);
 }
 
 /**
@@ -43,37 +51,25 @@ export function queryCostPlugin(limits: QueryCostLimits, budget: QueryBudget): P
       if (!price) return;
       if (price.recursivePageSize > limits.maxRecursivePageSize) {
         return setResultAndStopExecution(
-          withCost(
-            {
-              errors: [
-                refusal(
-                  `A connection nested inside the same connection asks for ${price.recursivePageSize} items; ` +
-                    `at most ${limits.maxRecursivePageSize} may be asked there. Walk a hierarchy one level per ` +
-                    'query (each organisation by its id), not through nested pages of itself.',
-                  'RECURSIVE_PAGE_TOO_LARGE',
-                  400,
-                ),
-              ],
-            },
+          refused(
             { requestedQueryCost: price.cost },
+            `A connection nested inside the same connection asks for ${price.recursivePageSize} items; ` +
+              `at most ${limits.maxRecursivePageSize} may be asked there. Walk a hierarchy one level per ` +
+              'query (each organisation by its id), not through nested pages of itself.',
+            'RECURSIVE_PAGE_TOO_LARGE',
+            400,
           ),
         );
       }
       const maxCost = Math.min(limits.maxCost, budget.largestCharge);
       if (price.cost > maxCost) {
         return setResultAndStopExecution(
-          withCost(
-            {
-              errors: [
-                refusal(
-                  `Query cost of ${price.cost} exceeds the maximum of ${maxCost}. ` +
-                    'Page sizes multiply through nested connections: ask for smaller pages or fewer levels.',
-                  'MAX_COST_EXCEEDED',
-                  400,
-                ),
-              ],
-            },
+          refused(
             { requestedQueryCost: price.cost },
+            `Query cost of ${price.cost} exceeds the maximum of ${maxCost}. ` +
+              'Page sizes multiply through nested connections: ask for smaller pages or fewer levels.',
+            'MAX_COST_EXCEEDED',
+            400,
           ),
         );
       }
@@ -88,20 +84,14 @@ export function queryCostPlugin(limits: QueryCostLimits, budget: QueryBudget): P
       };
       if (!charge.allowed) {
         return setResultAndStopExecution(
-          withCost(
-            {
-              errors: [
-                refusal(
-                  `Throttled: this operation costs ${price.cost} and the budget holds ` +
-                    `${Math.min(charge.caller.currentlyAvailable, charge.tenant.currentlyAvailable)}; ` +
-                    `retry after ${charge.retryAfterSeconds} s.`,
-                  'THROTTLED',
-                  429,
-                  { 'Retry-After': String(charge.retryAfterSeconds) },
-                ),
-              ],
-            },
+          refused(
             cost,
+            `Throttled: this operation costs ${price.cost} and the budget holds ` +
+              `${Math.min(charge.caller.currentlyAvailable, charge.tenant.currentlyAvailable)}; ` +
+              `retry after ${charge.retryAfterSeconds} s.`,
+            'THROTTLED',
+            429,
+            { 'Retry-After': String(charge.retryAfterSeconds) },
           ),
         );
       }
