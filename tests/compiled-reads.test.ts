@@ -1,4 +1,4 @@
-import { tables } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { getTableName, is, Table } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HistoricRequest, insertHistoricRequests } from './services/support/request-fixtures.ts';

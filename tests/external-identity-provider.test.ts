@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type MembershipRole, tables } from '@ssp/core';
+import type { MembershipRole } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewerQuery } from './support/queries/organisation-queries.ts';

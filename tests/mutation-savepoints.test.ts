@@ -1,5 +1,6 @@
-import { type RequestContext, tables, ValidationError } from '@ssp/core';
+import { type RequestContext, ValidationError } from '@ssp/core';
 import { runMutationsInSavepoints } from '@ssp/gateway';
+import { tables } from '@ssp/schema';
 import { seedOrganisationId } from '@ssp/seeds';
 import { recordAuditEvents } from '@ssp/tenants';
 import { eq } from 'drizzle-orm';

@@ -1,4 +1,5 @@
-import { hashSecret, type MembershipRole, tables } from '@ssp/core';
+import { hashSecret, type MembershipRole } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { type CreatedApiClient, createApiClient } from '@ssp/tenants';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

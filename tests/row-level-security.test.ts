@@ -1,4 +1,5 @@
 import { type EmbeddedDatabase, type PlatformTransaction, ServerDatabase, urlForRole } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import { seedOrganisationId } from '@ssp/seeds';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -522,6 +523,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('on a PostgreSQL server, with re
   it("the app's ServerDatabase: one pooled connection serves Lancashire then Liverpool, each seeing only itself", async () => {
     const poolErrors: Error[] = [];
     const database = new ServerDatabase({
+      schema: platformSchema,
       databaseUrl: serverUrl(),
       poolSize: 1,
       statementTimeoutMs: 5_000,
@@ -579,6 +581,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('on a PostgreSQL server, with re
   it('a backend killed while idle in the pool fails at most one request, never the process', async () => {
     const poolErrors: Error[] = [];
     const database = new ServerDatabase({
+      schema: platformSchema,
       databaseUrl: serverUrl(),
       poolSize: 1,
       statementTimeoutMs: 5_000,
@@ -614,6 +617,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('on a PostgreSQL server, with re
   it('a backend killed in the middle of a request fails that request only; the next one succeeds', async () => {
     const poolErrors: Error[] = [];
     const database = new ServerDatabase({
+      schema: platformSchema,
       databaseUrl: serverUrl(),
       poolSize: 1,
       statementTimeoutMs: 5_000,

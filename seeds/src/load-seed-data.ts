@@ -1,4 +1,5 @@
-import { type PlatformDatabase, tables } from '@ssp/core';
+import type { PlatformDatabase } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { loadBusinessCases } from './billing/business-cases/load-business-cases.ts';
 import { loadLancashireSavings } from './billing/lancashire-savings/load-lancashire-savings.ts';
 import { loadCatalogue } from './catalogue/load-catalogue.ts';

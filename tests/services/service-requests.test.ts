@@ -1,4 +1,4 @@
-import { tables } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { seedOfferingId, seedOrganisations } from '@ssp/seeds';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabase, migratePostgres, ServerDatabase } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import { loadSeedData } from '@ssp/seeds';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -36,8 +37,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.connect();
     await admin.query(`create database "${templateDatabase(runId)}"`);
     const templateUrl = urlForDatabase(testServerUrl, templateDatabase(runId));
-    await migratePostgres(templateUrl);
-    const template = new ServerDatabase({ databaseUrl: templateUrl, poolSize: 2, statementTimeoutMs: 30_000 });
+    await migratePostgres(templateUrl, platformSchema.migrationsFolder);
+    const template = new ServerDatabase({
+      schema: platformSchema,
+      databaseUrl: templateUrl,
+      poolSize: 2,
+      statementTimeoutMs: 30_000,
+    });
     await loadSeedData(template);
     await template.close();
     project.provide('pgliteTemplateFile', null);
@@ -46,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await admin.end();
     };
   }
-  const template = await EmbeddedDatabase.open();
+  const template = await EmbeddedDatabase.open({ schema: platformSchema });
   await template.migrate();
   await loadSeedData(template);
   const dump = await template.client.dumpDataDir('none');

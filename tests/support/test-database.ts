@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { EmbeddedDatabase, type PlatformDatabase, ServerDatabase } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { fileDatabase, templateDatabase, testServerUrl, urlForDatabase } from './test-database-settings.ts';
@@ -28,7 +29,12 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await admin.end();
     const serverUrl = urlForDatabase(testServerUrl, name);
     const owner = new pg.Pool({ connectionString: serverUrl, max: 2 });
-    const database = new ServerDatabase({ databaseUrl: serverUrl, poolSize: 4, statementTimeoutMs: 30_000 });
+    const database = new ServerDatabase({
+      schema: platformSchema,
+      databaseUrl: serverUrl,
+      poolSize: 4,
+      statementTimeoutMs: 30_000,
+    });
     return {
       database,
       serverUrl,
@@ -45,7 +51,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   }
   const templateFile = inject('pgliteTemplateFile');
   if (!templateFile) throw new Error('The global setup did not prepare a PGlite template');
-  const database = await EmbeddedDatabase.open({ loadDataDir: new Blob([readFileSync(templateFile)]) });
+  const database = await EmbeddedDatabase.open({
+    schema: platformSchema,
+    loadDataDir: new Blob([readFileSync(templateFile)]),
+  });
   return {
     database,
     serverUrl: null,

@@ -1,4 +1,4 @@
-import { tables } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { seedOfferingId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';

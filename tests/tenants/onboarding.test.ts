@@ -1,4 +1,4 @@
-import { tables } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { seedOfferingId } from '@ssp/seeds';
 import { onboardOrganisation } from '@ssp/services';
 import { confirmActor } from '@ssp/tenants';

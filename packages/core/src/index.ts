@@ -1,9 +1,5 @@
-// The shared kernel's public surface: config, database, auth and the GraphQL builder.
-import './graphql/root-types.ts';
-import './graphql/node-fields.ts';
-import './graphql/date-time-scalar.ts';
-import './graphql/json-scalar.ts';
-import './graphql/error-types.ts';
+// The shared kernel's public surface: config, database, auth, errors, money, fiscal years, calendars
+// and the GraphQL pieces that know no domain (the builder itself is `@ssp/schema`'s).
 
 export * from './auth/authentication-error.ts';
 export * from './auth/principal.ts';
@@ -21,9 +17,9 @@ export * from './db/like-pattern.ts';
 export * from './db/migrate-database.ts';
 export * from './db/open-database.ts';
 export * from './db/platform-database.ts';
+export * from './db/platform-schema.ts';
 export * from './db/query-rows.ts';
-export * from './db/relations.ts';
-export * as tables from './db/schema/index.ts';
+export * from './db/schema/index.ts';
 export * from './db/server-database.ts';
 export * from './db/statement-counter.ts';
 export {
@@ -37,14 +33,12 @@ export * from './errors/core-error-codes.ts';
 export * from './errors/domain-error.ts';
 export * from './errors/error-code.ts';
 export * from './fiscal-year/index.ts';
-export * from './graphql/builder.ts';
 export * from './graphql/enum-values.ts';
 export * from './graphql/error-rule.ts';
-export * from './graphql/error-types.ts';
 export * from './graphql/field-cost.ts';
 export * from './graphql/global-id.ts';
-export * from './graphql/money-type.ts';
 export * from './graphql/page-size.ts';
+export * from './graphql/readable-node.ts';
 export * from './graphql/request-context.ts';
 export * from './graphql/selection-sql/compiled-root-read.ts';
 export { executeCompiledRead } from './graphql/selection-sql/execute-compiled-read.ts';

@@ -8,7 +8,8 @@
 // and a real bulk onboarding of 300 new schools beneath another partnership; medians reported.
 
 import { randomUUID } from 'node:crypto';
-import { EmbeddedDatabase, openDatabase, type PlatformDatabase, tables } from '@ssp/core';
+import { EmbeddedDatabase, openDatabase, type PlatformDatabase } from '@ssp/core';
+import { platformSchema, tables } from '@ssp/schema';
 import { loadSeedData, seedOfferingId, seedOrganisationId } from '@ssp/seeds';
 import { type BulkRowInput, bulkOnboardOrganisations } from '@ssp/services';
 import { confirmActor } from '@ssp/tenants';
@@ -23,7 +24,9 @@ const PARTNERSHIPS = [
   'suffolk-partnership',
 ];
 const config = benchConfig();
-const database: PlatformDatabase = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+const database: PlatformDatabase = config.databaseUrl
+  ? await openDatabase(config, platformSchema)
+  : await EmbeddedDatabase.open({ schema: platformSchema });
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });
 

@@ -12,6 +12,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EmbeddedDatabase, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import { loadSeedData, seedOfferingId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -24,7 +25,9 @@ const PAGE_ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
 const ONBOARDINGS = Math.max(5, Math.floor(PAGE_ITERATIONS / 2));
 
 const config = benchConfig();
-const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+const database = config.databaseUrl
+  ? await openDatabase(config, platformSchema)
+  : await EmbeddedDatabase.open({ schema: platformSchema });
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });
 

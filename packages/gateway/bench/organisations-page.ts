@@ -4,6 +4,7 @@
 // transaction, without GraphQL, auth or HTTP.
 
 import { EmbeddedDatabase, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import { loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import { createPlatformApp } from '../src/platform-app.ts';
@@ -24,7 +25,9 @@ async function time(label: string, run: () => Promise<unknown>): Promise<{ label
 
 const config = benchConfig();
 // The configured PostgreSQL server when DATABASE_URL is set, otherwise a fresh in-memory PGlite.
-const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+const database = config.databaseUrl
+  ? await openDatabase(config, platformSchema)
+  : await EmbeddedDatabase.open({ schema: platformSchema });
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database);
 const app = await createPlatformApp(config, { database, keys: await SigningKeyStore.createInMemory() });

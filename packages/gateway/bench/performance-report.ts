@@ -2,6 +2,7 @@
 // checks, 47,000 ICT contacts), against a plain SQL aggregate over the same rows in the same run.
 
 import { EmbeddedDatabase, openDatabase, queryRows } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import { loadLancashirePerformance, loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { loadPerformanceReport } from '@ssp/services';
 import { sql } from 'drizzle-orm';
@@ -13,7 +14,9 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20);
 const FISCAL_YEAR = '2016/17';
 
 const config = benchConfig();
-const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+const database = config.databaseUrl
+  ? await openDatabase(config, platformSchema)
+  : await EmbeddedDatabase.open({ schema: platformSchema });
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });
 const loadStarted = process.hrtime.bigint();

@@ -3,7 +3,8 @@
 // and reversals), against a plain SQL sum over the same year's rows in the same run.
 
 import { savingsReconciliation } from '@ssp/billing';
-import { EmbeddedDatabase, fiscalYearStarting, openDatabase, queryRows, tables } from '@ssp/core';
+import { EmbeddedDatabase, fiscalYearStarting, openDatabase, queryRows } from '@ssp/core';
+import { platformSchema, tables } from '@ssp/schema';
 import { loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -18,7 +19,9 @@ const FIRST_YEAR = 2015;
 const MEASURED_YEAR = 2019;
 
 const config = benchConfig();
-const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+const database = config.databaseUrl
+  ? await openDatabase(config, platformSchema)
+  : await EmbeddedDatabase.open({ schema: platformSchema });
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });
 const organisationId = seedOrganisationId('south-ribble-borough-council');

@@ -5,6 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { EmbeddedDatabase, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import { generateLargePartnership, loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -16,7 +17,9 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const PAGE = 100;
 
 const config = benchConfig();
-const database = config.databaseUrl ? await openDatabase(config) : await EmbeddedDatabase.open();
+const database = config.databaseUrl
+  ? await openDatabase(config, platformSchema)
+  : await EmbeddedDatabase.open({ schema: platformSchema });
 if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });
 // A fresh partnership each run, so the benchmark can run again against the same server.

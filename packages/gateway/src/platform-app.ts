@@ -6,6 +6,7 @@ import {
   TokenIssuer,
   TokenVerifier,
 } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import { findIdentityProvider } from '@ssp/tenants';
 import { type Logger, pino } from 'pino';
 import { createPlatformServer, type PlatformServer } from './http/platform-server.ts';
@@ -52,7 +53,7 @@ export async function createPlatformApp(
   const logger = overrides.logger ?? createLogger(config);
   const database =
     overrides.database ??
-    (await openDatabase(config, {
+    (await openDatabase(config, platformSchema, {
       onPoolError: (error) => logger.warn({ err: error }, 'database connection lost'),
       onPlatformWork: (purpose) => logger.info({ platformWork: purpose }, 'partnership-wide work'),
       onConnectRetry: (failure) =>

@@ -6,9 +6,9 @@ import {
   money,
   NATIONS,
   type PlatformTransaction,
-  tables,
   workingCalendar,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { serviceLines, serviceOfferings } from './seed-catalogue.ts';
 import { seedOfferingId, seedSlaDefinitionId } from './seed-catalogue-ids.ts';
 

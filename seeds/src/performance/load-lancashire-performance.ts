@@ -1,4 +1,5 @@
-import { type PlatformTransaction, tables } from '@ssp/core';
+import type { PlatformTransaction } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { v5 as uuidv5 } from 'uuid';
 import { seedOfferingId, seedSlaDefinitionId } from '../catalogue/seed-catalogue-ids.ts';
 import { seedOrganisationId } from '../organisations/seed-organisation-ids.ts';

@@ -1,4 +1,5 @@
-import { money, type PlatformTransaction, tables } from '@ssp/core';
+import { money, type PlatformTransaction } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { serviceOfferings } from '../catalogue/seed-catalogue.ts';
 import { seedOfferingId } from '../catalogue/seed-catalogue-ids.ts';
 import type { SeedOrganisation } from '../organisations/seed-organisation.ts';

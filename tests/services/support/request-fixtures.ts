@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { tables } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { seedOfferingId, seedOrganisationId, seedSlaDefinitionId } from '@ssp/seeds';
 import type { TestApp } from '../../support/test-app.ts';
 import {

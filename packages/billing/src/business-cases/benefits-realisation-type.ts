@@ -1,13 +1,5 @@
-import {
-  builder,
-  encodeGlobalId,
-  fiscalYearStarting,
-  formatFiscalYear,
-  MoneyRef,
-  moneyFromPence,
-  requestActor,
-  requestTransaction,
-} from '@ssp/core';
+import { encodeGlobalId, fiscalYearStarting, formatFiscalYear, requestActor, requestTransaction } from '@ssp/core';
+import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import { requireBillingReader } from '../access/billing-access.ts';
 import {
   type BenefitsRealisation,

@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -8,6 +7,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { findVisibleOrganisation } from '../access/billing-access.ts';
 import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';

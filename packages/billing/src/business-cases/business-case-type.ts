@@ -1,17 +1,14 @@
 import {
-  builder,
   describedEnumValues,
   fiscalYearStarting,
   formatFiscalYear,
-  MoneyRef,
   mayListType,
   money,
-  moneyFromPence,
   pageSizeOptions,
   readableBy,
-  type tables,
   ValidationError,
 } from '@ssp/core';
+import { builder, MoneyRef, moneyFromPence, type tables } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
 import {

@@ -6,9 +6,9 @@ import {
   money,
   type PlatformTransaction,
   parseFiscalYear,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { insertOnce } from '../access/idempotent-insert.ts';
 import type { Comparator, Measure } from './stated-figures.ts';
 

@@ -1,4 +1,5 @@
-import { NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { tables } from '@ssp/schema';
 
 export type BusinessCaseLineRow = typeof tables.businessCaseLines.$inferSelect;
 

@@ -1,15 +1,13 @@
 import {
-  builder,
   describedEnumValues,
   fiscalYearStarting,
   formatFiscalYear,
-  MoneyRef,
   mayListType,
   money,
   pageSizeOptions,
   readableBy,
-  type tables,
 } from '@ssp/core';
+import { builder, MoneyRef, type tables } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
 import { chargeInstalments, type Instalment } from './charge-instalments.ts';

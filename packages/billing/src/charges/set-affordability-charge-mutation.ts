@@ -1,5 +1,4 @@
 import {
-  builder,
   ForbiddenError,
   money,
   NotFoundError,
@@ -8,6 +7,7 @@ import {
   requestTransaction,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { findVisibleOrganisation, requireServingPartner } from '../access/billing-access.ts';
 import { AffordabilityChargeRef, PaymentProfileEnum } from './affordability-charge-type.ts';

@@ -1,4 +1,5 @@
-import { type FiscalYear, formatFiscalYear, money, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { type FiscalYear, formatFiscalYear, money, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq, lte, sum } from 'drizzle-orm';
 
 export type AffordabilityChargeRow = typeof tables.affordabilityCharges.$inferSelect;

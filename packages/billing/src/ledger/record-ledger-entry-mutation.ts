@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   checkIdempotencyKey,
   ForbiddenError,
@@ -11,6 +10,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { requiredText } from '../access/billing-access.ts';
 import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';

@@ -6,9 +6,9 @@ import {
   type money,
   NotFoundError,
   type PlatformTransaction,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { eq } from 'drizzle-orm';
 import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';

@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { ConflictError, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq } from 'drizzle-orm';
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 import type { SavingsOpportunityRow } from './propose-savings-opportunity.ts';

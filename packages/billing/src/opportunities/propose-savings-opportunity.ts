@@ -1,4 +1,5 @@
-import { idempotencyInputHash, type money, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { idempotencyInputHash, type money, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 
 export type SavingsOpportunityRow = typeof tables.savingsOpportunities.$inferSelect;

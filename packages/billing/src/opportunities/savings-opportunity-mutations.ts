@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   checkIdempotencyKey,
   ForbiddenError,
@@ -9,6 +8,7 @@ import {
   requestTransaction,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { findVisibleOrganisation, requireCustomer, requireServingPartner } from '../access/billing-access.ts';
 import {

@@ -1,13 +1,5 @@
-import {
-  builder,
-  describedEnumValues,
-  MoneyRef,
-  mayListType,
-  money,
-  pageSizeOptions,
-  readableBy,
-  type tables,
-} from '@ssp/core';
+import { describedEnumValues, mayListType, money, pageSizeOptions, readableBy } from '@ssp/core';
+import { builder, MoneyRef, type tables } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
 

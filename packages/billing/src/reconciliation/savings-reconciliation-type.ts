@@ -1,14 +1,13 @@
 import {
-  builder,
   fiscalYearStarting,
   formatFiscalYear,
-  MoneyRef,
   money,
   NotFoundError,
   parseFiscalYear,
   requestActor,
   requestTransaction,
 } from '@ssp/core';
+import { builder, MoneyRef } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { findVisibleOrganisation, requireBillingReader } from '../access/billing-access.ts';
 import { LedgerBasisEnum } from '../ledger/ledger-entry-type.ts';

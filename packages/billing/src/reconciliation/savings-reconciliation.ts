@@ -1,4 +1,5 @@
-import { type FiscalYear, money, type PlatformTransaction, tables } from '@ssp/core';
+import { type FiscalYear, money, type PlatformTransaction } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { type LedgerFigure, loadLedgerFigures } from '../ledger/ledger-figures.ts';
 import type { SavingsOpportunityRow } from '../opportunities/propose-savings-opportunity.ts';

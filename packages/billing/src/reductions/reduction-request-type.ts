@@ -1,13 +1,5 @@
-import {
-  builder,
-  fiscalYearStarting,
-  formatFiscalYear,
-  MoneyRef,
-  mayListType,
-  money,
-  pageSizeOptions,
-  readableBy,
-} from '@ssp/core';
+import { fiscalYearStarting, formatFiscalYear, mayListType, money, pageSizeOptions, readableBy } from '@ssp/core';
+import { builder, MoneyRef } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
 

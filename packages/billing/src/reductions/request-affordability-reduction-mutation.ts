@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   checkIdempotencyKey,
   ForbiddenError,
@@ -10,6 +9,7 @@ import {
   requestTransaction,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { findVisibleOrganisation, requireCustomer, requiredText } from '../access/billing-access.ts';
 import { ReductionRequestRef } from './reduction-request-type.ts';

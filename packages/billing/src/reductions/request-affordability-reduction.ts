@@ -5,9 +5,9 @@ import {
   idempotencyInputHash,
   money,
   type PlatformTransaction,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq, gte } from 'drizzle-orm';
 import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';

@@ -1,15 +1,14 @@
 import {
-  builder,
   ConflictError,
   checkIdempotencyKey,
   ForbiddenError,
-  MoneyRef,
   money,
   NotFoundError,
   requestActor,
   requestTransaction,
   ValidationError,
 } from '@ssp/core';
+import { builder, MoneyRef } from '@ssp/schema';
 import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import {
   findVisibleOrganisation,

@@ -1,4 +1,5 @@
-import { money, type PlatformTransaction, tables } from '@ssp/core';
+import { money, type PlatformTransaction } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, asc, count, eq, gte, lt, max } from 'drizzle-orm';
 import { chargeInstalments } from '../charges/charge-instalments.ts';
 import { cumulativeReduction } from '../charges/set-affordability-charge.ts';

@@ -1,13 +1,10 @@
-import type { membershipRole } from '../db/schema/index.ts';
-
-export type MembershipRole = (typeof membershipRole.enumValues)[number];
-export const MEMBERSHIP_ROLES: readonly MembershipRole[] = [
-  'platform_admin',
-  'tenant_admin',
-  'finance',
-  'service_agent',
-  'requester',
-];
+/**
+ * The roles a caller may hold in the organisation it acts for. The kernel's authorisation (scopes,
+ * the read matrix) is written in them, so they are declared here; the tenants' `membership_role`
+ * column takes its values from this list.
+ */
+export const MEMBERSHIP_ROLES = ['platform_admin', 'tenant_admin', 'finance', 'service_agent', 'requester'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /**
  * Who a verified token says is calling, before the database has confirmed it. Roles are known

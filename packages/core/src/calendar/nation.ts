@@ -1,10 +1,10 @@
-import type { nation } from '../db/schema/tenants/organisation-enums.ts';
-
 /**
- * The nation whose bank holidays an organisation's working-time clocks follow. Taken from the
- * database enum so that adding a nation there fails to compile here until its calendar exists.
+ * The nations whose bank holidays an organisation's working-time clocks follow. Declared here,
+ * beside their calendars, and taken by the tenants' `nation` column: a nation cannot be stored
+ * before it has a calendar.
  */
-export type Nation = (typeof nation.enumValues)[number];
+export const NATIONS = ['england_and_wales', 'scotland', 'northern_ireland'] as const;
+export type Nation = (typeof NATIONS)[number];
 
 /** Display names; a Record so the compiler insists on exactly one entry per nation. */
 export const NATION_NAMES: Readonly<Record<Nation, string>> = Object.freeze({
@@ -12,8 +12,6 @@ export const NATION_NAMES: Readonly<Record<Nation, string>> = Object.freeze({
   scotland: 'Scotland',
   northern_ireland: 'Northern Ireland',
 });
-
-export const NATIONS: readonly Nation[] = Object.freeze(Object.keys(NATION_NAMES) as Nation[]);
 
 export function isNation(value: string): value is Nation {
   return Object.hasOwn(NATION_NAMES, value);

@@ -9,7 +9,7 @@ import type {
   PlatformTransaction,
   PlatformWorkPurpose,
 } from './platform-database.ts';
-import { relations } from './relations.ts';
+import type { PlatformSchema } from './platform-schema.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
   beginRequest,
@@ -67,6 +67,8 @@ function guardedClient(client: PGlite, guard: TransactionStopGuard): PGlite {
 }
 
 export interface EmbeddedDatabaseOptions {
+  /** The domains' relations and migrations (`platformSchema` of `@ssp/schema`). */
+  schema: PlatformSchema;
   /** A folder to keep the data in; in memory when absent. */
   dataDir?: string;
   /** A data directory dump (from `dumpDataDir`) to start from, e.g. a migrated test template. */
@@ -93,12 +95,12 @@ export class EmbeddedDatabase implements PlatformDatabase {
   ) {
     this.#db = drizzle({
       client: guardedClient(client, this.#guard),
-      relations,
+      relations: options.schema.relations,
       logger: this.statements,
     }) as unknown as PlatformDrizzle;
   }
 
-  static async open(options: EmbeddedDatabaseOptions = {}): Promise<EmbeddedDatabase> {
+  static async open(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     const client = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -108,7 +110,7 @@ export class EmbeddedDatabase implements PlatformDatabase {
   }
 
   migrate(): Promise<void> {
-    return migrateEmbedded(this.client);
+    return migrateEmbedded(this.client, this.options.schema.migrationsFolder);
   }
 
   inTenantTransaction<T>(tenantIds: readonly string[], work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -6,11 +5,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 
-/** The drizzle-kit migrations folder, beside this file. */
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
-
 /** Applies every pending migration to a PostgreSQL server, connected as the owning user. */
-export async function migratePostgres(ownerUrl: string): Promise<void> {
+export async function migratePostgres(ownerUrl: string, migrationsFolder: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
@@ -25,6 +21,6 @@ export async function migratePostgres(ownerUrl: string): Promise<void> {
 }
 
 /** Applies every pending migration to an embedded database (as its only login, the owner). */
-export async function migrateEmbedded(client: PGlite): Promise<void> {
+export async function migrateEmbedded(client: PGlite, migrationsFolder: string): Promise<void> {
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
 }

@@ -4,6 +4,7 @@ import { databaseOutageOf } from './database-outage.ts';
 import { EmbeddedDatabase } from './embedded-database.ts';
 import { migratePostgres } from './migrate-database.ts';
 import type { PlatformDatabase, PlatformWorkPurpose } from './platform-database.ts';
+import type { PlatformSchema } from './platform-schema.ts';
 import { ServerDatabase } from './server-database.ts';
 
 export interface OpenDatabaseHooks {
@@ -38,12 +39,17 @@ function reasonOf(error: unknown): string {
  * database that starts after us, or restarts). Errors that are not an outage (bad credentials,
  * a failing migration) are not retried.
  */
-async function migrateWhenReachable(config: AppConfig, databaseUrl: string, hooks: OpenDatabaseHooks): Promise<void> {
+async function migrateWhenReachable(
+  config: AppConfig,
+  databaseUrl: string,
+  migrationsFolder: string,
+  hooks: OpenDatabaseHooks,
+): Promise<void> {
   const attempts = config.databaseConnectAttempts;
   const startingDelay = 250;
   const maxDelay = 5_000;
   try {
-    await backOff(() => migratePostgres(databaseUrl), {
+    await backOff(() => migratePostgres(databaseUrl, migrationsFolder), {
       numOfAttempts: attempts,
       startingDelay,
       timeMultiple: 2,
@@ -70,11 +76,16 @@ async function migrateWhenReachable(config: AppConfig, databaseUrl: string, hook
  * Opens the configured database and brings its schema up to date: the PostgreSQL server at
  * `DATABASE_URL` when set, otherwise embedded PGlite with its data in a local folder.
  */
-export async function openDatabase(config: AppConfig, hooks: OpenDatabaseHooks = {}): Promise<PlatformDatabase> {
+export async function openDatabase(
+  config: AppConfig,
+  schema: PlatformSchema,
+  hooks: OpenDatabaseHooks = {},
+): Promise<PlatformDatabase> {
   const { onConnectRetry: _onConnectRetry, ...databaseHooks } = hooks;
   if (config.databaseUrl) {
-    await migrateWhenReachable(config, config.databaseUrl, hooks);
+    await migrateWhenReachable(config, config.databaseUrl, schema.migrationsFolder, hooks);
     return new ServerDatabase({
+      schema,
       databaseUrl: config.databaseUrl,
       poolSize: config.databasePoolSize,
       statementTimeoutMs: config.statementTimeoutMs,
@@ -82,7 +93,7 @@ export async function openDatabase(config: AppConfig, hooks: OpenDatabaseHooks =
       ...databaseHooks,
     });
   }
-  const embedded = await EmbeddedDatabase.open({ dataDir: config.pgliteDataDir, ...databaseHooks });
+  const embedded = await EmbeddedDatabase.open({ schema, dataDir: config.pgliteDataDir, ...databaseHooks });
   await embedded.migrate();
   return embedded;
 }

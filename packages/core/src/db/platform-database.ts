@@ -1,5 +1,5 @@
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { PlatformRelations } from './relations.ts';
+import type { PlatformRelations } from './platform-schema.ts';
 import type { StatementCounter } from './statement-counter.ts';
 import type { RequestCaller, RequestSetUp } from './tenant-context.ts';
 

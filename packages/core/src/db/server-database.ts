@@ -10,7 +10,7 @@ import type {
   PlatformTransaction,
   PlatformWorkPurpose,
 } from './platform-database.ts';
-import { relations } from './relations.ts';
+import type { PlatformSchema } from './platform-schema.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
   beginRequest,
@@ -23,6 +23,8 @@ import {
 import { TransactionStopGuard } from './transaction-stop-guard.ts';
 
 export interface ServerDatabaseOptions {
+  /** The domains' relations (`platformSchema` of `@ssp/schema`); migrations run before, by the opener. */
+  schema: PlatformSchema;
   /** The owner's URL (migrations). The runtime and platform pools log in as their own roles. */
   databaseUrl: string;
   runtimeUrl?: string;
@@ -85,12 +87,12 @@ export class ServerDatabase implements PlatformDatabase {
     );
     this.#runtime = drizzle({
       client: this.#runtimePool,
-      relations,
+      relations: options.schema.relations,
       logger: this.statements,
     }) as unknown as PlatformDrizzle;
     this.#platform = drizzle({
       client: this.#platformPool,
-      relations,
+      relations: options.schema.relations,
       logger: this.statements,
     }) as unknown as PlatformDrizzle;
   }

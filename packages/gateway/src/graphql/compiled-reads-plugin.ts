@@ -1,4 +1,5 @@
 import { executeCompiledRead, type RequestContext } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -13,7 +14,7 @@ export function compiledReadsPlugin(): Plugin<RequestContext> {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (executionArgs) => {
         const context = executionArgs.contextValue as RequestContext;
-        const compiled = await executeCompiledRead(executionArgs, context);
+        const compiled = await executeCompiledRead(executionArgs, context, platformSchema.relations);
         return compiled ?? ((await executeFn(executionArgs)) as ExecutionResult);
       });
     },

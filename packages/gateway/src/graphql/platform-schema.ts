@@ -1,4 +1,5 @@
-import { addErrorCodeField, applyErrorRule, builder } from '@ssp/core';
+import { applyErrorRule } from '@ssp/core';
+import { addErrorCodeField, builder } from '@ssp/schema';
 // Each domain package registers its types and fields on the shared builder when imported;
 // the order is the dependency order (a later package extends an earlier one's types).
 import '@ssp/tenants';

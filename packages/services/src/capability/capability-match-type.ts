@@ -1,4 +1,5 @@
-import { builder, requestActor, requestTransaction, requireRole, ValidationError } from '@ssp/core';
+import { requestActor, requestTransaction, requireRole, ValidationError } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { OrganisationKindEnum } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import { type CapabilityMatch, matchCapabilities, type RequirementMatch } from './match-capabilities.ts';

@@ -1,4 +1,5 @@
-import { builder, describedEnumValues, type tables } from '@ssp/core';
+import { describedEnumValues } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 
 export const ServiceLineCodeEnum = builder.enumType('ServiceLineCode', {
   description: 'A line of service the partnership delivers.',

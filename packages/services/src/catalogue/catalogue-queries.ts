@@ -1,4 +1,5 @@
-import { builder, containsPattern, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
+import { containsPattern, type PlatformTransaction, pageSizeOptions, requestTransaction } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ServiceLineCodeEnum } from './catalogue-enums.ts';

@@ -1,4 +1,5 @@
-import { builder, MoneyRef, moneyFromPence, readableBy } from '@ssp/core';
+import { readableBy } from '@ssp/core';
+import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import { OrganisationKindEnum } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';

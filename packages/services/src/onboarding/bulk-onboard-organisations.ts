@@ -6,9 +6,9 @@ import {
   ConflictError,
   isDomainError,
   type PlatformTransaction,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import type { AuditActor } from '@ssp/tenants';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { insertRows } from './insert-rows.ts';

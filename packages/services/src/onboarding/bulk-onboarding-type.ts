@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   encodeGlobalId,
   ForbiddenError,
@@ -9,6 +8,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { auditActor, IdentifierSchemeEnum, NationEnum, OrganisationKindEnum, OrganisationRef } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import {

@@ -8,8 +8,8 @@ import {
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
-  tables,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { type AuditActor, createApiClient, recordAuditEvents, TENANT_ERRORS } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { prepareOnboarding, slugFor } from './prepare-onboarding.ts';

@@ -1,14 +1,13 @@
 import {
-  builder,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   requestActor,
   requestTransaction,
   requireRole,
-  type tables,
   ValidationError,
 } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 import {
   auditActor,
   IdentifierSchemeEnum,

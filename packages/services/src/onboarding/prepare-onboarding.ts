@@ -1,4 +1,5 @@
-import { type MembershipRole, money, type tables, ValidationError } from '@ssp/core';
+import { type MembershipRole, money, ValidationError } from '@ssp/core';
+import type { tables } from '@ssp/schema';
 import { checkClientRoles, checkMemberRoles } from '@ssp/tenants';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import type { OnboardOrganisationInput } from './onboard-organisation.ts';

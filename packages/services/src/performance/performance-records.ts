@@ -1,6 +1,6 @@
 /**
  * The records a performance report is computed from, in the shapes the database stores them
- * (packages/core/src/db/schema/services/payroll.ts, recruitment.ts and service-requests.ts), minus
+ * (packages/services/tables/src/payroll.ts, recruitment.ts and service-requests.ts), minus
  * tenant and row ids: a report is always for one organisation, and the indicators only need the
  * facts. Instants are Date; civil dates (a pay period's first day) are 'YYYY-MM-DD' strings read on
  * the London calendar, as the database's `date` columns are.

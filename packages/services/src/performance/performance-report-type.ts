@@ -1,5 +1,4 @@
 import {
-  builder,
   NotFoundError,
   parseFiscalYear,
   requestActor,
@@ -7,6 +6,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { z } from 'zod';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';

@@ -1,4 +1,5 @@
-import { builder, describedEnumValues, pageSizeOptions, readableBy, type tables } from '@ssp/core';
+import { describedEnumValues, pageSizeOptions, readableBy } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 

@@ -1,4 +1,5 @@
-import { builder, pageSizeOptions, readableBy } from '@ssp/core';
+import { pageSizeOptions, readableBy } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 

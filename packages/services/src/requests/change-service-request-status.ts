@@ -5,9 +5,9 @@ import {
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceRequestRow } from './raise-service-request.ts';
 import { isAllowedTransition, mayMove, type RequestStatus, reasonRequired } from './request-status-rules.ts';

@@ -5,9 +5,9 @@ import {
   checkIdempotencyKey,
   idempotencyInputHash,
   type PlatformTransaction,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 

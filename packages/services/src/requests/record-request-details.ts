@@ -4,9 +4,9 @@ import {
   ForbiddenError,
   NotFoundError,
   type PlatformTransaction,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq, isNull } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import type { ServiceRequestRow } from './raise-service-request.ts';

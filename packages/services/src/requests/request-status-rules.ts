@@ -1,4 +1,5 @@
-import type { MembershipRole, tables } from '@ssp/core';
+import type { MembershipRole } from '@ssp/core';
+import type { tables } from '@ssp/schema';
 
 export type RequestStatus = (typeof tables.requestStatus.enumValues)[number];
 

@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -8,6 +7,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import { changeServiceRequestStatus } from './change-service-request-status.ts';

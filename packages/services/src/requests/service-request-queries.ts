@@ -1,5 +1,4 @@
 import {
-  builder,
   type ColumnCondition,
   compiledReadExtension,
   decodeGlobalId,
@@ -7,6 +6,7 @@ import {
   pageSizeOptions,
   requestTransaction,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import { RequestStatusEnum } from './service-request-type.ts';

@@ -1,11 +1,5 @@
-import {
-  builder,
-  computedFromRowExtension,
-  describedEnumValues,
-  pageSizeOptions,
-  readableBy,
-  type tables,
-} from '@ssp/core';
+import { computedFromRowExtension, describedEnumValues, pageSizeOptions, readableBy } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 import { fulfilmentClock, responseClock, SlaClockRef } from './sla-clock-type.ts';

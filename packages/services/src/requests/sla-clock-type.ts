@@ -1,4 +1,5 @@
-import { builder, computeSlaClock, type SlaClock, type tables } from '@ssp/core';
+import { computeSlaClock, type SlaClock } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 
 type StatusChange = typeof tables.serviceRequestStatusChanges.$inferSelect;
 type SlaDefinition = typeof tables.slaDefinitions.$inferSelect;

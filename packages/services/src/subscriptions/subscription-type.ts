@@ -1,4 +1,5 @@
-import { builder, MoneyRef, moneyFromPence, pageSizeOptions, readableBy } from '@ssp/core';
+import { pageSizeOptions, readableBy } from '@ssp/core';
+import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 

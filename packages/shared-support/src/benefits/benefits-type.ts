@@ -1,16 +1,13 @@
 import {
-  builder,
   CORE_ERRORS,
   ForbiddenError,
-  MoneyRef,
   money,
   NotFoundError,
   requestActor,
   requestTransaction,
-  tables as schema,
-  type tables,
   ValidationError,
 } from '@ssp/core';
+import { builder, MoneyRef, tables as schema, type tables } from '@ssp/schema';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';

@@ -1,4 +1,5 @@
-import { fiscalYearOf, formatFiscalYear, type money as Money, money, moneyFromPence, type tables } from '@ssp/core';
+import { fiscalYearOf, formatFiscalYear, type money as Money, money } from '@ssp/core';
+import { moneyFromPence, type tables } from '@ssp/schema';
 import { DateTime } from 'luxon';
 import type { LoanView } from '../help/load-help.ts';
 

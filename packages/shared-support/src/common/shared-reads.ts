@@ -1,5 +1,6 @@
 import type { RequestContext } from '@ssp/core';
-import { requestActor, requestTransaction, tables } from '@ssp/core';
+import { requestActor, requestTransaction } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 
 export interface SharedRead {

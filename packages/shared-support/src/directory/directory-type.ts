@@ -1,6 +1,5 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
-  builder,
   checkedPageSize,
   describedEnumValues,
   ForbiddenError,
@@ -11,10 +10,9 @@ import {
   requestTransaction,
   requireReadAccess,
   requireRole,
-  tables as schema,
-  type tables,
   ValidationError,
 } from '@ssp/core';
+import { builder, tables as schema, type tables } from '@ssp/schema';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { asc } from 'drizzle-orm';
 import { globalIdOf, idOf } from '../common/global-ids.ts';

@@ -1,4 +1,5 @@
-import { NotFoundError, type PlatformTransaction, queryRows, tables, ValidationError } from '@ssp/core';
+import { NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';

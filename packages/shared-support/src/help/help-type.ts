@@ -1,14 +1,11 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
-  builder,
   ConflictError,
   checkedPageSize,
   describedEnumValues,
   ForbiddenError,
-  MoneyRef,
   mayReadRow,
   money,
-  moneyFromPence,
   NotFoundError,
   type RequestContext,
   readableBy,
@@ -16,9 +13,9 @@ import {
   requestTransaction,
   requireReadAccess,
   requireRole,
-  type tables,
   ValidationError,
 } from '@ssp/core';
+import { builder, MoneyRef, moneyFromPence, type tables } from '@ssp/schema';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';

@@ -5,9 +5,9 @@ import {
   NotFoundError,
   type PlatformTransaction,
   queryRows,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import { daysInclusive, isoDate } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash as hashOf, replayed } from '../common/idempotency.ts';

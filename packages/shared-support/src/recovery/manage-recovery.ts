@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, queryRows, tables, ValidationError } from '@ssp/core';
+import { ConflictError, NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { sql } from 'drizzle-orm';
 import { isoDate, londonToday } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';

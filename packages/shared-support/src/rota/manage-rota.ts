@@ -4,9 +4,9 @@ import {
   NotFoundError,
   type PlatformTransaction,
   queryRows,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';

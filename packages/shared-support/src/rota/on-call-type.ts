@@ -1,4 +1,5 @@
-import { builder, mayReadType, type RequestContext, requestTransaction } from '@ssp/core';
+import { mayReadType, type RequestContext, requestTransaction } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { ServiceRequestRef } from '@ssp/services';
 import DataLoader from 'dataloader';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';

@@ -1,6 +1,5 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
-  builder,
   ConflictError,
   checkedPageSize,
   describedEnumValues,
@@ -13,9 +12,9 @@ import {
   requestTransaction,
   requireReadAccess,
   requireRole,
-  type tables,
   ValidationError,
 } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 import { auditActor, NationEnum, recordAuditEvents } from '@ssp/tenants';
 import { isoDate } from '../common/dates.ts';
 import { globalIdOf, idOf } from '../common/global-ids.ts';

@@ -1,4 +1,5 @@
-import { NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq } from 'drizzle-orm';
 import { refreshPartnershipContext } from '../common/partnership-context.ts';
 import { publishMemberDirectory } from './publish-member-directory.ts';

@@ -1,13 +1,6 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  builder,
-  CORE_ERRORS,
-  checkedPageSize,
-  ForbiddenError,
-  queryRows,
-  requestActor,
-  requestTransaction,
-} from '@ssp/core';
+import { CORE_ERRORS, checkedPageSize, ForbiddenError, queryRows, requestActor, requestTransaction } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { sql } from 'drizzle-orm';
 import { globalIdOf } from '../common/global-ids.ts';
 import { SharedSupportRef } from './shared-support-type.ts';

@@ -1,6 +1,5 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
-  builder,
   checkedPageSize,
   ForbiddenError,
   type Nation,
@@ -11,6 +10,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { auditActor, NationEnum, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { globalIdOf } from '../common/global-ids.ts';

@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   ForbiddenError,
   mayListType,
@@ -11,6 +10,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';

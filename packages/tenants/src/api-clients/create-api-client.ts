@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { generateSecret, hashSecret, type MembershipRole, type PlatformTransaction, tables } from '@ssp/core';
+import { generateSecret, hashSecret, type MembershipRole, type PlatformTransaction } from '@ssp/core';
+import { tables } from '@ssp/schema';
 
 export interface CreatedApiClient {
   id: string;

@@ -1,4 +1,5 @@
-import { builder, mayListType, mayReadRow, pageSizeOptions, readableBy } from '@ssp/core';
+import { mayListType, mayReadRow, pageSizeOptions, readableBy } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 

@@ -1,4 +1,5 @@
-import { type PlatformTransaction, tables } from '@ssp/core';
+import type { PlatformTransaction } from '@ssp/core';
+import { tables } from '@ssp/schema';
 
 /** Who made a change, and in which request: taken from the request context. */
 export interface AuditActor {

@@ -1,13 +1,5 @@
-import {
-  builder,
-  ConflictError,
-  NotFoundError,
-  readableBy,
-  requestActor,
-  requestTransaction,
-  type tables,
-  ValidationError,
-} from '@ssp/core';
+import { ConflictError, NotFoundError, readableBy, requestActor, requestTransaction, ValidationError } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';

@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, tables, ValidationError } from '@ssp/core';
+import { ConflictError, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export interface GrantDelegationInput {

@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   describedEnumValues,
   NotFoundError,
@@ -7,6 +6,7 @@ import {
   requestTransaction,
   ValidationError,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';

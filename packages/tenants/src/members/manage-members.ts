@@ -3,9 +3,9 @@ import {
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
-  tables,
   ValidationError,
 } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { and, eq } from 'drizzle-orm';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 

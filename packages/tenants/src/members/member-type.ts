@@ -1,5 +1,4 @@
 import {
-  builder,
   ConflictError,
   describedEnumValues,
   ForbiddenError,
@@ -11,9 +10,9 @@ import {
   requestActor,
   requestTransaction,
   requireRole,
-  type tables,
   ValidationError,
 } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';

@@ -1,4 +1,5 @@
-import { builder, describedEnumValues, type tables } from '@ssp/core';
+import { describedEnumValues } from '@ssp/core';
+import { builder, type tables } from '@ssp/schema';
 
 const organisationKinds: Record<(typeof tables.organisationKind.enumValues)[number], string> = {
   partnership: 'A shared-services partnership that delivers services to its members.',

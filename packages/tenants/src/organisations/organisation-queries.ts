@@ -1,5 +1,4 @@
 import {
-  builder,
   type ColumnCondition,
   compiledReadExtension,
   containsPattern,
@@ -8,6 +7,7 @@ import {
   pageSizeOptions,
   requestTransaction,
 } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { z } from 'zod';
 import { LifecycleStatusEnum, OrganisationKindEnum } from './organisation-enums.ts';
 import { OrganisationRef } from './organisation-type.ts';

@@ -1,4 +1,5 @@
-import { builder, pageSizeOptions, readableBy } from '@ssp/core';
+import { pageSizeOptions, readableBy } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { IdentifierSchemeEnum, LifecycleStatusEnum, NationEnum, OrganisationKindEnum } from './organisation-enums.ts';
 

@@ -1,4 +1,5 @@
-import { type Actor, builder, requestTransaction } from '@ssp/core';
+import { type Actor, requestTransaction } from '@ssp/core';
+import { builder } from '@ssp/schema';
 import { MembershipRoleEnum } from '../organisations/organisation-enums.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 

@@ -1,22 +1,8 @@
-export * from './billing/affordability-charges.ts';
-export * from './billing/billing-enums.ts';
-export * from './billing/business-cases.ts';
-export * from './billing/reduction-requests.ts';
-export * from './billing/savings-ledger.ts';
-export * from './billing/savings-opportunities.ts';
-export * from './billing/statement-credits.ts';
+// What a domain's table declarations need from the kernel: the database roles, the policies every
+// tenant table carries, the roles a membership may hold and the nations with a calendar. Its own
+// subpath (`@ssp/core/tables`), so that loading tables (drizzle-kit does) loads nothing else.
+
+export { MEMBERSHIP_ROLES } from '../../auth/principal.ts';
+export { NATIONS } from '../../calendar/nation.ts';
 export * from './database-roles.ts';
-export * from './services/catalogue.ts';
-export * from './services/payroll.ts';
-export * from './services/recruitment.ts';
-export * from './services/service-enums.ts';
-export * from './services/service-requests.ts';
-export * from './services/subscriptions.ts';
-export * from './shared-support/index.ts';
-export * from './tenants/api-clients.ts';
-export * from './tenants/audit-events.ts';
-export * from './tenants/delegations.ts';
-export * from './tenants/memberships.ts';
-export * from './tenants/onboarding-requests.ts';
-export * from './tenants/organisation-enums.ts';
-export * from './tenants/organisations.ts';
+export * from './tenant-policies.ts';

@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Actor } from '../../auth/principal.ts';
-import { relations } from '../../db/relations.ts';
+import type { PlatformRelations } from '../../db/platform-schema.ts';
 import {
   COMPILED_READ_EXTENSION,
   COMPUTED_FROM_ROW_EXTENSION,
@@ -55,7 +55,6 @@ export interface CompileScope {
   tenantIds: readonly [string] | null;
 }
 
-const registry = relations as unknown as Record<string, TableEntry>;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 /** A GraphQL name as a SQL string literal (names are restricted to [_A-Za-z0-9], so no quoting issue). */
@@ -161,7 +160,14 @@ export class SelectionCompiler {
   /** The computed fields of this compile, by the index their marks carry. */
   readonly computed: ComputedField[] = [];
 
-  constructor(private readonly scope: CompileScope) {}
+  readonly #registry: Record<string, TableEntry>;
+
+  constructor(
+    private readonly scope: CompileScope,
+    relations: PlatformRelations,
+  ) {
+    this.#registry = relations as unknown as Record<string, TableEntry>;
+  }
 
   #alias(): string {
     this.#aliases += 1;
@@ -279,7 +285,7 @@ export class SelectionCompiler {
     const relation = table.relations[relationName] ?? decline(`no relation ${relationName}`);
     if (relation.throughTable) decline('through table');
     if (relation.where !== undefined && typeof relation.where !== 'symbol') decline('relation filter');
-    const target = registry[relation.targetTableName] ?? decline('target table');
+    const target = this.#registry[relation.targetTableName] ?? decline('target table');
     const { named, list } = unwrap(field.type);
     if (!(named instanceof GraphQLObjectType)) decline('relation type');
     const childAlias = this.#alias();
@@ -475,7 +481,7 @@ export class SelectionCompiler {
       const relation = table.relations[name] ?? decline(`no relation ${name}`);
       if (relation.throughTable || (relation.where !== undefined && typeof relation.where !== 'symbol'))
         decline('relation');
-      const target = registry[relation.targetTableName] ?? decline('target table');
+      const target = this.#registry[relation.targetTableName] ?? decline('target table');
       const childAlias = this.#alias();
       const nested = asked === true ? {} : (asked as DrizzleSelect);
       const child = this.#source(target, childAlias, { columns: nested.columns ?? {}, with: nested.with ?? {} });
@@ -563,7 +569,7 @@ export class SelectionCompiler {
     if (args.after != null || args.before != null || args.last != null) decline('cursor arguments');
     const first = args.first ?? 20;
     if (typeof first !== 'number') decline('first');
-    const table = registry[read.table] ?? decline('root table');
+    const table = this.#registry[read.table] ?? decline('root table');
     const conditions = read.where(args) ?? decline('arguments');
     const alias = this.#alias();
     const where = [

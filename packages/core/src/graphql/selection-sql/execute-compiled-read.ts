@@ -10,6 +10,7 @@ import {
   getVariableValues,
   Kind,
 } from 'graphql';
+import type { PlatformRelations } from '../../db/platform-schema.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../request-context.ts';
 import {
@@ -105,7 +106,11 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
  * of it is not something the compiler expresses (then the resolvers answer the whole operation,
  * as they always did). Nothing is sent to the database here.
  */
-function compileOperation(args: ExecutionArgs, context: RequestContext): CompiledOperation | null {
+function compileOperation(
+  args: ExecutionArgs,
+  context: RequestContext,
+  relations: PlatformRelations,
+): CompiledOperation | null {
   const actor = context.actor;
   if (!actor || !context.transaction) return null;
   // A context widened by delegations is held only by the database (up to 10,000 schools). The
@@ -127,7 +132,7 @@ function compileOperation(args: ExecutionArgs, context: RequestContext): Compile
     // Platform admins run on the partnership-wide path, which sees every tenant by design.
     tenantIds: actor.platformScope ? null : [`${TENANT_STAND_IN}0`],
   };
-  const compiler = new SelectionCompiler(scope);
+  const compiler = new SelectionCompiler(scope, relations);
   const statements: CompiledOperation['statements'] = [];
   try {
     for (const selection of operation.selectionSet.selections) {
@@ -162,7 +167,11 @@ function compileOperation(args: ExecutionArgs, context: RequestContext): Compile
 const compiledOperations = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
 const MAX_SHAPES_PER_DOCUMENT = 100;
 
-function cachedCompile(args: ExecutionArgs, context: RequestContext): CompiledOperation | null {
+function cachedCompile(
+  args: ExecutionArgs,
+  context: RequestContext,
+  relations: PlatformRelations,
+): CompiledOperation | null {
   const actor = context.actor;
   if (!actor || !context.transaction) return null;
   const key = JSON.stringify([
@@ -177,7 +186,7 @@ function cachedCompile(args: ExecutionArgs, context: RequestContext): CompiledOp
     compiledOperations.set(args.document, shapes);
   }
   if (shapes.has(key)) return shapes.get(key)!;
-  const compiled = compileOperation(args, context);
+  const compiled = compileOperation(args, context, relations);
   if (shapes.size >= MAX_SHAPES_PER_DOCUMENT) shapes.clear();
   shapes.set(key, compiled);
   return compiled;
@@ -186,8 +195,9 @@ function cachedCompile(args: ExecutionArgs, context: RequestContext): CompiledOp
 export async function executeCompiledRead(
   args: ExecutionArgs,
   context: RequestContext,
+  relations: PlatformRelations,
 ): Promise<ExecutionResult | null> {
-  const compiled = cachedCompile(args, context);
+  const compiled = cachedCompile(args, context, relations);
   if (!compiled) return null;
   // The one stand-in a statement may hold is the caller's own organisation.
   const tenantIds = [context.actor!.organisationId];
