@@ -18,6 +18,7 @@ export * from './performance/load-performance-report.ts';
 export * from './performance/performance-indicators.ts';
 export * from './performance/performance-records.ts';
 export * from './requests/change-service-request-status.ts';
+export * from './requests/count-closed-requests.ts';
 export * from './requests/raise-service-request.ts';
 export * from './requests/request-status-rules.ts';
 export * from './requests/service-request-type.ts';

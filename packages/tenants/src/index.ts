@@ -23,3 +23,4 @@ export * from './lifecycle/lifecycle-rules.ts';
 export * from './members/manage-members.ts';
 export * from './organisations/organisation-enums.ts';
 export * from './organisations/organisation-type.ts';
+export * from './organisations/register-organisations.ts';

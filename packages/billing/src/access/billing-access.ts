@@ -6,6 +6,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
+import { findOrganisation } from '@ssp/tenants';
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 
 /** Who may read an organisation's billing: its finance people and tenant admins (and platform admins). */
@@ -21,10 +22,7 @@ export async function findVisibleOrganisation(
   tx: PlatformTransaction,
   organisationId: string,
 ): Promise<{ id: string; name: string }> {
-  const organisation = await tx.query.organisations.findFirst({
-    where: { id: organisationId },
-    columns: { id: true, name: true },
-  });
+  const organisation = await findOrganisation(tx, organisationId);
   if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
   return organisation;
 }

@@ -1,3 +1,4 @@
+import type * as tables from '@ssp/billing-tables';
 import {
   describedEnumValues,
   fiscalYearStarting,
@@ -8,7 +9,7 @@ import {
   readableBy,
   ValidationError,
 } from '@ssp/core';
-import { builder, MoneyRef, moneyFromPence, type tables } from '@ssp/schema';
+import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
 import {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as tables from '@ssp/billing-tables';
 import {
   checkIdempotencyKey,
   idempotencyInputHash,
@@ -8,7 +9,6 @@ import {
   parseFiscalYear,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
 import { insertOnce } from '../access/idempotent-insert.ts';
 import type { Comparator, Measure } from './stated-figures.ts';
 

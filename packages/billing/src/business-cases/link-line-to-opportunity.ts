@@ -1,5 +1,5 @@
+import * as tables from '@ssp/billing-tables';
 import { NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
 
 export type BusinessCaseLineRow = typeof tables.businessCaseLines.$inferSelect;
 

@@ -1,3 +1,4 @@
+import type * as tables from '@ssp/billing-tables';
 import {
   describedEnumValues,
   fiscalYearStarting,
@@ -7,7 +8,7 @@ import {
   pageSizeOptions,
   readableBy,
 } from '@ssp/core';
-import { builder, MoneyRef, type tables } from '@ssp/schema';
+import { builder, MoneyRef } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
 import { chargeInstalments, type Instalment } from './charge-instalments.ts';

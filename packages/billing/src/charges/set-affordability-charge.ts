@@ -1,5 +1,5 @@
+import * as tables from '@ssp/billing-tables';
 import { type FiscalYear, formatFiscalYear, money, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
 import { and, eq, lte, sum } from 'drizzle-orm';
 
 export type AffordabilityChargeRow = typeof tables.affordabilityCharges.$inferSelect;

@@ -1,3 +1,4 @@
+import * as tables from '@ssp/billing-tables';
 import {
   ConflictError,
   type FiscalYear,
@@ -8,7 +9,6 @@ import {
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
 import { eq } from 'drizzle-orm';
 import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';

@@ -1,5 +1,5 @@
+import * as tables from '@ssp/billing-tables';
 import { ConflictError, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
 import { and, eq } from 'drizzle-orm';
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 import type { SavingsOpportunityRow } from './propose-savings-opportunity.ts';

@@ -1,5 +1,5 @@
+import * as tables from '@ssp/billing-tables';
 import { idempotencyInputHash, type money, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
 import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 
 export type SavingsOpportunityRow = typeof tables.savingsOpportunities.$inferSelect;

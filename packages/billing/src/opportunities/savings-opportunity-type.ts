@@ -1,5 +1,6 @@
+import type * as tables from '@ssp/billing-tables';
 import { describedEnumValues, mayListType, money, pageSizeOptions, readableBy } from '@ssp/core';
-import { builder, MoneyRef, type tables } from '@ssp/schema';
+import { builder, MoneyRef } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
 

@@ -8,7 +8,7 @@ import {
   requestTransaction,
 } from '@ssp/core';
 import { builder, MoneyRef } from '@ssp/schema';
-import { OrganisationRef } from '@ssp/tenants';
+import { findOrganisation, OrganisationRef } from '@ssp/tenants';
 import { findVisibleOrganisation, requireBillingReader } from '../access/billing-access.ts';
 import { LedgerBasisEnum } from '../ledger/ledger-entry-type.ts';
 import {
@@ -174,9 +174,7 @@ const SavingsReconciliationRef = builder.objectRef<SavingsReconciliation>('Savin
       type: OrganisationRef,
       description: 'The organisation.',
       resolve: async (r, _args, context) => {
-        const organisation = await requestTransaction(context).query.organisations.findFirst({
-          where: { id: r.organisationId },
-        });
+        const organisation = await findOrganisation(requestTransaction(context), r.organisationId);
         if (!organisation) throw new NotFoundError('No organisation you may see has this id');
         return organisation;
       },

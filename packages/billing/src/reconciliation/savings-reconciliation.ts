@@ -1,5 +1,5 @@
+import * as tables from '@ssp/billing-tables';
 import { type FiscalYear, money, type PlatformTransaction } from '@ssp/core';
-import { tables } from '@ssp/schema';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { type LedgerFigure, loadLedgerFigures } from '../ledger/ledger-figures.ts';
 import type { SavingsOpportunityRow } from '../opportunities/propose-savings-opportunity.ts';

@@ -1,3 +1,4 @@
+import * as tables from '@ssp/billing-tables';
 import {
   type FiscalYear,
   fiscalYearStarting,
@@ -7,7 +8,6 @@ import {
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
 import { and, eq, gte } from 'drizzle-orm';
 import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';

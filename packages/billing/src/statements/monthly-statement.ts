@@ -1,6 +1,7 @@
+import * as tables from '@ssp/billing-tables';
 import { money, type PlatformTransaction } from '@ssp/core';
-import { tables } from '@ssp/schema';
-import { and, asc, count, eq, gte, lt, max } from 'drizzle-orm';
+import { countClosedRequests } from '@ssp/services';
+import { and, asc, eq } from 'drizzle-orm';
 import { chargeInstalments } from '../charges/charge-instalments.ts';
 import { cumulativeReduction } from '../charges/set-affordability-charge.ts';
 import type { StatementMonth } from './statement-month.ts';
@@ -79,32 +80,7 @@ export async function monthlyStatement(
     }
   }
 
-  const closed = tables.serviceRequestStatusChanges;
-  const requests = tables.serviceRequests;
-  const usageRows = await tx
-    .select({
-      offeringId: tables.serviceOfferings.id,
-      offeringName: tables.serviceOfferings.name,
-      unitPricePence: max(tables.subscriptions.unitPricePence),
-      quantity: count(),
-    })
-    .from(closed)
-    .innerJoin(requests, and(eq(requests.tenantId, closed.tenantId), eq(requests.id, closed.requestId)))
-    .innerJoin(
-      tables.subscriptions,
-      and(eq(tables.subscriptions.tenantId, requests.tenantId), eq(tables.subscriptions.id, requests.subscriptionId)),
-    )
-    .innerJoin(tables.serviceOfferings, eq(tables.serviceOfferings.id, requests.offeringId))
-    .where(
-      and(
-        eq(closed.tenantId, organisationId),
-        eq(closed.status, 'closed'),
-        gte(closed.changedAt, month.startsAt),
-        lt(closed.changedAt, month.endsAt),
-      ),
-    )
-    .groupBy(tables.serviceOfferings.id, tables.serviceOfferings.name, tables.subscriptions.id)
-    .orderBy(asc(tables.serviceOfferings.name));
+  const usageRows = await countClosedRequests(tx, organisationId, month);
   const usage = usageRows.map((row) => {
     const unitPrice = money.fromPence(row.unitPricePence ?? 0);
     return {

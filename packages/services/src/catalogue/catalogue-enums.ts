@@ -1,5 +1,6 @@
 import { describedEnumValues } from '@ssp/core';
-import { builder, type tables } from '@ssp/schema';
+import { builder } from '@ssp/schema';
+import type * as tables from '@ssp/services-tables';
 
 export const ServiceLineCodeEnum = builder.enumType('ServiceLineCode', {
   description: 'A line of service the partnership delivers.',

@@ -4,16 +4,23 @@ import {
   admitNewTenants,
   CORE_ERRORS,
   ConflictError,
+  insertRows,
   isDomainError,
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
-import type { AuditActor } from '@ssp/tenants';
+import * as tables from '@ssp/services-tables';
+import {
+  type AuditActor,
+  delegateNewOrganisations,
+  inviteMembers,
+  recordManyAuditEvents,
+  registerOrganisations,
+  visibleOrganisationIdentities,
+} from '@ssp/tenants';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { insertRows } from './insert-rows.ts';
 import type { OnboardOrganisationInput } from './onboard-organisation.ts';
-import { type PreparedOnboarding, prepareOnboarding, slugFor } from './prepare-onboarding.ts';
+import { type PreparedOnboarding, prepareOnboarding } from './prepare-onboarding.ts';
 
 export type BulkRowInput = Omit<OnboardOrganisationInput, 'idempotencyKey' | 'apiClient'>;
 
@@ -102,9 +109,7 @@ export async function bulkOnboardOrganisations(
       earlierRows.set(Number(record.key.slice(input.batchKey.length + 1)), record.organisationId);
     }
   }
-  const existing = await tx.query.organisations.findMany({
-    columns: { id: true, name: true, parentId: true, identifierScheme: true, identifier: true },
-  });
+  const existing = await visibleOrganisationIdentities(tx);
   const byIdentifier = new Map<string, string>();
   const byName = new Map<string, string>();
   const identifierKey = (scheme: string, value: string) => `${scheme}:${value}`;
@@ -177,43 +182,17 @@ export async function bulkOnboardOrganisations(
         batch,
         planned.map((p) => p.id),
       );
-      const inserted = await insertRows(
+      const insertedIds = await registerOrganisations(
         batch,
-        tables.organisations,
-        {
-          id: 'uuid',
-          slug: 'text',
-          name: 'text',
-          kind: 'organisation_kind',
-          parentId: 'uuid',
-          lifecycleStatus: 'lifecycle_status',
-          nation: 'nation',
-          identifierScheme: 'identifier_scheme',
-          identifier: 'text',
-        },
         planned.map(({ id, input: row, prepared }) => ({
           id,
-          slug: slugFor(prepared.name, id),
           name: prepared.name,
           kind: row.kind,
           parentId: row.parentId,
-          lifecycleStatus: 'onboarding' as const,
           nation: row.nation,
-          identifierScheme: row.identifier?.scheme ?? null,
-          identifier: row.identifier?.value ?? null,
+          identifier: row.identifier,
         })),
-        { onConflict: 'do-nothing' },
       );
-      // Which rows went in? A row conflicts when its identifier is registered beyond the caller's
-      // view. Not by RETURNING, which would hold every new row against the read policy one by one:
-      // when the count says every row went in there is nothing to find; otherwise the visible ids
-      // are read back (a read whose only condition is the policy's index condition).
-      const insertedIds =
-        inserted === planned.length
-          ? new Set(planned.map((p) => p.id))
-          : new Set(
-              (await batch.select({ id: tables.organisations.id }).from(tables.organisations)).map((row) => row.id),
-            );
       const created = planned.filter((p) => insertedIds.has(p.id));
       for (const p of planned) {
         results.set(
@@ -236,39 +215,24 @@ export async function bulkOnboardOrganisations(
         created.flatMap((p) => p.prepared.subscriptions.map((s) => ({ tenantId: p.id, ...s }))),
       );
       if (created.length > 0) {
-        await insertRows(
+        await inviteMembers(
           batch,
-          tables.memberships,
-          {
-            tenantId: 'uuid',
-            issuer: 'text',
-            subject: 'text',
-            displayName: 'text',
-            email: 'text',
-            roles: 'membership_role[]',
-            status: 'membership_status',
-          },
           created.map((p) => ({
-            tenantId: p.id,
-            issuer: p.input.tenantAdmin.issuer.trim(),
-            subject: p.input.tenantAdmin.subject.trim(),
-            displayName: p.input.tenantAdmin.displayName.trim(),
+            organisationId: p.id,
+            organisationKind: p.input.kind,
+            issuer: p.input.tenantAdmin.issuer,
+            subject: p.input.tenantAdmin.subject,
+            displayName: p.input.tenantAdmin.displayName,
             email: p.input.tenantAdmin.email,
             roles: p.prepared.adminRoles,
-            status: 'invited' as const,
           })),
         );
-        await insertRows(
-          batch,
-          tables.delegations,
-          { tenantId: 'uuid', delegatedOrganisationId: 'uuid', reason: 'text', grantedBy: 'text' },
-          created.map((p) => ({
-            tenantId: actor.organisationId,
-            delegatedOrganisationId: p.id,
-            reason: 'Onboarded this organisation',
-            grantedBy: audit.subject,
-          })),
-        );
+        await delegateNewOrganisations(batch, {
+          granteeOrganisationId: actor.organisationId,
+          organisationIds: created.map((p) => p.id),
+          reason: 'Onboarded this organisation',
+          grantedBy: audit.subject,
+        });
         await insertRows(
           batch,
           tables.onboardingRequests,
@@ -281,26 +245,10 @@ export async function bulkOnboardOrganisations(
           })),
           { onConflict: 'do-nothing' },
         );
-        // The rows recordAuditEvents writes, two per school (its own trail and the onboarding
-        // organisation's), written with one JSON parameter: 600 events would bind ~5,000.
-        const who = {
-          requestId: audit.requestId,
-          actorSubject: audit.subject,
-          actorOrganisationId: audit.organisationId,
-        };
-        await insertRows(
+        // Two events per school: its own trail and the onboarding organisation's.
+        await recordManyAuditEvents(
           batch,
-          tables.auditEvents,
-          {
-            tenantId: 'uuid',
-            requestId: 'text',
-            actorSubject: 'text',
-            actorOrganisationId: 'uuid',
-            action: 'text',
-            targetType: 'text',
-            targetId: 'uuid',
-            after: 'jsonb',
-          },
+          audit,
           created.flatMap((p) => {
             const change = {
               action: 'organisation.onboarded',
@@ -315,8 +263,8 @@ export async function bulkOnboardOrganisations(
               },
             };
             return [
-              { tenantId: p.id, ...who, ...change },
-              { tenantId: actor.organisationId, ...who, ...change },
+              { organisationId: p.id, ...change },
+              { organisationId: actor.organisationId, ...change },
             ];
           }),
         );

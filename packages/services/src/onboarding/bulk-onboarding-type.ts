@@ -9,7 +9,14 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import { auditActor, IdentifierSchemeEnum, NationEnum, OrganisationKindEnum, OrganisationRef } from '@ssp/tenants';
+import {
+  auditActor,
+  findOrganisation,
+  IdentifierSchemeEnum,
+  NationEnum,
+  OrganisationKindEnum,
+  OrganisationRef,
+} from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import {
   type BulkOnboardingResult,
@@ -125,10 +132,7 @@ builder.mutationField('bulkOnboardOrganisations', (t) =>
         throw new ValidationError('The batch key is 8 to 150 characters', 'input.batchKey');
       }
       const tx = requestTransaction(context);
-      const parent = await tx.query.organisations.findFirst({
-        where: { id: input.parentId.id },
-        columns: { id: true },
-      });
+      const parent = await findOrganisation(tx, input.parentId.id);
       if (!parent) throw new NotFoundError('No organisation you may act for has this id');
       return bulkOnboardOrganisations(tx, actor, auditActor(context), {
         mode: input.mode,

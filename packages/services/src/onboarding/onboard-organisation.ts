@@ -9,21 +9,28 @@ import {
   NotFoundError,
   type PlatformTransaction,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
-import { type AuditActor, createApiClient, recordAuditEvents, TENANT_ERRORS } from '@ssp/tenants';
+import * as tables from '@ssp/services-tables';
+import {
+  type AuditActor,
+  createApiClient,
+  findOrganisation,
+  grantDelegation,
+  type IdentifierScheme,
+  inviteMember,
+  type NewOrganisation,
+  type OrganisationKind,
+  recordAuditEvents,
+  registerOrganisation,
+} from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
-import { prepareOnboarding, slugFor } from './prepare-onboarding.ts';
-
-type Kind = (typeof tables.organisationKind.enumValues)[number];
-type Nation = (typeof tables.nation.enumValues)[number];
-type Scheme = (typeof tables.identifierScheme.enumValues)[number];
+import { prepareOnboarding } from './prepare-onboarding.ts';
 
 export interface OnboardOrganisationInput {
   parentId: string;
   name: string;
-  kind: Kind;
-  nation: Nation;
-  identifier: { scheme: Scheme; value: string } | null;
+  kind: OrganisationKind;
+  nation: NewOrganisation['nation'];
+  identifier: { scheme: IdentifierScheme; value: string } | null;
   /** Offerings to subscribe to; `unitPrice` (pounds, e.g. "5.50") when a price was negotiated. */
   subscriptions: { offeringId: string; unitPrice: string | null }[];
   /** The first tenant admin: an invitation for a named person. */
@@ -63,7 +70,7 @@ export async function onboardOrganisation(
   hooks: { beforeFinish?: () => Promise<void> } = {},
 ): Promise<OnboardingResult> {
   checkIdempotencyKey(input.idempotencyKey);
-  const parent = await tx.query.organisations.findFirst({ where: { id: input.parentId } });
+  const parent = await findOrganisation(tx, input.parentId);
   if (!parent) throw new NotFoundError('No organisation you may act for has this id');
   const offerings = await tx.query.serviceOfferings.findMany({
     where: { id: { in: input.subscriptions.map((s) => s.offeringId) } },
@@ -102,48 +109,32 @@ export async function onboardOrganisation(
 
   // The new organisation joins this transaction's tenant context, so its rows can be written.
   await admitNewTenants(tx, [organisationId]);
-  try {
-    await tx.insert(tables.organisations).values({
-      id: organisationId,
-      slug: slugFor(name, organisationId),
-      name,
-      kind: input.kind,
-      parentId: parent.id,
-      lifecycleStatus: 'onboarding',
-      nation: input.nation,
-      identifierScheme: input.identifier?.scheme ?? null,
-      identifier: input.identifier?.value ?? null,
-    });
-  } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === '23505') {
-      throw new ConflictError(
-        'An organisation with this official identifier is already registered',
-        TENANT_ERRORS.ORGANISATION_IDENTIFIER_TAKEN,
-      );
-    }
-    throw error;
-  }
+  await registerOrganisation(tx, {
+    id: organisationId,
+    name,
+    kind: input.kind,
+    parentId: parent.id,
+    nation: input.nation,
+    identifier: input.identifier,
+  });
   if (subscriptions.length > 0) {
     await tx.insert(tables.subscriptions).values(subscriptions.map((s) => ({ tenantId: organisationId, ...s })));
   }
-  const [membership] = await tx
-    .insert(tables.memberships)
-    .values({
-      tenantId: organisationId,
-      issuer: input.tenantAdmin.issuer.trim(),
-      subject: input.tenantAdmin.subject.trim(),
-      displayName: input.tenantAdmin.displayName.trim(),
-      email: input.tenantAdmin.email,
-      roles: adminRoles,
-      status: 'invited',
-    })
-    .returning({ id: tables.memberships.id });
+  const membership = await inviteMember(tx, {
+    organisationId,
+    organisationKind: input.kind,
+    issuer: input.tenantAdmin.issuer,
+    subject: input.tenantAdmin.subject,
+    displayName: input.tenantAdmin.displayName,
+    email: input.tenantAdmin.email,
+    roles: adminRoles,
+  });
   const client =
     input.apiClient && clientRoles
       ? await createApiClient(tx, { organisationId, name: input.apiClient.name.trim(), roles: clientRoles })
       : null;
-  await tx.insert(tables.delegations).values({
-    tenantId: actor.organisationId,
+  await grantDelegation(tx, {
+    granteeOrganisationId: actor.organisationId,
     delegatedOrganisationId: organisationId,
     reason: 'Onboarded this organisation',
     grantedBy: audit.subject,
@@ -153,7 +144,7 @@ export async function onboardOrganisation(
     kind: input.kind,
     parentId: parent.id,
     subscriptions: subscriptions.length,
-    tenantAdmin: membership?.id,
+    tenantAdmin: membership.id,
   };
   await recordAuditEvents(tx, audit, [
     { organisationId, action: 'organisation.onboarded', targetType: 'Organisation', targetId: organisationId, after },

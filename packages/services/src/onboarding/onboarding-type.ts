@@ -7,19 +7,19 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
-import { builder, type tables } from '@ssp/schema';
+import { builder } from '@ssp/schema';
 import {
   auditActor,
+  findOrganisation,
   IdentifierSchemeEnum,
   MembershipRoleEnum,
   NationEnum,
   OrganisationKindEnum,
   OrganisationRef,
+  type OrganisationRow,
 } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import { onboardOrganisation } from './onboard-organisation.ts';
-
-type OrganisationRow = typeof tables.organisations.$inferSelect;
 
 const OfficialIdentifierInput = builder.inputType('OfficialIdentifierInput', {
   description: 'An identifier from an official register.',
@@ -134,7 +134,7 @@ builder.mutationField('onboardOrganisation', (t) =>
         apiClient: input.apiClient ?? null,
         idempotencyKey: input.idempotencyKey,
       });
-      const organisation = await tx.query.organisations.findFirst({ where: { id: result.organisationId } });
+      const organisation = await findOrganisation(tx, result.organisationId);
       if (!organisation) throw new Error('The onboarded organisation is not visible');
       return { organisation, ...result };
     },

@@ -1,29 +1,18 @@
 import { type MembershipRole, money, ValidationError } from '@ssp/core';
-import type { tables } from '@ssp/schema';
-import { checkClientRoles, checkMemberRoles } from '@ssp/tenants';
+import type * as tables from '@ssp/services-tables';
+import { checkClientRoles, checkMemberRoles, type IdentifierScheme } from '@ssp/tenants';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import type { OnboardOrganisationInput } from './onboard-organisation.ts';
 
-type Scheme = (typeof tables.identifierScheme.enumValues)[number];
 type Offering = typeof tables.serviceOfferings.$inferSelect;
 
 /** The official identifier formats, checked before anything is written. */
-const IDENTIFIER_FORMATS: Record<Scheme, RegExp> = {
+const IDENTIFIER_FORMATS: Record<IdentifierScheme, RegExp> = {
   gss: /^[ENSW]\d{8}$/,
   urn: /^\d{6}$/,
   ods: /^[A-Z0-9]{3,5}$/,
   police_force_code: /^\d{2}$/,
 };
-
-/** A unique, readable slug: the name, and the start of the new id. */
-export function slugFor(name: string, organisationId: string): string {
-  const base = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${base}-${organisationId.slice(0, 8)}`;
-}
 
 export interface PreparedOnboarding {
   name: string;

@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import { OrganisationRef } from '@ssp/tenants';
+import { findOrganisation, OrganisationRef } from '@ssp/tenants';
 import { z } from 'zod';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import { loadPerformanceReport } from './load-performance-report.ts';
@@ -128,10 +128,7 @@ builder.queryField('performanceReport', (t) =>
           SERVICE_ERRORS.FISCAL_YEAR_NOT_BEGUN,
         );
       }
-      const organisation = await tx.query.organisations.findFirst({
-        where: { id: args.organisationId.id },
-        columns: { id: true },
-      });
+      const organisation = await findOrganisation(tx, args.organisationId.id);
       if (!organisation) throw new NotFoundError('No organisation you may see has this id');
       try {
         return await loadPerformanceReport(tx, organisation.id, year, args.through ? { through: args.through } : {});

@@ -1,5 +1,6 @@
 import { describedEnumValues, pageSizeOptions, readableBy } from '@ssp/core';
-import { builder, type tables } from '@ssp/schema';
+import { builder } from '@ssp/schema';
+import type * as tables from '@ssp/services-tables';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 

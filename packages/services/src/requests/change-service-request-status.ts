@@ -7,7 +7,7 @@ import {
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/services-tables';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceRequestRow } from './raise-service-request.ts';
 import { isAllowedTransition, mayMove, type RequestStatus, reasonRequired } from './request-status-rules.ts';

@@ -7,7 +7,7 @@ import {
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/services-tables';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 

@@ -6,7 +6,7 @@ import {
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/services-tables';
 import { and, eq, isNull } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import type { ServiceRequestRow } from './raise-service-request.ts';

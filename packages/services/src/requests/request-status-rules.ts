@@ -1,5 +1,5 @@
 import type { MembershipRole } from '@ssp/core';
-import type { tables } from '@ssp/schema';
+import type * as tables from '@ssp/services-tables';
 
 export type RequestStatus = (typeof tables.requestStatus.enumValues)[number];
 

@@ -8,7 +8,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import { OrganisationRef } from '@ssp/tenants';
+import { findOrganisation, OrganisationRef } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import { changeServiceRequestStatus } from './change-service-request-status.ts';
 import { raiseServiceRequest, type ServiceRequestRow } from './raise-service-request.ts';
@@ -65,10 +65,7 @@ builder.mutationField('raiseServiceRequest', (t) =>
       requireRole(actor, ['requester', 'tenant_admin', 'service_agent'], 'Raising a request');
       const tx = requestTransaction(context);
       const organisationId = input.organisationId?.id ?? actor.organisationId;
-      const organisation = await tx.query.organisations.findFirst({
-        where: { id: organisationId },
-        columns: { id: true },
-      });
+      const organisation = await findOrganisation(tx, organisationId);
       if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
       return raiseServiceRequest(tx, {
         organisationId,

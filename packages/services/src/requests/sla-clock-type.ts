@@ -1,5 +1,6 @@
 import { computeSlaClock, type SlaClock } from '@ssp/core';
-import { builder, type tables } from '@ssp/schema';
+import { builder } from '@ssp/schema';
+import type * as tables from '@ssp/services-tables';
 
 type StatusChange = typeof tables.serviceRequestStatusChanges.$inferSelect;
 type SlaDefinition = typeof tables.slaDefinitions.$inferSelect;

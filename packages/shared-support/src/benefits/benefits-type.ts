@@ -7,7 +7,8 @@ import {
   requestTransaction,
   ValidationError,
 } from '@ssp/core';
-import { builder, MoneyRef, tables as schema, type tables } from '@ssp/schema';
+import { builder, MoneyRef, tables as schema } from '@ssp/schema';
+import type * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';

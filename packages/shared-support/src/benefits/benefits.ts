@@ -1,5 +1,6 @@
 import { fiscalYearOf, formatFiscalYear, type money as Money, money } from '@ssp/core';
-import { moneyFromPence, type tables } from '@ssp/schema';
+import { moneyFromPence } from '@ssp/schema';
+import type * as tables from '@ssp/shared-support-tables';
 import { DateTime } from 'luxon';
 import type { LoanView } from '../help/load-help.ts';
 

@@ -1,4 +1,5 @@
 import { ForbiddenError, type PlatformTransaction, type RequestContext, requestActor, requireRole } from '@ssp/core';
+import { findOrganisation } from '@ssp/tenants';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 
 /**
@@ -10,10 +11,7 @@ export async function requirePartnershipAdmin(context: RequestContext, tx: Platf
   requireRole(actor, ['tenant_admin'], 'Running shared support for a partnership');
   if (actor.platformScope)
     throw new ForbiddenError('A partnership runs its own shared support', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
-  const organisation = await tx.query.organisations.findFirst({
-    where: { id: actor.organisationId },
-    columns: { kind: true },
-  });
+  const organisation = await findOrganisation(tx, actor.organisationId);
   if (organisation?.kind !== 'partnership') {
     throw new ForbiddenError(
       'Only the tenant admins of a partnership run its shared support',

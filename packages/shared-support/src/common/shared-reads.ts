@@ -1,6 +1,6 @@
 import type { RequestContext } from '@ssp/core';
 import { requestActor, requestTransaction } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 
 export interface SharedRead {

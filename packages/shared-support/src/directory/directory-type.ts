@@ -12,7 +12,8 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
-import { builder, tables as schema, type tables } from '@ssp/schema';
+import { builder, tables as schema } from '@ssp/schema';
+import type * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { asc } from 'drizzle-orm';
 import { globalIdOf, idOf } from '../common/global-ids.ts';

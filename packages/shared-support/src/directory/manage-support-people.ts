@@ -1,5 +1,5 @@
 import { NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/shared-support-tables';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';

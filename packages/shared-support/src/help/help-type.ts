@@ -15,7 +15,8 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
-import { builder, MoneyRef, moneyFromPence, type tables } from '@ssp/schema';
+import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
+import type * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';

@@ -7,7 +7,7 @@ import {
   queryRows,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/shared-support-tables';
 import { and, eq, sql } from 'drizzle-orm';
 import { daysInclusive, isoDate } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash as hashOf, replayed } from '../common/idempotency.ts';

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/shared-support-tables';
 import { sql } from 'drizzle-orm';
 import { isoDate, londonToday } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';

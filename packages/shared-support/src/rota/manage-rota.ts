@@ -6,7 +6,7 @@ import {
   queryRows,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/shared-support-tables';
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';

@@ -14,7 +14,8 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
-import { builder, type tables } from '@ssp/schema';
+import { builder } from '@ssp/schema';
+import type * as tables from '@ssp/shared-support-tables';
 import { auditActor, NationEnum, recordAuditEvents } from '@ssp/tenants';
 import { isoDate } from '../common/dates.ts';
 import { globalIdOf, idOf } from '../common/global-ids.ts';

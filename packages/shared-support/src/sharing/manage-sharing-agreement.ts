@@ -1,5 +1,6 @@
 import { NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/shared-support-tables';
+import { findOrganisation } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { refreshPartnershipContext } from '../common/partnership-context.ts';
 import { publishMemberDirectory } from './publish-member-directory.ts';
@@ -16,10 +17,7 @@ export interface SharedFields {
 
 /** The partnership a member belongs to: its parent. Anything else is, to the member, not there. */
 async function requireParentPartnership(tx: PlatformTransaction, memberId: string, partnershipId: string) {
-  const member = await tx.query.organisations.findFirst({
-    where: { id: memberId },
-    columns: { id: true, parentId: true },
-  });
+  const member = await findOrganisation(tx, memberId);
   if (!member || member.parentId !== partnershipId) {
     throw new NotFoundError('Your organisation is not a member of a partnership with this id');
   }

@@ -1,5 +1,5 @@
 import { type MembershipRole, type PlatformDatabase, verifySecret } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/tenants-tables';
 import { and, eq } from 'drizzle-orm';
 
 /** Why a client-credentials request was refused, as an OAuth 2.0 error code (RFC 6749 5.2). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { generateSecret, hashSecret, type MembershipRole, type PlatformTransaction } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/tenants-tables';
 
 export interface CreatedApiClient {
   id: string;

@@ -7,7 +7,7 @@ import {
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/tenants-tables';
 import { and, eq, isNull } from 'drizzle-orm';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 

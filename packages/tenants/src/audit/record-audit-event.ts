@@ -1,5 +1,5 @@
-import type { PlatformTransaction } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import { insertRows, type PlatformTransaction } from '@ssp/core';
+import * as tables from '@ssp/tenants-tables';
 
 /** Who made a change, and in which request: taken from the request context. */
 export interface AuditActor {
@@ -29,6 +29,43 @@ export async function recordAuditEvents(
 ): Promise<void> {
   if (changes.length === 0) return;
   await tx.insert(tables.auditEvents).values(
+    changes.map((change) => ({
+      tenantId: change.organisationId,
+      requestId: actor.requestId,
+      actorSubject: actor.subject,
+      actorOrganisationId: actor.organisationId,
+      action: change.action,
+      targetType: change.targetType,
+      targetId: change.targetId,
+      before: change.before ?? null,
+      after: change.after ?? null,
+    })),
+  );
+}
+
+/**
+ * `recordAuditEvents` for hundreds of changes (bulk onboarding writes two per school): the rows
+ * go as one JSON parameter, where a VALUES list would bind thousands.
+ */
+export async function recordManyAuditEvents(
+  tx: PlatformTransaction,
+  actor: AuditActor,
+  changes: readonly AuditChange[],
+): Promise<void> {
+  await insertRows(
+    tx,
+    tables.auditEvents,
+    {
+      tenantId: 'uuid',
+      requestId: 'text',
+      actorSubject: 'text',
+      actorOrganisationId: 'uuid',
+      action: 'text',
+      targetType: 'text',
+      targetId: 'uuid',
+      before: 'jsonb',
+      after: 'jsonb',
+    },
     changes.map((change) => ({
       tenantId: change.organisationId,
       requestId: actor.requestId,

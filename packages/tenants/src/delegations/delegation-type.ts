@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, readableBy, requestActor, requestTransaction, ValidationError } from '@ssp/core';
-import { builder, type tables } from '@ssp/schema';
+import { builder } from '@ssp/schema';
+import type * as tables from '@ssp/tenants-tables';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';

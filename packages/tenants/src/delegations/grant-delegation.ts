@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import { ConflictError, insertRows, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import * as tables from '@ssp/tenants-tables';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export interface GrantDelegationInput {
@@ -45,6 +45,30 @@ export async function grantDelegation(tx: PlatformTransaction, input: GrantDeleg
     .returning();
   if (!delegation) throw new ConflictError('This delegation already exists', TENANT_ERRORS.DELEGATION_EXISTS);
   return delegation;
+}
+
+/**
+ * Delegates organisations registered in this transaction beneath one the grantee acts for (bulk
+ * onboarding: the onboarding organisation keeps seeing what it onboarded), with one statement.
+ * `grantDelegation`'s hierarchy check holds by construction: row-level security let each in only
+ * beneath an organisation in the grantee's context.
+ */
+export async function delegateNewOrganisations(
+  tx: PlatformTransaction,
+  input: { granteeOrganisationId: string; organisationIds: readonly string[]; reason: string; grantedBy: string },
+): Promise<void> {
+  if (input.reason.trim() === '') throw new ValidationError('Say why the delegation is needed', 'input.reason');
+  await insertRows(
+    tx,
+    tables.delegations,
+    { tenantId: 'uuid', delegatedOrganisationId: 'uuid', reason: 'text', grantedBy: 'text' },
+    input.organisationIds.map((organisationId) => ({
+      tenantId: input.granteeOrganisationId,
+      delegatedOrganisationId: organisationId,
+      reason: input.reason.trim(),
+      grantedBy: input.grantedBy,
+    })),
+  );
 }
 
 /** The ids above an organisation, nearest first; null when it does not exist. */

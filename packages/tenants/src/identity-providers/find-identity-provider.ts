@@ -1,5 +1,5 @@
 import type { ExternalIdentityProvider, PlatformDatabase } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/tenants-tables';
 import { eq } from 'drizzle-orm';
 
 /**

@@ -1,5 +1,5 @@
 import { CORE_ERRORS, ConflictError, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/tenants-tables';
 import { and, eq } from 'drizzle-orm';
 import { type LifecycleAction, lifecycleTarget } from './lifecycle-rules.ts';
 

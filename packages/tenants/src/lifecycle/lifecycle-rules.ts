@@ -1,4 +1,4 @@
-import type { tables } from '@ssp/schema';
+import type * as tables from '@ssp/tenants-tables';
 
 export type LifecycleStatus = (typeof tables.lifecycleStatus.enumValues)[number];
 export type LifecycleAction = 'start_onboarding' | 'activate' | 'suspend' | 'reinstate' | 'offboard';

@@ -1,11 +1,12 @@
 import {
   ConflictError,
+  insertRows,
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
-import { tables } from '@ssp/schema';
+import * as tables from '@ssp/tenants-tables';
 import { and, eq } from 'drizzle-orm';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
@@ -25,22 +26,19 @@ export function checkMemberRoles(roles: readonly MembershipRole[], organisationK
   return unique;
 }
 
-/**
- * Invites a named person: a membership for the identity they will sign in with (the issuer and
- * subject of their organisation's identity provider), active from their first sign-in.
- */
-export async function inviteMember(
-  tx: PlatformTransaction,
-  input: {
-    organisationId: string;
-    organisationKind: string;
-    issuer: string;
-    subject: string;
-    displayName: string;
-    email: string | null;
-    roles: readonly MembershipRole[];
-  },
-): Promise<MembershipRow> {
+/** A named person to invite, by the identity they will sign in with. */
+export interface Invitation {
+  organisationId: string;
+  organisationKind: string;
+  issuer: string;
+  subject: string;
+  displayName: string;
+  email: string | null;
+  roles: readonly MembershipRole[];
+}
+
+/** The membership row an invitation writes, once its fields are checked. */
+function invitedMembership(input: Invitation) {
   const displayName = input.displayName.trim();
   if (displayName === '' || displayName.length > 200) {
     throw new ValidationError('Give a name of 1 to 200 characters', 'input.displayName');
@@ -51,22 +49,51 @@ export async function inviteMember(
   if (input.subject.trim() === '' || input.issuer.trim() === '') {
     throw new ValidationError('Give the issuer and subject the person signs in with', 'input.subject');
   }
+  return {
+    tenantId: input.organisationId,
+    issuer: input.issuer.trim(),
+    subject: input.subject.trim(),
+    displayName,
+    email: input.email,
+    roles: checkMemberRoles(input.roles, input.organisationKind),
+    status: 'invited' as const,
+  };
+}
+
+/**
+ * Invites a named person: a membership for the identity they will sign in with (the issuer and
+ * subject of their organisation's identity provider), active from their first sign-in.
+ */
+export async function inviteMember(tx: PlatformTransaction, input: Invitation): Promise<MembershipRow> {
   const [membership] = await tx
     .insert(tables.memberships)
-    .values({
-      tenantId: input.organisationId,
-      issuer: input.issuer.trim(),
-      subject: input.subject.trim(),
-      displayName,
-      email: input.email,
-      roles: checkMemberRoles(input.roles, input.organisationKind),
-      status: 'invited',
-    })
+    .values(invitedMembership(input))
     .onConflictDoNothing()
     .returning();
   if (!membership)
     throw new ConflictError('This person is already a member of the organisation', TENANT_ERRORS.ALREADY_A_MEMBER);
   return membership;
+}
+
+/**
+ * Invites many people with one statement and one bound parameter (bulk onboarding: the first
+ * tenant admin of each new organisation), each checked as `inviteMember` checks one.
+ */
+export async function inviteMembers(tx: PlatformTransaction, invitations: readonly Invitation[]): Promise<void> {
+  await insertRows(
+    tx,
+    tables.memberships,
+    {
+      tenantId: 'uuid',
+      issuer: 'text',
+      subject: 'text',
+      displayName: 'text',
+      email: 'text',
+      roles: 'membership_role[]',
+      status: 'membership_status',
+    },
+    invitations.map(invitedMembership),
+  );
 }
 
 async function visibleMembership(tx: PlatformTransaction, membershipId: string): Promise<MembershipRow> {

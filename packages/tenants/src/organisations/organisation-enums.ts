@@ -1,5 +1,6 @@
 import { describedEnumValues } from '@ssp/core';
-import { builder, type tables } from '@ssp/schema';
+import { builder } from '@ssp/schema';
+import type * as tables from '@ssp/tenants-tables';
 
 const organisationKinds: Record<(typeof tables.organisationKind.enumValues)[number], string> = {
   partnership: 'A shared-services partnership that delivers services to its members.',

@@ -1,6 +1,6 @@
-import type { PlatformTransaction } from '@ssp/core';
 import { getColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PlatformTransaction } from './platform-database.ts';
 
 const SQL_TYPE = /^[a-z_][a-z0-9_ ]*(\[\])?$/;
 
