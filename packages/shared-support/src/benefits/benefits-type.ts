@@ -7,8 +7,8 @@ import {
   requestTransaction,
   ValidationError,
 } from '@ssp/core';
-import { builder, MoneyRef, tables as schema } from '@ssp/schema';
-import type * as tables from '@ssp/shared-support-tables';
+import { builder, MoneyRef } from '@ssp/schema';
+import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
@@ -203,12 +203,12 @@ builder.mutationField('updateSharedSupportProgramme', (t) =>
         changes.dayRatePence = money.toPenceNumber(rate);
       }
       const [after] = await tx
-        .update(schema.sharedSupportProgrammes)
+        .update(tables.sharedSupportProgrammes)
         .set(changes)
         .where(
           and(
-            eq(schema.sharedSupportProgrammes.tenantId, partnershipId),
-            eq(schema.sharedSupportProgrammes.id, before.id),
+            eq(tables.sharedSupportProgrammes.tenantId, partnershipId),
+            eq(tables.sharedSupportProgrammes.id, before.id),
           ),
         )
         .returning();
@@ -263,10 +263,10 @@ builder.mutationField('setRotaShare', (t) =>
       });
       if (!member) throw new NotFoundError('No member taking part in your shared support has this id');
       await tx
-        .insert(schema.rotaShares)
+        .insert(tables.rotaShares)
         .values({ tenantId: partnershipId, memberOrganisationId: memberId, weight: input.weight })
         .onConflictDoUpdate({
-          target: [schema.rotaShares.tenantId, schema.rotaShares.memberOrganisationId],
+          target: [tables.rotaShares.tenantId, tables.rotaShares.memberOrganisationId],
           set: { weight: input.weight },
         });
       await recordAuditEvents(tx, auditActor(context), [

@@ -12,8 +12,8 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
-import { builder, tables as schema } from '@ssp/schema';
-import type * as tables from '@ssp/shared-support-tables';
+import { builder } from '@ssp/schema';
+import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { asc } from 'drizzle-orm';
 import { globalIdOf, idOf } from '../common/global-ids.ts';
@@ -84,8 +84,8 @@ builder.queryField('supportSkills', (t) =>
         return resolveOffsetConnection({ args }, ({ limit, offset }) =>
           tx
             .select()
-            .from(schema.supportSkills)
-            .orderBy(asc(schema.supportSkills.category), asc(schema.supportSkills.code))
+            .from(tables.supportSkills)
+            .orderBy(asc(tables.supportSkills.category), asc(tables.supportSkills.code))
             .limit(limit)
             .offset(offset),
         );

@@ -1,5 +1,5 @@
-import { type Nation, type PlatformTransaction, queryRows } from '@ssp/core';
-import { sql } from 'drizzle-orm';
+import type { PlatformTransaction } from '@ssp/core';
+import { organisationPlaces } from '@ssp/tenants';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { loadShifts, type ShiftView } from './load-rota.ts';
 import { outOfHoursAround } from './out-of-hours.ts';
@@ -28,10 +28,7 @@ export async function whoIsOnCall(
   if (partnerships.length === 0 || questions.length === 0)
     return questions.map(() => ({ partnershipId: null, shifts: [] }));
   const organisationIds = [...new Set(questions.map((q) => q.organisationId))];
-  const organisations = await queryRows<{ id: string; nation: Nation; parent_id: string | null }>(
-    tx,
-    sql`select id, nation, parent_id from organisations where id = any (string_to_array(${organisationIds.join(',')}, ',')::uuid[])`,
-  );
+  const organisations = await organisationPlaces(tx, organisationIds);
   const times = questions.map((q) => q.at.getTime());
   const from = new Date(Math.min(...times));
   const to = new Date(Math.max(...times) + 1);

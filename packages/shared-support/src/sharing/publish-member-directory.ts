@@ -1,4 +1,5 @@
 import type { PlatformTransaction } from '@ssp/core';
+import { findOrganisation } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -6,7 +7,7 @@ import { sql } from 'drizzle-orm';
  * entry, its people with only the fields it shares (the rest are null in the published rows),
  * their skills when it shares skills, and the periods they cannot be called on (without the
  * reason) when it shares availability. With no opted-in agreement, it publishes nothing: the old
- * rows are deleted and none are written. Five statements, however many people.
+ * rows are deleted and none are written. Six statements, however many people.
  *
  * Runs in the member's own transaction, with the partnership in its partnership context (the
  * policies let a member write only its own rows of the partnership's tables).
@@ -20,12 +21,15 @@ export async function publishMemberDirectory(
   await tx.execute(
     sql`delete from shared_members where tenant_id = ${partnershipId} and member_organisation_id = ${memberId}`,
   );
+  // The member's name and nation are the tenants domain's: asked of it, not joined.
+  const member = await findOrganisation(tx, memberId);
+  if (!member) throw new Error('A member publishes from its own transaction, where it sees itself');
   await tx.execute(sql`
     insert into shared_members (tenant_id, member_organisation_id, member_name, nation, shares_name, shares_role,
                                 shares_skills, shares_contact, shares_availability)
-    select a.partnership_id, a.tenant_id, o.name, o.nation, a.shares_name, a.shares_role, a.shares_skills,
-           a.shares_contact, a.shares_availability
-      from sharing_agreements a join organisations o on o.id = a.tenant_id
+    select a.partnership_id, a.tenant_id, ${member.name}, ${member.nation}::nation, a.shares_name, a.shares_role,
+           a.shares_skills, a.shares_contact, a.shares_availability
+      from sharing_agreements a
      where a.tenant_id = ${memberId} and a.partnership_id = ${partnershipId} and a.opted_in`);
   await tx.execute(sql`
     insert into shared_people (tenant_id, id, member_organisation_id, full_name, role_title, email, phone)

@@ -1,5 +1,6 @@
-import { ConflictError, insertRows, type PlatformTransaction } from '@ssp/core';
+import { ConflictError, insertRows, type Nation, type PlatformTransaction, queryRows } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
+import { sql } from 'drizzle-orm';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export type OrganisationKind = (typeof tables.organisationKind.enumValues)[number];
@@ -42,6 +43,20 @@ function rowOf(organisation: NewOrganisation) {
 /** An organisation the caller may see, or null (row-level security decides). */
 export async function findOrganisation(tx: PlatformTransaction, organisationId: string) {
   return (await tx.query.organisations.findFirst({ where: { id: organisationId } })) ?? null;
+}
+
+/**
+ * Where each of these organisations sits (its nation and parent), for those the caller may see:
+ * one statement for the batch, its ids bound as one parameter.
+ */
+export function organisationPlaces(
+  tx: PlatformTransaction,
+  organisationIds: readonly string[],
+): Promise<{ id: string; nation: Nation; parent_id: string | null }[]> {
+  return queryRows(
+    tx,
+    sql`select id, nation, parent_id from organisations where id = any (string_to_array(${organisationIds.join(',')}, ',')::uuid[])`,
+  );
 }
 
 /** Every organisation the caller may see, with what tells two apart (bulk onboarding matches on it). */
