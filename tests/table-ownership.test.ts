@@ -116,13 +116,13 @@ describe('table ownership', () => {
       "import * as services from '@ssp/services-tables';",
       "import { tables } from '@ssp/schema';",
       'const parent = await tx.query.organisations.findFirst({ where: { id } });',
-      'await tx.execute(sql`insert into memberships (tenant_id) values (${id})`);',
+      'await tx.execute(sql`insert into memberships (tenant_id) values ($1)`);',
       "await queryRows(tx, 'select count(*) from service_requests');",
     ].join('\n');
     const own = [
       "import * as tables from '@ssp/billing-tables';",
       'await tx.query.savingsOpportunities.findMany();',
-      'await tx.execute(sql`update savings_opportunities set status = ${status}`);',
+      "await tx.execute(sql`update savings_opportunities set status = 'delivered'`);",
       '// Prose is not SQL: a statement is written from organisations and their requests.',
     ].join('\n');
     expect(ownershipViolations('billing', [{ path: 'example.ts', text: `${crossDomain}\n${own}` }])).toEqual([
