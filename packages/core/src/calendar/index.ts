@@ -1,5 +1,5 @@
-// Working-time calendars and SLA clocks: bank holidays per nation, business hours in
-// Europe/London, and clocks recomputed from a request's status history.
+// Working-time calendars: bank holidays per nation and business hours in Europe/London (the
+// services domain's SLA clocks count time on them).
 export {
   type BankHoliday,
   bankHolidays,
@@ -12,18 +12,6 @@ export {
   ONE_OFF_CHANGES,
 } from './bank-holidays.ts';
 export { isNation, NATION_NAMES, NATIONS, type Nation } from './nation.ts';
-export {
-  computeSlaClock,
-  type SlaClock,
-  type SlaClockInput,
-  type SlaClockState,
-  SlaHistoryError,
-  type SlaPause,
-  type SlaStatus,
-  type SlaStatusChange,
-  type SlaTarget,
-  type SlaTargetUnit,
-} from './sla-clock.ts';
 export {
   addWorkingDays,
   addWorkingHours,

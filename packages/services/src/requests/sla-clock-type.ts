@@ -1,6 +1,6 @@
-import { computeSlaClock, type SlaClock } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import type * as tables from '@ssp/services-tables';
+import { computeSlaClock, type SlaClock } from './sla-clock.ts';
 
 type StatusChange = typeof tables.serviceRequestStatusChanges.$inferSelect;
 type SlaDefinition = typeof tables.slaDefinitions.$inferSelect;

@@ -1,12 +1,12 @@
-import type { Nation } from './nation.ts';
 import {
   addWorkingDays,
   addWorkingMillis,
   type BusinessHours,
+  type Nation,
   type WorkingCalendar,
   workingCalendar,
   workingMillisBetween,
-} from './working-time.ts';
+} from '@ssp/core';
 
 /**
  * An SLA clock recomputed from a request's append-only status history, so that the same history

@@ -1,6 +1,6 @@
+import type { Nation } from '@ssp/core';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Nation } from './nation.ts';
 import { computeSlaClock, type SlaClock, SlaHistoryError, type SlaStatus, type SlaTarget } from './sla-clock.ts';
 
 // Times are London wall-clock times. 10 June 2024 is a Monday; the week has no bank holiday.
