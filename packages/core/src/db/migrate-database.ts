@@ -5,19 +5,28 @@ import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrat
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type DistributionReport, distributeTables, isCitus, prepareCitusSession } from './citus/distribute-tables.ts';
 
 /** The drizzle-kit migrations folder, beside this file. */
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Applies every pending migration to a PostgreSQL server, connected as the owning user. */
-export async function migratePostgres(ownerUrl: string): Promise<void> {
+/**
+ * Applies every pending migration to a PostgreSQL server, connected as the owning user. On a
+ * Citus coordinator (the citus extension installed in the database) the tables are then placed:
+ * platform-wide ones as reference tables, tenant tables distributed by `tenant_id` (see
+ * `distributeTables`); the report says what this run placed. On plain PostgreSQL it is null.
+ */
+export async function migratePostgres(ownerUrl: string): Promise<DistributionReport | null> {
   const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     // Two processes migrating the same database at once would race on DDL; the advisory lock
     // makes the second wait and then find nothing left to do.
     await client.query('select pg_advisory_lock(727274)');
+    const citus = await isCitus(client);
+    if (citus) await prepareCitusSession(client);
     await migrateNodePostgres(drizzleNodePostgres({ client }), { migrationsFolder });
+    return citus ? await distributeTables(client) : null;
   } finally {
     await client.query('select pg_advisory_unlock(727274)').catch(() => undefined);
     await client.end();
