@@ -27,9 +27,10 @@ const SOURCE_IN_USE = '55006';
  * in every Citus database, which holds a connection of its own to it.
  */
 async function endSessions(admin: pg.Client, database: string): Promise<void> {
-  await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [
-    database,
-  ]);
+  await admin.query(
+    'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+    [database],
+  );
 }
 
 /**
@@ -85,7 +86,10 @@ export async function joinCitusNodes(database: string): Promise<void> {
   await onNode(urlForDatabase(testServerUrl, database), async (client) => {
     await client.query('create extension if not exists citus');
     const coordinator = new URL(testServerUrl as string);
-    await client.query('select citus_set_coordinator_host($1, $2)', [coordinator.hostname, Number(coordinator.port || 5432)]);
+    await client.query('select citus_set_coordinator_host($1, $2)', [
+      coordinator.hostname,
+      Number(coordinator.port || 5432),
+    ]);
     for (const worker of testCitusWorkerUrls) {
       const url = new URL(worker);
       await client.query('select citus_add_node($1, $2)', [url.hostname, Number(url.port || 5432)]);

@@ -17,6 +17,7 @@ export * from './calendar/index.ts';
 export * from './config/app-config.ts';
 export * from './db/database-outage.ts';
 export * from './db/embedded-database.ts';
+export * from './db/insert-rows.ts';
 export * from './db/like-pattern.ts';
 export * from './db/migrate-database.ts';
 export * from './db/open-database.ts';

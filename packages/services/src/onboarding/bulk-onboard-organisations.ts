@@ -4,6 +4,7 @@ import {
   admitNewTenants,
   CORE_ERRORS,
   ConflictError,
+  insertRows,
   isDomainError,
   type PlatformTransaction,
   tables,
@@ -11,7 +12,6 @@ import {
 } from '@ssp/core';
 import type { AuditActor } from '@ssp/tenants';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { insertRows } from './insert-rows.ts';
 import type { OnboardOrganisationInput } from './onboard-organisation.ts';
 import { type PreparedOnboarding, prepareOnboarding, slugFor } from './prepare-onboarding.ts';
 
