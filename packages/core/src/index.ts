@@ -24,6 +24,7 @@ export * from './db/open-database.ts';
 export * from './db/platform-database.ts';
 export * from './db/query-rows.ts';
 export * from './db/relations.ts';
+export * from './db/returning-as-stored.ts';
 export * as tables from './db/schema/index.ts';
 export * from './db/server-database.ts';
 export * from './db/statement-counter.ts';

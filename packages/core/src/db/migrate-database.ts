@@ -5,7 +5,13 @@ import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrat
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { type DistributionReport, distributeTables, isCitus, prepareCitusSession } from './citus/distribute-tables.ts';
+import {
+  type DistributionReport,
+  distributeTables,
+  forwardTenantContext,
+  isCitus,
+  prepareCitusSession,
+} from './citus/distribute-tables.ts';
 
 /** The drizzle-kit migrations folder, beside this file. */
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -14,7 +20,8 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
  * Applies every pending migration to a PostgreSQL server, connected as the owning user. On a
  * Citus coordinator (the citus extension installed in the database) the tables are then placed:
  * platform-wide ones as reference tables, tenant tables distributed by `tenant_id` (see
- * `distributeTables`); the report says what this run placed. On plain PostgreSQL it is null.
+ * `distributeTables`), and the application's roles forward the tenant context to the workers
+ * (`forwardTenantContext`); the report says what this run placed. On plain PostgreSQL it is null.
  */
 export async function migratePostgres(ownerUrl: string): Promise<DistributionReport | null> {
   const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
@@ -26,7 +33,9 @@ export async function migratePostgres(ownerUrl: string): Promise<DistributionRep
     const citus = await isCitus(client);
     if (citus) await prepareCitusSession(client);
     await migrateNodePostgres(drizzleNodePostgres({ client }), { migrationsFolder });
-    return citus ? await distributeTables(client) : null;
+    if (!citus) return null;
+    await forwardTenantContext(client);
+    return await distributeTables(client);
   } finally {
     await client.query('select pg_advisory_unlock(727274)').catch(() => undefined);
     await client.end();

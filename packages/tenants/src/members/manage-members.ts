@@ -3,6 +3,7 @@ import {
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
+  returningAsStored,
   tables,
   ValidationError,
 } from '@ssp/core';
@@ -63,7 +64,7 @@ export async function inviteMember(
       status: 'invited',
     })
     .onConflictDoNothing()
-    .returning();
+    .returning(returningAsStored(tables.memberships));
   if (!membership)
     throw new ConflictError('This person is already a member of the organisation', TENANT_ERRORS.ALREADY_A_MEMBER);
   return membership;
@@ -92,7 +93,7 @@ export async function changeMemberRoles(
     .update(tables.memberships)
     .set({ roles, updatedAt: new Date() })
     .where(and(eq(tables.memberships.tenantId, before.tenantId), eq(tables.memberships.id, before.id)))
-    .returning();
+    .returning(returningAsStored(tables.memberships));
   if (!after) throw new Error('The membership was not updated');
   return { before, after };
 }
@@ -109,7 +110,7 @@ export async function removeMember(
     .update(tables.memberships)
     .set({ status: 'removed', updatedAt: new Date() })
     .where(and(eq(tables.memberships.tenantId, before.tenantId), eq(tables.memberships.id, before.id)))
-    .returning();
+    .returning(returningAsStored(tables.memberships));
   if (!after) throw new Error('The membership was not updated');
   return { before, after };
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { PLATFORM_ROLE, RUNTIME_ROLE } from '../tenant-context.ts';
 
 /** What one table became on Citus. */
 export type TablePlacement = 'reference' | 'distributed by tenant_id';
@@ -26,6 +27,20 @@ export async function isCitus(client: pg.ClientBase): Promise<boolean> {
  */
 export async function prepareCitusSession(client: pg.ClientBase): Promise<void> {
   await client.query('set citus.enable_unsafe_triggers = on');
+}
+
+/**
+ * The application's roles forward the tenant context to the workers. The setter function sets it
+ * with SET LOCAL, which Citus sends on to the workers' side of the transaction only when
+ * `citus.propagate_set_commands` is 'local'; left at its default ('none') the workers' policies
+ * see no tenant at all and every query on a tenant table returns nothing (failing closed, but
+ * useless). Set on the roles, not the database: a role's setting holds for every database of the
+ * cluster, copies included (a database's own settings do not survive CREATE DATABASE ... TEMPLATE).
+ */
+export async function forwardTenantContext(client: pg.ClientBase): Promise<void> {
+  for (const role of [RUNTIME_ROLE, PLATFORM_ROLE]) {
+    await client.query(`alter role ${role} set citus.propagate_set_commands = 'local'`);
+  }
 }
 
 /**
