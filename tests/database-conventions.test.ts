@@ -1054,7 +1054,7 @@ describe('every statement the product can send runs on Citus as on PostgreSQL (r
     ]);
   });
 
-  it('every FOR UPDATE and FOR SHARE names tenant_id (on Citus a locking read goes to one shard)', () => {
+  it('every FOR UPDATE and FOR SHARE names tenant_id and reads one table (on Citus a locking read goes to one shard)', () => {
     expect(locksWithoutTenant(sources)).toEqual([]);
   });
 
@@ -1066,10 +1066,16 @@ describe('every statement the product can send runs on Citus as on PostgreSQL (r
           'await tx.execute(sql`select * from savings_opportunities where tenant_id = ${t} and id = ${id} for update`);',
           "await tx.select().from(tables.savingsOpportunities).where(eq(tables.savingsOpportunities.id, id)).for('update');",
           "await tx.select().from(tables.payrolls).where(eq(tables.payrolls.tenantId, t)).for('update');",
+          'await tx.execute(sql`select p.id from support_people p where p.tenant_id = ${m} and p.id = ${id}',
+          '  and exists (select 1 from shared_people s where s.tenant_id = ${t}) for update of p`);',
         ].join('\n'),
       ),
     );
-    expect(found).toEqual(['rogue.ts:1: for update without tenant_id', "rogue.ts:3: .for('update') without tenantId"]);
+    expect(found).toEqual([
+      'rogue.ts:1: for update without tenant_id',
+      "rogue.ts:3: .for('update') without tenantId",
+      'rogue.ts:5: for update reading more than one table',
+    ]);
   });
 
   it('no cast in a RETURNING clause (Citus allows only immutable functions there)', () => {

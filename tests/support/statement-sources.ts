@@ -143,7 +143,9 @@ export function insertSelects(files: readonly SourceFile[]): string[] {
 
 /**
  * A row lock (`FOR UPDATE`, `FOR SHARE`, `.for('update')`) in a statement that does not name
- * `tenant_id`: on Citus a locking read must go to one shard, and only `tenant_id` says which.
+ * `tenant_id`, or that reads more than one table (a join or a subquery): on Citus a locking read
+ * must go to one shard, only `tenant_id` says which, and Citus refuses one with a subquery even
+ * when every table in it names the same tenant.
  */
 export function locksWithoutTenant(files: readonly SourceFile[]): string[] {
   const found: string[] = [];
@@ -157,6 +159,8 @@ export function locksWithoutTenant(files: readonly SourceFile[]): string[] {
         if (/\bcreate\s+policy\b/i.test(statement)) continue;
         if (!/\btenant_id\b/.test(statement)) {
           found.push(`${file.path}:${lineOf(file.text, literal.offset)}: ${match[0]} without tenant_id`);
+        } else if ((statement.match(/\b(from|join)\b/gi) ?? []).length > 1) {
+          found.push(`${file.path}:${lineOf(file.text, literal.offset)}: ${match[0]} reading more than one table`);
         }
       }
     }
@@ -166,6 +170,8 @@ export function locksWithoutTenant(files: readonly SourceFile[]): string[] {
       const statement = before.slice(before.lastIndexOf('.select('));
       if (!/\.tenantId\b/.test(statement)) {
         found.push(`${file.path}:${lineOf(code, match.index)}: .for('${match[1]}') without tenantId`);
+      } else if (/Join\(/.test(statement)) {
+        found.push(`${file.path}:${lineOf(code, match.index)}: .for('${match[1]}') reading more than one table`);
       }
     }
   }

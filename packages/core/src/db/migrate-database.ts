@@ -6,9 +6,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import {
+  configureCitusRoles,
   type DistributionReport,
   distributeTables,
-  forwardTenantContext,
   isCitus,
   prepareCitusSession,
 } from './citus/distribute-tables.ts';
@@ -20,8 +20,8 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
  * Applies every pending migration to a PostgreSQL server, connected as the owning user. On a
  * Citus coordinator (the citus extension installed in the database) the tables are then placed:
  * platform-wide ones as reference tables, tenant tables distributed by `tenant_id` (see
- * `distributeTables`), and the application's roles forward the tenant context to the workers
- * (`forwardTenantContext`); the report says what this run placed. On plain PostgreSQL it is null.
+ * `distributeTables`), and the application's roles are given the settings Citus needs
+ * (`configureCitusRoles`: the tenant context forwarded to the workers, among others); the report says what this run placed. On plain PostgreSQL it is null.
  */
 export async function migratePostgres(ownerUrl: string): Promise<DistributionReport | null> {
   const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
@@ -34,7 +34,7 @@ export async function migratePostgres(ownerUrl: string): Promise<DistributionRep
     if (citus) await prepareCitusSession(client);
     await migrateNodePostgres(drizzleNodePostgres({ client }), { migrationsFolder });
     if (!citus) return null;
-    await forwardTenantContext(client);
+    await configureCitusRoles(client);
     return await distributeTables(client);
   } finally {
     await client.query('select pg_advisory_unlock(727274)').catch(() => undefined);

@@ -30,16 +30,25 @@ export async function prepareCitusSession(client: pg.ClientBase): Promise<void> 
 }
 
 /**
- * The application's roles forward the tenant context to the workers. The setter function sets it
- * with SET LOCAL, which Citus sends on to the workers' side of the transaction only when
- * `citus.propagate_set_commands` is 'local'; left at its default ('none') the workers' policies
- * see no tenant at all and every query on a tenant table returns nothing (failing closed, but
- * useless). Set on the roles, not the database: a role's setting holds for every database of the
- * cluster, copies included (a database's own settings do not survive CREATE DATABASE ... TEMPLATE).
+ * What the application's roles need set on Citus (on the roles, not the database: a role's
+ * setting holds for every database of the cluster, copies included, and Citus forwards it to the
+ * workers; a database's own settings do not survive CREATE DATABASE ... TEMPLATE).
+ *
+ * - `citus.propagate_set_commands = 'local'`: the setter function sets the tenant context with
+ *   SET LOCAL, which Citus sends on to the workers' side of the transaction only then; left at its
+ *   default ('none') the workers' policies see no tenant at all and every query on a tenant table
+ *   returns nothing (failing closed, but useless).
+ * - `citus.skip_advisory_lock_permission_checks = on`: an `INSERT ... ON CONFLICT` into a
+ *   reference table (onboarding, in bulk, into the organisations registry) makes Citus lock the
+ *   table's copies on every node with `lock_shard_resources`, which it allows only to a role that
+ *   could UPDATE, DELETE or TRUNCATE the table; the runtime role may only insert there, by design.
+ *   What the check guards against is a role blocking others' writes with that lock; these roles are
+ *   the application's own, and the lock is the one Citus takes for the insert anyway.
  */
-export async function forwardTenantContext(client: pg.ClientBase): Promise<void> {
+export async function configureCitusRoles(client: pg.ClientBase): Promise<void> {
   for (const role of [RUNTIME_ROLE, PLATFORM_ROLE]) {
     await client.query(`alter role ${role} set citus.propagate_set_commands = 'local'`);
+    await client.query(`alter role ${role} set citus.skip_advisory_lock_permission_checks = on`);
   }
 }
 
