@@ -1073,8 +1073,8 @@ describe('every statement the product can send runs on Citus as on PostgreSQL (r
     );
     expect(found).toEqual([
       'rogue.ts:1: for update without tenant_id',
-      "rogue.ts:3: .for('update') without tenantId",
       'rogue.ts:5: for update reading more than one table',
+      "rogue.ts:3: .for('update') without tenantId",
     ]);
   });
 
