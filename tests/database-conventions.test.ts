@@ -1,7 +1,18 @@
-import type { EmbeddedDatabase } from '@ssp/core';
+import { type EmbeddedDatabase, isEnumArray } from '@ssp/core';
+import { tables } from '@ssp/schema';
+import { getColumns, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  castsInReturning,
+  insertSelects,
+  locksWithoutTenant,
+  productSources,
+  type SourceFile,
+} from './support/statement-sources.ts';
 import { openTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { onCitus } from './support/test-database-settings.ts';
 
 // The tenancy rules of DESIGN.md ("Tenancy and isolation", "Security floor"), read from the
 // catalog of the migrated database as its owner. Every table that exists is checked, so a new
@@ -26,6 +37,12 @@ const PLATFORM_WIDE_TABLES = [
   // Shared support: the skills taxonomy every partnership's directory uses.
   'support_skills',
 ];
+/**
+ * Objects an installed extension owns (Citus's `citus_tables` view in public, its columnar
+ * schemas): the extension's, not the product's, and no rule here is about them.
+ */
+const NOT_AN_EXTENSION_OBJECT = `not exists (select 1 from pg_depend d
+  where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')`;
 /** drizzle-orm keeps its migration journal (`__drizzle_migrations`) in a schema of its own. */
 const DRIZZLE_SCHEMA = 'drizzle';
 const APPLICATION_ROLES = ['ssp_runtime', 'ssp_platform'];
@@ -96,8 +113,12 @@ interface Rule {
   name: string;
   /** Every violation, each naming the table (or role, function, view) at fault. */
   check(query: Query): Promise<string[]>;
-  /** Statements that break the rule, and the name the check must then report. */
-  breach: { statements: string[]; offender: string };
+  /**
+   * Statements that break the rule, and the name the check must then report. `refusedOnCitus`:
+   * on a Citus cluster the database itself refuses the breach with this message, which is the
+   * rule holding there.
+   */
+  breach: { statements: string[]; offender: string; refusedOnCitus?: string };
 }
 
 /** A well-formed tenant table to start a breach from: only the breach itself is wrong. */
@@ -164,6 +185,7 @@ const rules: Rule[] = [
             and n.nspname not in ('public', 'pg_catalog', 'information_schema', 'pg_toast')
             and n.nspname not like 'pg_temp_%' and n.nspname not like 'pg_toast_temp_%'
             and not (n.nspname = $1 and c.relname = '__drizzle_migrations')
+            and ${NOT_AN_EXTENSION_OBJECT}
           order by 1`,
         [DRIZZLE_SCHEMA],
       );
@@ -294,6 +316,7 @@ const rules: Rule[] = [
            foreign key (membership_tenant, membership_id) references memberships (tenant_id, id)`,
       ],
       offender: 'identity_providers',
+      refusedOnCitus: 'foreign keys from reference tables and local tables to distributed tables are not supported',
     },
   },
   {
@@ -540,6 +563,7 @@ const rules: Rule[] = [
         `select n.nspname || '.' || c.relname as name, c.relkind::text as kind, c.reloptions as options
            from pg_class c join pg_namespace n on n.oid = c.relnamespace
           where c.relkind in ('v', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
+            and ${NOT_AN_EXTENSION_OBJECT}
           order by 1`,
       );
       return rows
@@ -595,6 +619,13 @@ describe('each rule catches a table that breaks it (in a transaction that is rol
     it(rule.name, async () => {
       await inRolledBackTransaction(async (query) => {
         const before = await rule.check(query);
+        const { refusedOnCitus } = rule.breach;
+        if (onCitus && refusedOnCitus) {
+          const [last, ...first] = [...rule.breach.statements].reverse();
+          for (const statement of first.reverse()) await query(statement);
+          await expect(query(last as string)).rejects.toThrow(refusedOnCitus);
+          return;
+        }
         for (const statement of rule.breach.statements) await query(statement);
         const after = await rule.check(query);
         const fresh = after.filter((violation) => !before.includes(violation));
@@ -716,6 +747,7 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
          left join pg_roles r on r.oid = a.grantee
         where n.nspname in ('public', $1) and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
           and (a.grantee = 0 or r.rolname = any ($2::text[]))
+          and ${NOT_AN_EXTENSION_OBJECT}
         group by 1, 2`,
       [DRIZZLE_SCHEMA, APPLICATION_ROLES],
     );
@@ -978,4 +1010,128 @@ describe('append-only tables refuse change', () => {
       });
     });
   }
+});
+
+describe('every statement the product can send runs on Citus as on PostgreSQL (read from the source)', () => {
+  // Source inspection rather than statements captured during a run: every statement is checked,
+  // whether a test reaches it or not, and each file of the suite runs apart from the others (this
+  // one could not see their statements). The functions in the database are read from the catalog.
+  const sources = productSources();
+  /** Tables with an enum array, which drizzle returns through a cast (`"roles"::text[]`). */
+  const enumArrayTables = Object.entries(tables)
+    .filter(([, table]) => is(table, PgTable) && Object.values(getColumns(table)).some((column) => isEnumArray(column)))
+    .map(([name]) => name);
+  const snippet = (text: string): SourceFile[] => [{ path: 'rogue.ts', text }];
+
+  it('reads the sources it should (and knows which tables have an enum array)', () => {
+    expect(sources.map((file) => file.path)).toEqual(
+      expect.arrayContaining([
+        'packages/core/src/db/insert-rows.ts',
+        'packages/billing/src/opportunities/decide-savings-opportunity.ts',
+        'seeds/src/shared-support/generate-large-partnership.ts',
+        'packages/gateway/bench/large-partnership.ts',
+      ]),
+    );
+    expect(enumArrayTables).toEqual(expect.arrayContaining(['memberships', 'apiClients']));
+  });
+
+  it('no INSERT ... SELECT (Citus runs it as a COPY, which row-level security refuses)', () => {
+    expect(insertSelects(sources)).toEqual([]);
+  });
+
+  it('the INSERT ... SELECT check notices one, in SQL and in the query builder', () => {
+    const found = insertSelects(
+      snippet(
+        [
+          'await tx.execute(sql`insert into shared_members (tenant_id, member_name)\n select ${id}, name from organisations`);',
+          'await tx.insert(tables.delegations).select(tx.select().from(tables.delegations));',
+          '// insert into memberships (tenant_id) select 1 is only a comment',
+        ].join('\n'),
+      ),
+    );
+    expect(found).toEqual([
+      'rogue.ts:1: insert into shared_members (tenant_id, member_name) select',
+      'rogue.ts:3: .insert(tables.delegations).select(',
+    ]);
+  });
+
+  it('every FOR UPDATE and FOR SHARE names tenant_id and reads one table (on Citus a locking read goes to one shard)', () => {
+    expect(locksWithoutTenant(sources)).toEqual([]);
+  });
+
+  it('the lock check notices one without tenant_id, in SQL and in the query builder', () => {
+    const found = locksWithoutTenant(
+      snippet(
+        [
+          'await tx.execute(sql`select * from savings_opportunities where id = ${id} for update`);',
+          'await tx.execute(sql`select * from savings_opportunities where tenant_id = ${t} and id = ${id} for update`);',
+          "await tx.select().from(tables.savingsOpportunities).where(eq(tables.savingsOpportunities.id, id)).for('update');",
+          "await tx.select().from(tables.payrolls).where(eq(tables.payrolls.tenantId, t)).for('update');",
+          'await tx.execute(sql`select p.id from support_people p where p.tenant_id = ${m} and p.id = ${id}',
+          '  and exists (select 1 from shared_people s where s.tenant_id = ${t}) for update of p`);',
+        ].join('\n'),
+      ),
+    );
+    expect(found).toEqual([
+      'rogue.ts:1: for update without tenant_id',
+      'rogue.ts:5: for update reading more than one table',
+      "rogue.ts:3: .for('update') without tenantId",
+    ]);
+  });
+
+  it('no cast in a RETURNING clause (Citus allows only immutable functions there)', () => {
+    expect(castsInReturning(sources, enumArrayTables)).toEqual([]);
+  });
+
+  it('the RETURNING check notices a cast, and a bare .returning() on a table with an enum array', () => {
+    const found = castsInReturning(
+      snippet(
+        [
+          'await tx.execute(sql`update memberships set status = ${s} where tenant_id = ${t} returning roles::text[]`);',
+          'await tx.update(tables.memberships).set({ roles }).where(eq(tables.memberships.tenantId, t)).returning();',
+          'await tx.update(tables.payrolls).set({ name }).where(eq(tables.payrolls.tenantId, t)).returning();',
+        ].join('\n'),
+      ),
+      enumArrayTables,
+    );
+    expect(found).toEqual([
+      'rogue.ts:1: a cast in RETURNING roles::text[]',
+      'rogue.ts:2: .returning() on memberships, whose enum array drizzle returns through a cast',
+    ]);
+  });
+
+  it("the database's own functions hold no INSERT ... SELECT and no lock without tenant_id", async () => {
+    const functions = await owner<{ name: string; source: string }>(
+      `select p.oid::regprocedure::text as name, p.prosrc as source from pg_proc p
+        where p.pronamespace in ('app'::regnamespace, 'public'::regnamespace)
+          and not exists (select 1 from pg_depend d
+                           where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')`,
+    );
+    expect(functions.length).toBeGreaterThan(0);
+    // A function body is SQL already: read it as one literal.
+    const asSources = functions.map((fn) => ({ path: fn.name, text: `\`${fn.source.replaceAll('`', '')}\`` }));
+    expect([...insertSelects(asSources), ...locksWithoutTenant(asSources)]).toEqual([]);
+  });
+});
+
+describe.runIf(onCitus)('on Citus: what each table became', () => {
+  it('platform-wide tables are reference tables; every tenant table is distributed by tenant_id, all in one colocation group', async () => {
+    const rows = await owner<{ table: string; placement: string; colocation: number }>(
+      `select c.relname as table,
+              case when d.partmethod = 'n' and d.repmodel = 't' then 'reference'
+                   when d.partmethod = 'h' then 'distributed by ' || column_to_column_name(d.logicalrelid, d.partkey)
+                   else coalesce(d.partmethod::text, 'local') end as placement,
+              d.colocationid as colocation
+         from pg_class c left join pg_dist_partition d on d.logicalrelid = c.oid
+        where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+        order by 1`,
+    );
+    const tenant = await tenantTables(owner);
+    for (const row of rows) {
+      expect(`${row.table}: ${row.placement}`).toBe(
+        `${row.table}: ${tenant.includes(row.table) ? 'distributed by tenant_id' : 'reference'}`,
+      );
+    }
+    expect(new Set(rows.filter((row) => tenant.includes(row.table)).map((row) => row.colocation)).size).toBe(1);
+  });
 });

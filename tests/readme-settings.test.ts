@@ -45,4 +45,11 @@ describe("the README's settings table", () => {
     expect(read('packages/gateway/src/platform-app.ts')).toContain('process.env.LOG_LEVEL');
     expect(readmeSettings().has('LOG_LEVEL')).toBe(true);
   });
+
+  it("names the tests' own settings (tests/support reads them)", () => {
+    const support = read('tests/support/test-database-settings.ts');
+    const read_ = [...support.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]);
+    expect(read_).toEqual(expect.arrayContaining(['TEST_DATABASE_URL', 'TEST_CITUS_WORKER_URLS']));
+    for (const setting of read_) expect(readmeSettings().has(setting as string), setting).toBe(true);
+  });
 });

@@ -5,8 +5,14 @@ import { join } from 'node:path';
 import { EmbeddedDatabase, migratePostgres, ServerDatabase } from '@ssp/core';
 import { platformSchema } from '@ssp/schema';
 import { loadSeedData } from '@ssp/seeds';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import {
+  createOnEveryNode,
+  databasesLike,
+  dropOnEveryNode,
+  joinCitusNodes,
+  releaseOnEveryNode,
+} from './server-nodes.ts';
 import { TEST_DATABASE_PREFIX, templateDatabase, testServerUrl, urlForDatabase } from './test-database-settings.ts';
 
 declare module 'vitest' {
@@ -18,14 +24,9 @@ declare module 'vitest' {
   }
 }
 
-/** Drops this run's databases (its template and any file copies a crashed file left). */
-async function dropRunDatabases(admin: pg.Client, runId: string): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
-    `${TEST_DATABASE_PREFIX}${runId}\\_%`,
-  ]);
-  for (const { datname } of rows) {
-    await admin.query(`drop database if exists "${datname}" with (force)`);
-  }
+/** Drops this run's databases (its template and any file copies a crashed file left), on every node. */
+async function dropRunDatabases(runId: string): Promise<void> {
+  for (const name of await databasesLike(`${TEST_DATABASE_PREFIX}${runId}\\_%`)) await dropOnEveryNode(name);
 }
 
 /** Migrates and seeds one template; every test file works on its own copy of it. */
@@ -33,9 +34,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runId = `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
   project.provide('testRunId', runId);
   if (testServerUrl) {
-    const admin = new pg.Client({ connectionString: testServerUrl });
-    await admin.connect();
-    await admin.query(`create database "${templateDatabase(runId)}"`);
+    await createOnEveryNode(templateDatabase(runId));
+    // On Citus the template is distributed before it is seeded, so every copy is a distributed
+    // database whose shards (on the workers' copies) already hold the seed data.
+    await joinCitusNodes(templateDatabase(runId));
     const templateUrl = urlForDatabase(testServerUrl, templateDatabase(runId));
     await migratePostgres(templateUrl, platformSchema.migrationsFolder);
     const template = new ServerDatabase({
@@ -46,11 +48,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     await loadSeedData(template);
     await template.close();
+    await releaseOnEveryNode(templateDatabase(runId));
     project.provide('pgliteTemplateFile', null);
-    return async () => {
-      await dropRunDatabases(admin, runId);
-      await admin.end();
-    };
+    return () => dropRunDatabases(runId);
   }
   const template = await EmbeddedDatabase.open({ schema: platformSchema });
   await template.migrate();

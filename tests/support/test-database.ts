@@ -4,6 +4,7 @@ import { EmbeddedDatabase, type PlatformDatabase, ServerDatabase } from '@ssp/co
 import { platformSchema } from '@ssp/schema';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createOnEveryNode, dropOnEveryNode } from './server-nodes.ts';
 import { fileDatabase, templateDatabase, testServerUrl, urlForDatabase } from './test-database-settings.ts';
 
 export interface TestDatabase {
@@ -23,10 +24,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if (testServerUrl) {
     const runId = inject('testRunId');
     const name = fileDatabase(runId, randomBytes(4).toString('hex'));
-    const admin = new pg.Client({ connectionString: testServerUrl });
-    await admin.connect();
-    await admin.query(`create database "${name}" template "${templateDatabase(runId)}"`);
-    await admin.end();
+    await createOnEveryNode(name, templateDatabase(runId));
     const serverUrl = urlForDatabase(testServerUrl, name);
     const owner = new pg.Pool({ connectionString: serverUrl, max: 2 });
     const database = new ServerDatabase({
@@ -42,10 +40,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       close: async () => {
         await database.close();
         await owner.end();
-        const cleanup = new pg.Client({ connectionString: testServerUrl });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists "${name}" with (force)`);
-        await cleanup.end();
+        await dropOnEveryNode(name);
       },
     };
   }

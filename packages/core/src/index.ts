@@ -21,6 +21,7 @@ export * from './db/platform-database.ts';
 export * from './db/platform-schema.ts';
 export * from './db/query-rows.ts';
 export * from './db/schema/index.ts';
+export * from './db/returning-as-stored.ts';
 export * from './db/server-database.ts';
 export * from './db/statement-counter.ts';
 export {

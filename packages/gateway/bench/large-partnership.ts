@@ -11,8 +11,8 @@
 //   on the platform path.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EmbeddedDatabase, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
-import { platformSchema } from '@ssp/schema';
+import { EmbeddedDatabase, insertRows, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+import { platformSchema, tables } from '@ssp/schema';
 import { loadSeedData, seedOfferingId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -38,12 +38,46 @@ await database.inPlatformTransaction({ actor: 'bench', reason: 'a 10,000-school 
   await tx.execute(sql`insert into organisations (id, slug, name, kind, lifecycle_status, nation)
     values (${partnership}, ${`bench-partnership-${run}`}, ${`Bench Partnership ${run}`}, 'partnership', 'active', 'england_and_wales')`);
   // Without official identifiers: random URNs would meet the seeded schools' sooner or later.
-  await tx.execute(sql`insert into organisations (id, slug, name, kind, parent_id, lifecycle_status, nation, generated)
-    select gen_random_uuid(), ${`bench-${run}-school-`} || n, ${`Bench ${run} School `} || lpad(n::text, 5, '0'), 'school',
-           ${partnership}::uuid, 'active', 'england_and_wales', true
-      from generate_series(1, ${SCHOOLS}) n`);
-  await tx.execute(sql`insert into delegations (tenant_id, delegated_organisation_id, reason, granted_by)
-    select ${partnership}::uuid, id, 'bench', 'bench' from organisations where parent_id = ${partnership}::uuid`);
+  // Written as VALUES (insertRows): an INSERT ... SELECT runs as a COPY on Citus, which row-level
+  // security refuses.
+  const schools = Array.from({ length: SCHOOLS }, (_, index) => ({
+    id: randomUUID(),
+    slug: `bench-${run}-school-${index + 1}`,
+    name: `Bench ${run} School ${String(index + 1).padStart(5, '0')}`,
+  }));
+  await insertRows(
+    tx,
+    tables.organisations,
+    {
+      id: 'uuid',
+      slug: 'text',
+      name: 'text',
+      kind: 'organisation_kind',
+      parentId: 'uuid',
+      lifecycleStatus: 'lifecycle_status',
+      nation: 'nation',
+      generated: 'boolean',
+    },
+    schools.map((school) => ({
+      ...school,
+      kind: 'school' as const,
+      parentId: partnership,
+      lifecycleStatus: 'active' as const,
+      nation: 'england_and_wales' as const,
+      generated: true,
+    })),
+  );
+  await insertRows(
+    tx,
+    tables.delegations,
+    { tenantId: 'uuid', delegatedOrganisationId: 'uuid', reason: 'text', grantedBy: 'text' },
+    schools.map((school) => ({
+      tenantId: partnership,
+      delegatedOrganisationId: school.id,
+      reason: 'bench',
+      grantedBy: 'bench',
+    })),
+  );
 });
 // Rows that arrived in bulk: give the planner their statistics, as autovacuum would on a server.
 if (database instanceof EmbeddedDatabase) {

@@ -1,4 +1,6 @@
-import { type PlatformDatabase, queryRows } from '@ssp/core';
+import { createHash, randomUUID } from 'node:crypto';
+import { insertRows, type PlatformDatabase, queryRows } from '@ssp/core';
+import { tables } from '@ssp/schema';
 import { publishMemberDirectory } from '@ssp/shared-support';
 import { sql } from 'drizzle-orm';
 import { seedOrganisationId } from '../organisations/seed-organisation-ids.ts';
@@ -16,6 +18,11 @@ export interface LargePartnership {
  * Everyone holds networks, firewalls and servers at a level from 1 to 4; about one in twenty
  * holds avaya at 4, so a search can match a few people or all of them.
  */
+/** A stable small number from a string, to spread generated levels. */
+function hashOf(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32BE(0);
+}
+
 export async function generateLargePartnership(
   database: PlatformDatabase,
   options: { prefix: string; members: number; peoplePerMember: number },
@@ -26,37 +33,104 @@ export async function generateLargePartnership(
     (_, i) => `${options.prefix}-member-${String(i + 1).padStart(3, '0')}`,
   );
   const partnershipId = seedOrganisationId(partnershipSlug);
+  const members = memberSlugs.map((slug, index) => ({
+    id: seedOrganisationId(slug),
+    slug,
+    name: `Generated council ${String(index + 1).padStart(3, '0')}`,
+    nation: (index + 1) % 10 === 0 ? ('scotland' as const) : ('england_and_wales' as const),
+  }));
+  const people = members.flatMap((member) =>
+    Array.from({ length: options.peoplePerMember }, (_, index) => {
+      const n = index + 1;
+      return {
+        tenantId: member.id,
+        id: randomUUID(),
+        fullName: `${member.name} engineer ${n}`,
+        roleTitle: 'ICT support engineer',
+        email: `engineer${n}@${member.slug}.example`,
+        phone: `01000 ${String(n).padStart(6, '0')}`,
+      };
+    }),
+  );
+  const skills = people.flatMap((person) => [
+    ...['networks', 'firewalls', 'servers'].map((skillCode) => ({
+      tenantId: person.tenantId,
+      personId: person.id,
+      skillCode,
+      level: 1 + (hashOf(person.id + skillCode) % 4),
+    })),
+    ...(hashOf(person.id) % 20 === 0
+      ? [{ tenantId: person.tenantId, personId: person.id, skillCode: 'avaya', level: 4 }]
+      : []),
+  ]);
+  // Rows computed here and written as VALUES (insertRows), never INSERT ... SELECT: on Citus that
+  // runs as a COPY, which row-level security refuses.
   await database.inPlatformTransaction({ actor: 'generator', reason: 'generate a large partnership' }, async (tx) => {
     await tx.execute(sql`
       insert into organisations (id, slug, name, kind, lifecycle_status, nation, generated)
       values (${partnershipId}, ${partnershipSlug}, ${`Generated partnership ${options.prefix}`}, 'partnership', 'active', 'england_and_wales', true)`);
-    await tx.execute(sql`
-      insert into organisations (id, slug, name, kind, parent_id, lifecycle_status, nation, generated)
-      select (string_to_array(${memberSlugs.map(seedOrganisationId).join(',')}, ','))[i]::uuid,
-             (string_to_array(${memberSlugs.join(',')}, ','))[i], 'Generated council ' || lpad(i::text, 3, '0'),
-             'district_council', ${partnershipId}, 'active', case when i % 10 = 0 then 'scotland' else 'england_and_wales' end::nation, true
-        from generate_series(1, ${options.members}) i`);
+    await insertRows(
+      tx,
+      tables.organisations,
+      {
+        id: 'uuid',
+        slug: 'text',
+        name: 'text',
+        kind: 'organisation_kind',
+        parentId: 'uuid',
+        lifecycleStatus: 'lifecycle_status',
+        nation: 'nation',
+        generated: 'boolean',
+      },
+      members.map((member) => ({
+        ...member,
+        kind: 'district_council' as const,
+        parentId: partnershipId,
+        lifecycleStatus: 'active' as const,
+        generated: true,
+      })),
+    );
     await tx.execute(sql`
       insert into shared_support_programmes (tenant_id, name, forecast_years, cashable_forecast_pence, non_cashable_forecast_pence, day_rate_pence)
       values (${partnershipId}, 'Generated shared support', 5, 0, 0, 25000)`);
-    await tx.execute(sql`
-      insert into sharing_agreements (tenant_id, partnership_id, opted_in, shares_name, shares_role, shares_skills, shares_contact,
-                                      shares_availability, changed_by)
-      select o.id, ${partnershipId}, true, true, true, true, true, true, 'generator'
-        from organisations o where o.parent_id = ${partnershipId}`);
-    await tx.execute(sql`
-      insert into support_people (tenant_id, full_name, role_title, email, phone)
-      select o.id, o.name || ' engineer ' || n, 'ICT support engineer', 'engineer' || n || '@' || o.slug || '.example', '01000 ' || lpad(n::text, 6, '0')
-        from organisations o cross join generate_series(1, ${options.peoplePerMember}) n where o.parent_id = ${partnershipId}`);
-    await tx.execute(sql`
-      insert into support_person_skills (tenant_id, person_id, skill_code, level)
-      select p.tenant_id, p.id, s.code, 1 + (abs(hashtext(p.id::text || s.code)) % 4)
-        from support_people p join organisations o on o.id = p.tenant_id and o.parent_id = ${partnershipId}
-        cross join (values ('networks'), ('firewalls'), ('servers')) s(code)
-      union all
-      select p.tenant_id, p.id, 'avaya', 4
-        from support_people p join organisations o on o.id = p.tenant_id and o.parent_id = ${partnershipId}
-       where abs(hashtext(p.id::text)) % 20 = 0`);
+    await insertRows(
+      tx,
+      tables.sharingAgreements,
+      {
+        tenantId: 'uuid',
+        partnershipId: 'uuid',
+        optedIn: 'boolean',
+        sharesName: 'boolean',
+        sharesRole: 'boolean',
+        sharesSkills: 'boolean',
+        sharesContact: 'boolean',
+        sharesAvailability: 'boolean',
+        changedBy: 'text',
+      },
+      members.map((member) => ({
+        tenantId: member.id,
+        partnershipId,
+        optedIn: true,
+        sharesName: true,
+        sharesRole: true,
+        sharesSkills: true,
+        sharesContact: true,
+        sharesAvailability: true,
+        changedBy: 'generator',
+      })),
+    );
+    await insertRows(
+      tx,
+      tables.supportPeople,
+      { tenantId: 'uuid', id: 'uuid', fullName: 'text', roleTitle: 'text', email: 'text', phone: 'text' },
+      people,
+    );
+    await insertRows(
+      tx,
+      tables.supportPersonSkills,
+      { tenantId: 'uuid', personId: 'uuid', skillCode: 'text', level: 'smallint' },
+      skills,
+    );
     for (const slug of memberSlugs) await publishMemberDirectory(tx, partnershipId, seedOrganisationId(slug));
   });
   const [count] = await database.inPlatformTransaction({ actor: 'generator', reason: 'count' }, (tx) =>

@@ -13,15 +13,29 @@ const MOVES: Record<SavingsDecision, { from: SavingsOpportunityRow['status']; to
   deliver: { from: 'accepted', to: 'delivered' },
 };
 
-/** Loads an opportunity the caller may see, locked for the change. */
+/**
+ * Loads an opportunity the caller may see, locked for the change. The id alone does not say whose
+ * it is, so its tenant is read first and the lock taken on (tenant_id, id): on Citus a `FOR UPDATE`
+ * must go to one shard, and only `tenant_id` says which (the conventions test checks every one).
+ */
 export async function lockSavingsOpportunity(
   tx: PlatformTransaction,
   opportunityId: string,
 ): Promise<SavingsOpportunityRow> {
+  const [visible] = await tx
+    .select({ tenantId: tables.savingsOpportunities.tenantId })
+    .from(tables.savingsOpportunities)
+    .where(eq(tables.savingsOpportunities.id, opportunityId));
+  if (!visible) throw new NotFoundError('No savings opportunity you may see has this id');
   const [opportunity] = await tx
     .select()
     .from(tables.savingsOpportunities)
-    .where(eq(tables.savingsOpportunities.id, opportunityId))
+    .where(
+      and(
+        eq(tables.savingsOpportunities.tenantId, visible.tenantId),
+        eq(tables.savingsOpportunities.id, opportunityId),
+      ),
+    )
     .for('update');
   if (!opportunity) throw new NotFoundError('No savings opportunity you may see has this id');
   return opportunity;

@@ -4,16 +4,38 @@ import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrat
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import {
+  configureCitusRoles,
+  type DistributionReport,
+  distributeTables,
+  isCitus,
+  prepareCitusSession,
+} from './citus/distribute-tables.ts';
 
-/** Applies every pending migration to a PostgreSQL server, connected as the owning user. */
-export async function migratePostgres(ownerUrl: string, migrationsFolder: string): Promise<void> {
+/**
+ * Applies every pending migration to a PostgreSQL server, connected as the owning user. On a
+ * Citus coordinator (the citus extension installed in the database) the tables are then placed:
+ * platform-wide ones as reference tables, tenant tables distributed by `tenant_id` (see
+ * `distributeTables`), and the application's roles are given the settings Citus needs
+ * (`configureCitusRoles`: the tenant context forwarded to the workers, among others); the report
+ * says what this run placed. On plain PostgreSQL it is null.
+ */
+export async function migratePostgres(
+  ownerUrl: string,
+  migrationsFolder: string,
+): Promise<DistributionReport | null> {
   const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     // Two processes migrating the same database at once would race on DDL; the advisory lock
     // makes the second wait and then find nothing left to do.
     await client.query('select pg_advisory_lock(727274)');
+    const citus = await isCitus(client);
+    if (citus) await prepareCitusSession(client);
     await migrateNodePostgres(drizzleNodePostgres({ client }), { migrationsFolder });
+    if (!citus) return null;
+    await configureCitusRoles(client);
+    return await distributeTables(client);
   } finally {
     await client.query('select pg_advisory_unlock(727274)').catch(() => undefined);
     await client.end();

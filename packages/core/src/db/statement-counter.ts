@@ -12,10 +12,12 @@ export class StatementCounter implements Logger {
   }
 
   #recording: string[] | null = null;
+  #recordingWithParameters: { text: string; parameters: unknown[] }[] | null = null;
 
-  logQuery(query: string): void {
+  logQuery(query: string, parameters: unknown[] = []): void {
     this.#count += 1;
     this.#recording?.push(query);
+    this.#recordingWithParameters?.push({ text: query, parameters });
   }
 
   /** Counts the statements `work` sends (meaningful when nothing else runs meanwhile). */
@@ -33,6 +35,22 @@ export class StatementCounter implements Logger {
       return { result: await work(), statements: recording };
     } finally {
       this.#recording = null;
+    }
+  }
+
+  /**
+   * Each statement `work` sends with its bound parameters, in order, so a test can EXPLAIN it as
+   * sent (meaningful when nothing else runs meanwhile).
+   */
+  async recordWithParameters<T>(
+    work: () => Promise<T>,
+  ): Promise<{ result: T; statements: { text: string; parameters: unknown[] }[] }> {
+    const recording: { text: string; parameters: unknown[] }[] = [];
+    this.#recordingWithParameters = recording;
+    try {
+      return { result: await work(), statements: recording };
+    } finally {
+      this.#recordingWithParameters = null;
     }
   }
 }

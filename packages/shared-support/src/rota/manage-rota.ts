@@ -36,20 +36,29 @@ async function checkHolder(
 ) {
   const from = DateTime.fromMillis(span.start, { zone: 'Europe/London' }).toISODate();
   const to = DateTime.fromMillis(span.end, { zone: 'Europe/London' }).toISODate();
-  const [person] = await queryRows<{ published: boolean; away: boolean }>(
+  // The lock is taken on the member's own row alone, in a statement of its own named by tenant_id
+  // (on Citus a FOR UPDATE goes to one shard and reads one table); whether the person is away, and
+  // whether published (the partnership's row, another tenant's), are read after it.
+  const [person] = await queryRows<{ id: string }>(
     tx,
-    sql`select exists (select 1 from shared_people sp where sp.tenant_id = ${partnershipId} and sp.id = ${personId}
-                        and sp.member_organisation_id = ${memberId}) as published,
-               exists (select 1 from support_person_unavailability u
-                        where u.tenant_id = p.tenant_id and u.person_id = p.id
-                          and u.starts_on <= ${to}::date and u.ends_on >= ${from}::date) as away
-          from support_people p where p.tenant_id = ${memberId} and p.id = ${personId}
-           for update of p`,
+    sql`select p.id from support_people p where p.tenant_id = ${memberId} and p.id = ${personId} for update`,
   );
   if (!person) throw new NotFoundError('No person of your organisation has this id');
-  if (!person.published)
+  const published = await queryRows<{ published: number }>(
+    tx,
+    sql`select 1 as published from shared_people sp
+         where sp.tenant_id = ${partnershipId} and sp.id = ${personId} and sp.member_organisation_id = ${memberId}`,
+  );
+  if (published.length === 0)
     throw new ValidationError('The person is not in the shared directory of this partnership', field);
-  if (person.away) throw new ValidationError('The person cannot be called on during the shift', field);
+  const away = await queryRows<{ away: number }>(
+    tx,
+    sql`select 1 as away from support_person_unavailability u
+         where u.tenant_id = ${memberId} and u.person_id = ${personId}
+           and u.starts_on <= ${to}::date and u.ends_on >= ${from}::date
+         limit 1`,
+  );
+  if (away.length > 0) throw new ValidationError('The person cannot be called on during the shift', field);
 }
 
 async function checkNoOverlap(

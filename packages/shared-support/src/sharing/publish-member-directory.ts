@@ -1,13 +1,39 @@
-import type { PlatformTransaction } from '@ssp/core';
+import { insertRows, type PlatformTransaction, queryRows } from '@ssp/core';
+import * as tables from '@ssp/shared-support-tables';
 import { findOrganisation } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
+
+/** What a member publishes to one partnership, read from its own rows in one statement. */
+interface MemberDirectory {
+  member: {
+    sharesName: boolean;
+    sharesRole: boolean;
+    sharesSkills: boolean;
+    sharesContact: boolean;
+    sharesAvailability: boolean;
+  } | null;
+  people: {
+    id: string;
+    fullName: string | null;
+    roleTitle: string | null;
+    email: string | null;
+    phone: string | null;
+  }[];
+  skills: { personId: string; skillCode: string; level: number }[];
+  unavailability: { id: string; personId: string; startsOn: string; endsOn: string }[];
+}
 
 /**
  * Rewrites what a member publishes to a partnership from its own records and its agreement: its
  * entry, its people with only the fields it shares (the rest are null in the published rows),
  * their skills when it shares skills, and the periods they cannot be called on (without the
  * reason) when it shares availability. With no opted-in agreement, it publishes nothing: the old
- * rows are deleted and none are written. Six statements, however many people.
+ * rows are deleted and none are written. At most six statements, however many people.
+ *
+ * The member's rows are read first (one statement on the member's own rows, the fields it does not
+ * share already left out) and then written to the partnership's tables as VALUES: the two sit under
+ * different tenant ids, so on Citus on different shards, where an `INSERT ... SELECT` from one to
+ * the other would run as a COPY, which row-level security refuses.
  *
  * Runs in the member's own transaction, with the partnership in its partnership context (the
  * policies let a member write only its own rows of the partnership's tables).
@@ -21,40 +47,77 @@ export async function publishMemberDirectory(
   await tx.execute(
     sql`delete from shared_members where tenant_id = ${partnershipId} and member_organisation_id = ${memberId}`,
   );
-  // The member's name and nation are the tenants domain's: asked of it, not joined.
-  const member = await findOrganisation(tx, memberId);
-  if (!member) throw new Error('A member publishes from its own transaction, where it sees itself');
-  await tx.execute(sql`
-    insert into shared_members (tenant_id, member_organisation_id, member_name, nation, shares_name, shares_role,
-                                shares_skills, shares_contact, shares_availability)
-    select a.partnership_id, a.tenant_id, ${member.name}, ${member.nation}::nation, a.shares_name, a.shares_role,
-           a.shares_skills, a.shares_contact, a.shares_availability
+  const [directory] = await queryRows<{ directory: MemberDirectory }>(
+    tx,
+    sql`
+    select json_build_object(
+      'member', json_build_object('sharesName', a.shares_name,
+                                  'sharesRole', a.shares_role, 'sharesSkills', a.shares_skills,
+                                  'sharesContact', a.shares_contact, 'sharesAvailability', a.shares_availability),
+      'people', (select coalesce(json_agg(json_build_object(
+                   'id', p.id,
+                   'fullName', case when a.shares_name then p.full_name end,
+                   'roleTitle', case when a.shares_role then p.role_title end,
+                   'email', case when a.shares_contact then p.email end,
+                   'phone', case when a.shares_contact then p.phone end)), '[]')
+                   from support_people p where p.tenant_id = a.tenant_id),
+      'skills', (select coalesce(json_agg(json_build_object('personId', s.person_id, 'skillCode', s.skill_code, 'level', s.level)), '[]')
+                   from support_person_skills s where s.tenant_id = a.tenant_id and a.shares_skills),
+      'unavailability', (select coalesce(json_agg(json_build_object('id', u.id, 'personId', u.person_id,
+                                                                    'startsOn', u.starts_on, 'endsOn', u.ends_on)), '[]')
+                           from support_person_unavailability u where u.tenant_id = a.tenant_id and a.shares_availability)
+    ) as directory
       from sharing_agreements a
-     where a.tenant_id = ${memberId} and a.partnership_id = ${partnershipId} and a.opted_in`);
-  await tx.execute(sql`
-    insert into shared_people (tenant_id, id, member_organisation_id, full_name, role_title, email, phone)
-    select a.partnership_id, p.id, p.tenant_id,
-           case when a.shares_name then p.full_name end,
-           case when a.shares_role then p.role_title end,
-           case when a.shares_contact then p.email end,
-           case when a.shares_contact then p.phone end
-      from support_people p
-      join sharing_agreements a on a.tenant_id = p.tenant_id and a.partnership_id = ${partnershipId} and a.opted_in
-     where p.tenant_id = ${memberId}`);
-  await tx.execute(sql`
-    insert into shared_person_skills (tenant_id, person_id, skill_code, level, member_organisation_id)
-    select a.partnership_id, s.person_id, s.skill_code, s.level, s.tenant_id
-      from support_person_skills s
-      join sharing_agreements a on a.tenant_id = s.tenant_id and a.partnership_id = ${partnershipId}
-                                and a.opted_in and a.shares_skills
-     where s.tenant_id = ${memberId}`);
-  await tx.execute(sql`
-    insert into shared_person_unavailability (tenant_id, id, person_id, starts_on, ends_on, member_organisation_id)
-    select a.partnership_id, u.id, u.person_id, u.starts_on, u.ends_on, u.tenant_id
-      from support_person_unavailability u
-      join sharing_agreements a on a.tenant_id = u.tenant_id and a.partnership_id = ${partnershipId}
-                                and a.opted_in and a.shares_availability
-     where u.tenant_id = ${memberId}`);
+     where a.tenant_id = ${memberId} and a.partnership_id = ${partnershipId} and a.opted_in`,
+  );
+  const published = directory?.directory;
+  if (!published?.member) return;
+  // The member's name and nation are the tenants domain's: asked of it, not joined.
+  const organisation = await findOrganisation(tx, memberId);
+  if (!organisation) throw new Error('A member publishes from its own transaction, where it sees itself');
+  const owner = { tenantId: partnershipId, memberOrganisationId: memberId };
+  await insertRows(
+    tx,
+    tables.sharedMembers,
+    {
+      tenantId: 'uuid',
+      memberOrganisationId: 'uuid',
+      memberName: 'text',
+      nation: 'nation',
+      sharesName: 'boolean',
+      sharesRole: 'boolean',
+      sharesSkills: 'boolean',
+      sharesContact: 'boolean',
+      sharesAvailability: 'boolean',
+    },
+    [{ ...owner, memberName: organisation.name, nation: organisation.nation, ...published.member }],
+  );
+  await insertRows(
+    tx,
+    tables.sharedPeople,
+    {
+      tenantId: 'uuid',
+      id: 'uuid',
+      memberOrganisationId: 'uuid',
+      fullName: 'text',
+      roleTitle: 'text',
+      email: 'text',
+      phone: 'text',
+    },
+    published.people.map((person) => ({ ...owner, ...person })),
+  );
+  await insertRows(
+    tx,
+    tables.sharedPersonSkills,
+    { tenantId: 'uuid', personId: 'uuid', skillCode: 'text', level: 'smallint', memberOrganisationId: 'uuid' },
+    published.skills.map((skill) => ({ ...owner, ...skill })),
+  );
+  await insertRows(
+    tx,
+    tables.sharedPersonUnavailability,
+    { tenantId: 'uuid', id: 'uuid', personId: 'uuid', startsOn: 'date', endsOn: 'date', memberOrganisationId: 'uuid' },
+    published.unavailability.map((period) => ({ ...owner, ...period })),
+  );
 }
 
 /** Republishes a member's directory to every partnership it has opted into (after its people change). */

@@ -5,6 +5,7 @@ import {
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
+  returningAsStored,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
@@ -64,7 +65,7 @@ export async function rotateApiClientSecret(
       previousSecretExpiresAt: previousSecretValidUntil,
     })
     .where(and(eq(tables.apiClients.tenantId, client.tenantId), eq(tables.apiClients.id, client.id)))
-    .returning();
+    .returning(returningAsStored(tables.apiClients));
   if (!updated) throw new Error('The API client was not updated');
   return { client: updated, clientSecret, previousSecretValidUntil };
 }
@@ -85,7 +86,7 @@ export async function revokeApiClient(
         isNull(tables.apiClients.revokedAt),
       ),
     )
-    .returning();
+    .returning(returningAsStored(tables.apiClients));
   if (!revoked) throw new ConflictError('This client is already revoked', TENANT_ERRORS.API_CLIENT_REVOKED);
   return { before: client, after: revoked };
 }

@@ -4,6 +4,7 @@ import {
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
+  returningAsStored,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
@@ -69,7 +70,7 @@ export async function inviteMember(tx: PlatformTransaction, input: Invitation): 
     .insert(tables.memberships)
     .values(invitedMembership(input))
     .onConflictDoNothing()
-    .returning();
+    .returning(returningAsStored(tables.memberships));
   if (!membership)
     throw new ConflictError('This person is already a member of the organisation', TENANT_ERRORS.ALREADY_A_MEMBER);
   return membership;
@@ -119,7 +120,7 @@ export async function changeMemberRoles(
     .update(tables.memberships)
     .set({ roles, updatedAt: new Date() })
     .where(and(eq(tables.memberships.tenantId, before.tenantId), eq(tables.memberships.id, before.id)))
-    .returning();
+    .returning(returningAsStored(tables.memberships));
   if (!after) throw new Error('The membership was not updated');
   return { before, after };
 }
@@ -136,7 +137,7 @@ export async function removeMember(
     .update(tables.memberships)
     .set({ status: 'removed', updatedAt: new Date() })
     .where(and(eq(tables.memberships.tenantId, before.tenantId), eq(tables.memberships.id, before.id)))
-    .returning();
+    .returning(returningAsStored(tables.memberships));
   if (!after) throw new Error('The membership was not updated');
   return { before, after };
 }
