@@ -29,6 +29,7 @@ export * from './db/statement-counter.ts';
 export {
   admitNewTenants,
   beginRequest,
+  type ReadRequest,
   type RequestCaller,
   type RequestSetUp,
   setTenantContext,
@@ -47,7 +48,13 @@ export * from './graphql/money-type.ts';
 export * from './graphql/page-size.ts';
 export * from './graphql/request-context.ts';
 export * from './graphql/selection-sql/compiled-root-read.ts';
-export { executeCompiledRead } from './graphql/selection-sql/execute-compiled-read.ts';
+export {
+  answerCompiledRead,
+  type CompiledOperation,
+  compiledReadStatements,
+  compileRead,
+  executeCompiledRead,
+} from './graphql/selection-sql/execute-compiled-read.ts';
 export * from './graphql/unauthorized-error.ts';
 export * from './idempotency/idempotency-key.ts';
 // Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.

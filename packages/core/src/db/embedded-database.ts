@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrateEmbedded } from './migrate-database.ts';
 import type {
@@ -9,11 +9,13 @@ import type {
   PlatformTransaction,
   PlatformWorkPurpose,
 } from './platform-database.ts';
+import { queryRows } from './query-rows.ts';
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
   beginRequest,
   PLATFORM_ROLE,
+  type ReadRequest,
   type RequestCaller,
   type RequestSetUp,
   RUNTIME_ROLE,
@@ -126,6 +128,15 @@ export class EmbeddedDatabase implements PlatformDatabase {
     return this.#db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local role ${RUNTIME_ROLE}`));
       return work(tx, await beginRequest(tx, caller));
+    });
+  }
+
+  /** In process there are no round trips to save: the same transaction, statement by statement. */
+  readInRequestTransaction(caller: RequestCaller, reads: readonly SQL[]): Promise<ReadRequest> {
+    return this.inRequestTransaction(caller, async (tx, setUp) => {
+      const rows: Record<string, unknown>[][] = [];
+      for (const read of reads) rows.push(await queryRows(tx, read));
+      return { setUp, rows };
     });
   }
 

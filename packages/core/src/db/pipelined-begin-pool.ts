@@ -1,13 +1,22 @@
 import pg from 'pg';
 import { StatementCounter } from './statement-counter.ts';
-import { BEGIN_REQUEST_SQL } from './tenant-context.ts';
+import { BEGIN_REQUEST_SQL, BEGIN_REQUEST_STATEMENT_NAME } from './tenant-context.ts';
 
 /** Fixed statements every request sends, by text, and the names they are prepared under. */
-const NAMED_STATEMENTS: ReadonlyMap<string, string> = new Map([[BEGIN_REQUEST_SQL, 'ssp_begin_request']]);
+const NAMED_STATEMENTS: ReadonlyMap<string, string> = new Map([[BEGIN_REQUEST_SQL, BEGIN_REQUEST_STATEMENT_NAME]]);
 
 interface ClientState {
   /** drizzle asked for BEGIN and it has not been written yet. */
   pendingBegin: boolean;
+  /** The client's own `query`, beneath the pipelining. */
+  send: (config: unknown, values?: unknown) => Promise<pg.QueryResult>;
+}
+
+/** One statement of a pipelined exchange: its text, its parameters, and its prepared name if it has one. */
+export interface PipelinedStatement {
+  text: string;
+  values?: unknown[];
+  name?: string;
 }
 
 type QueryConfig = { text?: string; name?: string; submit?: unknown } & Record<string, unknown>;
@@ -54,9 +63,9 @@ export class PipelinedBeginPool extends pg.Pool {
       known.pendingBegin = false;
       return client;
     }
-    const state: ClientState = { pendingBegin: false };
-    this.#states.set(client, state);
     const send = client.query.bind(client) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+    const state: ClientState = { pendingBegin: false, send: send as ClientState['send'] };
+    this.#states.set(client, state);
     const roundTrips = () => this.roundTrips;
     const named = NAMED_STATEMENTS;
     client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
@@ -90,5 +99,25 @@ export class PipelinedBeginPool extends pg.Pool {
       });
     }) as typeof client.query;
     return client;
+  }
+
+  /**
+   * Writes every statement at once and waits once for all their answers: one round trip. Each
+   * goes with its own Sync, so statements inside a BEGIN ... COMMIT among them share that
+   * transaction (a failure aborts the rest of it). Answers come back in order; the first failure,
+   * in statement order, is thrown once every answer is in (the connection is then idle again).
+   */
+  async sendTogether(client: pg.PoolClient, statements: readonly PipelinedStatement[]): Promise<pg.QueryResult[]> {
+    const state = this.#states.get(client) ?? this.#states.get(this.#prepare(client))!;
+    if (state.pendingBegin) throw new Error('sendTogether inside a transaction begun through query()');
+    this.roundTrips.logQuery(statements.map((statement) => statement.text).join(';\n'));
+    const answers = await Promise.allSettled(
+      statements.map((statement) =>
+        state.send(statement.name ? statement : { text: statement.text }, statement.values),
+      ),
+    );
+    const failed = answers.find((answer) => answer.status === 'rejected');
+    if (failed) throw failed.reason;
+    return answers.map((answer) => (answer as PromiseFulfilledResult<pg.QueryResult>).value);
   }
 }

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { DatabaseOutageError, databaseOutageOf, describeOutage } from './database-outage.ts';
 import { guardedPgClient } from './guarded-pg-client.ts';
-import { PipelinedBeginPool } from './pipelined-begin-pool.ts';
+import { PipelinedBeginPool, type PipelinedStatement } from './pipelined-begin-pool.ts';
 import type {
   PlatformDatabase,
   PlatformDrizzle,
@@ -13,11 +14,17 @@ import type {
 import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
+  BEGIN_REQUEST_SQL,
+  BEGIN_REQUEST_STATEMENT_NAME,
   beginRequest,
+  beginRequestValues,
   PLATFORM_ROLE,
+  type ReadRequest,
   type RequestCaller,
   type RequestSetUp,
   RUNTIME_ROLE,
+  requestSetUpOf,
+  type SetUpRow,
   setTenantContext,
 } from './tenant-context.ts';
 import { TransactionStopGuard } from './transaction-stop-guard.ts';
@@ -62,6 +69,28 @@ async function cancelBackend(connectionString: string, processId: number): Promi
   }
 }
 
+const dialect = new PgDialect();
+
+/**
+ * Prepared-statement names for the read statements a request sends, by SQL text. The selection
+ * compiler writes one text per selection shape, so the first shapes seen keep a name for the
+ * process' life (every connection parses each once); past the bound, further texts go unnamed
+ * rather than evicting names, so that a burst of odd shapes cannot grow what each connection
+ * keeps prepared on the server.
+ */
+class PreparedReadNames {
+  static readonly LIMIT = 200;
+  readonly #names = new Map<string, string>();
+
+  nameFor(text: string): string | undefined {
+    const known = this.#names.get(text);
+    if (known || this.#names.size >= PreparedReadNames.LIMIT) return known;
+    const name = `ssp_read_${this.#names.size + 1}`;
+    this.#names.set(text, name);
+    return name;
+  }
+}
+
 /**
  * A PostgreSQL server through `pg`. Requests and partnership-wide work use separate pools, each
  * logged in as its own role, so no pooled connection can ever act as the table owner.
@@ -75,6 +104,7 @@ export class ServerDatabase implements PlatformDatabase {
   readonly #runtime: PlatformDrizzle;
   readonly #platform: PlatformDrizzle;
   readonly #guard = new TransactionStopGuard();
+  readonly #readNames = new PreparedReadNames();
 
   constructor(private readonly options: ServerDatabaseOptions) {
     this.#runtimePool = this.#pool(options.runtimeUrl ?? urlForRole(options.databaseUrl, RUNTIME_ROLE), 'ssp-runtime');
@@ -128,6 +158,41 @@ export class ServerDatabase implements PlatformDatabase {
   ): Promise<T> {
     // BEGIN waits for the set-up statement and goes with it (PipelinedBeginPool): one round trip.
     return this.#runtime.transaction(async (tx) => work(tx, await beginRequest(tx, caller)));
+  }
+
+  /**
+   * BEGIN, the set-up, the reads and COMMIT written together on one connection: one round trip.
+   * The compiled reads' texts are named (prepared) statements, as the set-up's is.
+   */
+  async readInRequestTransaction(caller: RequestCaller, reads: readonly SQL[]): Promise<ReadRequest> {
+    this.#guard.assertRunning();
+    const pool = this.#runtimePool as PipelinedBeginPool;
+    const statements: PipelinedStatement[] = [
+      { text: 'begin' },
+      { text: BEGIN_REQUEST_SQL, values: beginRequestValues(caller), name: BEGIN_REQUEST_STATEMENT_NAME },
+      ...reads.map((read) => {
+        const query = dialect.sqlToQuery(read);
+        const name = this.#readNames.nameFor(query.sql);
+        return { text: query.sql, values: query.params, ...(name ? { name } : {}) };
+      }),
+      { text: 'commit' },
+    ];
+    for (const statement of statements) this.statements.logQuery(statement.text);
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
+    try {
+      const answers = await pool.sendTogether(client, statements);
+      const setUpRow = answers[1]!.rows[0] as SetUpRow | undefined;
+      if (!setUpRow) throw new Error('app.begin_request answered no row');
+      return { setUp: requestSetUpOf(setUpRow), rows: answers.slice(2, -1).map((answer) => answer.rows) };
+    } finally {
+      if (!broken) client.off('error', onError);
+      client.release(broken);
+    }
   }
 
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ import {
   getVariableValues,
   Kind,
 } from 'graphql';
+import type { Actor } from '../../auth/principal.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../request-context.ts';
 import {
@@ -26,7 +27,7 @@ interface CompiledStatement {
   params: ({ value: unknown } | { tenant: number })[];
 }
 
-interface CompiledOperation {
+export interface CompiledOperation {
   statements: [responseKey: string, statement: CompiledStatement | '__typename'][];
   computed: ComputedField[];
 }
@@ -105,9 +106,7 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
  * of it is not something the compiler expresses (then the resolvers answer the whole operation,
  * as they always did). Nothing is sent to the database here.
  */
-function compileOperation(args: ExecutionArgs, context: RequestContext): CompiledOperation | null {
-  const actor = context.actor;
-  if (!actor || !context.transaction) return null;
+function compileOperation(args: ExecutionArgs, actor: Actor): CompiledOperation | null {
   // A context widened by delegations is held only by the database (up to 10,000 schools). The
   // compiled statement's correlated lookups then pay the read policy per row: a 10,000-school
   // organisations page took 606-680 ms compiled against 147-190 ms through the resolvers, so
@@ -151,25 +150,22 @@ function compileOperation(args: ExecutionArgs, context: RequestContext): Compile
   return { statements, computed: compiler.computed };
 }
 
-/**
- * Answers a read-only operation with one SQL statement per root field, the nested relations
- * aggregated as JSON by PostgreSQL and only the selected columns read, in the request's own
- * transaction (row-level security applies; every tenant table is also bound to the tenant ids).
- * Null when the operation is not one the compiler takes: the caller then executes it normally.
- */
 // Per parsed document (yoga keeps one per query text), per what else shapes the statement: the
 // operation, the variables, and who asks (scopes, platform path, how many tenants).
 const compiledOperations = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
 const MAX_SHAPES_PER_DOCUMENT = 100;
 
-function cachedCompile(args: ExecutionArgs, context: RequestContext): CompiledOperation | null {
-  const actor = context.actor;
-  if (!actor || !context.transaction) return null;
+/**
+ * Compiles a query operation for `actor` to one SQL statement per root field, or null when the
+ * compiler does not take it (the resolvers then answer). Cached per document and shape.
+ */
+export function compileRead(args: ExecutionArgs, actor: Actor): CompiledOperation | null {
   const key = JSON.stringify([
     args.operationName ?? null,
     args.variableValues ?? null,
     actor.roles,
     actor.platformScope,
+    actor.visibleTenantCount > 1,
   ]);
   let shapes = compiledOperations.get(args.document);
   if (!shapes) {
@@ -177,30 +173,65 @@ function cachedCompile(args: ExecutionArgs, context: RequestContext): CompiledOp
     compiledOperations.set(args.document, shapes);
   }
   if (shapes.has(key)) return shapes.get(key)!;
-  const compiled = compileOperation(args, context);
+  const compiled = compileOperation(args, actor);
   if (shapes.size >= MAX_SHAPES_PER_DOCUMENT) shapes.clear();
   shapes.set(key, compiled);
   return compiled;
 }
 
-export async function executeCompiledRead(
+/** The statements of a compiled operation, in order, bound to the caller's own organisation. */
+export function compiledReadStatements(compiled: CompiledOperation, organisationId: string): SQL[] {
+  // The one stand-in a statement may hold is the caller's own organisation.
+  const tenantIds = [organisationId];
+  const statements: SQL[] = [];
+  for (const [, statement] of compiled.statements) {
+    if (statement !== '__typename') statements.push(bound(statement, tenantIds));
+  }
+  return statements;
+}
+
+/**
+ * The operation's answer from its statements' rows (as `compiledReadStatements` listed them),
+ * the computed fields computed on them with `context`.
+ */
+export async function answerCompiledRead(
+  compiled: CompiledOperation,
+  rows: readonly Record<string, unknown>[][],
   args: ExecutionArgs,
   context: RequestContext,
-): Promise<ExecutionResult | null> {
-  const compiled = cachedCompile(args, context);
-  if (!compiled) return null;
-  // The one stand-in a statement may hold is the caller's own organisation.
-  const tenantIds = [context.actor!.organisationId];
-  const tx = context.transaction!;
+): Promise<ExecutionResult> {
   const data: Record<string, unknown> = {};
+  let next = 0;
   for (const [key, statement] of compiled.statements) {
     if (statement === '__typename') {
       data[key] = args.schema.getQueryType()!.name;
       continue;
     }
-    const rows = await queryRows<{ result: unknown }>(tx, bound(statement, tenantIds));
-    const result = rows[0]?.result ?? null;
+    const result = rows[next]?.[0]?.result ?? null;
+    next += 1;
     data[key] = compiled.computed.length ? await computeMarked(result, compiled.computed, context) : result;
   }
   return { data };
+}
+
+/**
+ * Answers a read-only operation with one SQL statement per root field, the nested relations
+ * aggregated as JSON by PostgreSQL and only the selected columns read, in the request's own
+ * transaction (row-level security applies; every tenant table is also bound to the tenant ids).
+ * Null when the operation is not one the compiler takes: the caller then executes it normally.
+ */
+export async function executeCompiledRead(
+  args: ExecutionArgs,
+  context: RequestContext,
+): Promise<ExecutionResult | null> {
+  const actor = context.actor;
+  const tx = context.transaction;
+  if (!actor || !tx) return null;
+  const compiled = compileRead(args, actor);
+  if (!compiled) return null;
+  const rows: Record<string, unknown>[][] = [];
+  for (const statement of compiledReadStatements(compiled, actor.organisationId)) {
+    rows.push(await queryRows(tx, statement));
+  }
+  return answerCompiledRead(compiled, rows, args, context);
 }
