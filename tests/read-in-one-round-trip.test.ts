@@ -63,7 +63,7 @@ describe('a compiled read', () => {
       queryRows<{ name: string; statement: string }>(tx, sql`select name, statement from pg_prepared_statements`),
     );
     const read = prepared.find((row) => row.statement === statements[2]);
-    expect(read?.name).toMatch(/^ssp_read_\d+$/);
+    expect(read?.name).toMatch(/^ssp_\d+$/);
   });
 
   it('answers a refused caller with its refusal, not with the rows read beside the set-up', async () => {

@@ -15,7 +15,6 @@ import { relations } from './relations.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
   BEGIN_REQUEST_SQL,
-  BEGIN_REQUEST_STATEMENT_NAME,
   beginRequest,
   beginRequestValues,
   PLATFORM_ROLE,
@@ -72,26 +71,6 @@ async function cancelBackend(connectionString: string, processId: number): Promi
 const dialect = new PgDialect();
 
 /**
- * Prepared-statement names for the read statements a request sends, by SQL text. The selection
- * compiler writes one text per selection shape, so the first shapes seen keep a name for the
- * process' life (every connection parses each once); past the bound, further texts go unnamed
- * rather than evicting names, so that a burst of odd shapes cannot grow what each connection
- * keeps prepared on the server.
- */
-class PreparedReadNames {
-  static readonly LIMIT = 200;
-  readonly #names = new Map<string, string>();
-
-  nameFor(text: string): string | undefined {
-    const known = this.#names.get(text);
-    if (known || this.#names.size >= PreparedReadNames.LIMIT) return known;
-    const name = `ssp_read_${this.#names.size + 1}`;
-    this.#names.set(text, name);
-    return name;
-  }
-}
-
-/**
  * A PostgreSQL server through `pg`. Requests and partnership-wide work use separate pools, each
  * logged in as its own role, so no pooled connection can ever act as the table owner.
  */
@@ -104,7 +83,6 @@ export class ServerDatabase implements PlatformDatabase {
   readonly #runtime: PlatformDrizzle;
   readonly #platform: PlatformDrizzle;
   readonly #guard = new TransactionStopGuard();
-  readonly #readNames = new PreparedReadNames();
 
   constructor(private readonly options: ServerDatabaseOptions) {
     this.#runtimePool = this.#pool(options.runtimeUrl ?? urlForRole(options.databaseUrl, RUNTIME_ROLE), 'ssp-runtime');
@@ -162,18 +140,17 @@ export class ServerDatabase implements PlatformDatabase {
 
   /**
    * BEGIN, the set-up, the reads and COMMIT written together on one connection: one round trip.
-   * The compiled reads' texts are named (prepared) statements, as the set-up's is.
+   * The reads are the selection compiler's: named (prepared) statements, as the set-up is.
    */
   async readInRequestTransaction(caller: RequestCaller, reads: readonly SQL[]): Promise<ReadRequest> {
     this.#guard.assertRunning();
     const pool = this.#runtimePool as PipelinedBeginPool;
     const statements: PipelinedStatement[] = [
       { text: 'begin' },
-      { text: BEGIN_REQUEST_SQL, values: beginRequestValues(caller), name: BEGIN_REQUEST_STATEMENT_NAME },
+      { text: BEGIN_REQUEST_SQL, values: beginRequestValues(caller), prepared: true },
       ...reads.map((read) => {
         const query = dialect.sqlToQuery(read);
-        const name = this.#readNames.nameFor(query.sql);
-        return { text: query.sql, values: query.params, ...(name ? { name } : {}) };
+        return { text: query.sql, values: query.params, prepared: true };
       }),
       { text: 'commit' },
     ];
