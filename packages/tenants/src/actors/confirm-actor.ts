@@ -10,6 +10,11 @@ import {
 } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 
+/** The refusal of a token that chose the platform path for a role its holder no longer has. */
+export function platformRoleWithdrawn(): AuthenticationError {
+  return new AuthenticationError('the platform admin role is no longer held; request a new token');
+}
+
 /** What the database's set-up function needs to know about a verified token. */
 export function requestCaller(principal: Principal): RequestCaller {
   return {

@@ -1,6 +1,7 @@
 import type { Actor, PlatformDatabase, Principal } from '@ssp/core';
 import type { SQL } from 'drizzle-orm';
-import { decideActor, requestCaller } from './confirm-actor.ts';
+import { decideActor, platformRoleWithdrawn, requestCaller } from './confirm-actor.ts';
+import { platformRequestPurpose } from './run-as-actor.ts';
 
 /** A read planned for the actor a token presumes: its statements, and its answer from their rows. */
 export interface PlannedRead<T> {
@@ -9,14 +10,15 @@ export interface PlannedRead<T> {
 }
 
 /**
- * The actor a token presumes before the database has confirmed it: its own organisation alone
- * and the roles it claims. Null when the token cannot say (roles decided by a membership row,
- * or the platform path).
+ * The actor a token presumes before the database has confirmed it: the roles it claims, and its
+ * own organisation alone (or, claiming platform admin, the partnership-wide path as `runAsActor`
+ * takes it). Null when the token cannot say (roles decided by a membership row).
  */
 function presumedActor(principal: Principal): Actor | null {
   const roles = principal.claimedRoles;
-  if (!roles || roles.includes('platform_admin')) return null;
-  return { principal, organisationId: principal.organisationId, roles, visibleTenantCount: 1, platformScope: false };
+  if (!roles) return null;
+  const platformScope = roles.includes('platform_admin');
+  return { principal, organisationId: principal.organisationId, roles, visibleTenantCount: 1, platformScope };
 }
 
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
@@ -38,9 +40,19 @@ export async function readAsActor<T>(
   const presumed = presumedActor(principal);
   const planned = presumed && plan(presumed);
   if (!presumed || !planned) return null;
-  const { setUp, rows } = await database.readInRequestTransaction(requestCaller(principal), planned.reads);
+  const { setUp, rows } = await database.readInRequestTransaction(
+    requestCaller(principal),
+    planned.reads,
+    presumed.platformScope ? platformRequestPurpose(principal) : undefined,
+  );
   // A token that presumes roles accepts no invitation (acceptsInvitation): nothing to write.
   const actor = decideActor(principal, setUp);
-  if (actor.visibleTenantCount !== presumed.visibleTenantCount || !sameRoles(actor.roles, presumed.roles)) return null;
+  if (presumed.platformScope) {
+    // As runAsActor: the token chose the path, the database decides whether it may stay on it.
+    if (!actor.platformScope) throw platformRoleWithdrawn();
+  } else if (actor.platformScope || actor.visibleTenantCount !== presumed.visibleTenantCount) {
+    return null;
+  }
+  if (!sameRoles(actor.roles, presumed.roles)) return null;
   return { answer: await planned.answer(actor, rows) };
 }
