@@ -1,10 +1,4 @@
-import {
-  type Actor,
-  type PlatformDatabase,
-  type PlatformTransaction,
-  type PlatformWorkPurpose,
-  type Principal,
-} from '@ssp/core';
+import type { Actor, PlatformDatabase, PlatformTransaction, PlatformWorkPurpose, Principal } from '@ssp/core';
 import { actorFromSetUp, confirmActor, platformRoleWithdrawn, requestCaller } from './confirm-actor.ts';
 
 /** How the partnership-wide path records a platform admin's request. */
@@ -25,16 +19,13 @@ export function runAsActor<T>(
   work: (tx: PlatformTransaction, actor: Actor) => Promise<T>,
 ): Promise<T> {
   if (principal.claimedRoles?.includes('platform_admin')) {
-    return database.inPlatformTransaction(
-      platformRequestPurpose(principal),
-      async (tx) => {
-        const actor = await confirmActor(tx, principal);
-        // The token chose this path; the database decides whether it may stay on it. A client whose
-        // platform admin role was withdrawn must not keep seeing every tenant until its token expires.
-        if (!actor.platformScope) throw platformRoleWithdrawn();
-        return work(tx, actor);
-      },
-    );
+    return database.inPlatformTransaction(platformRequestPurpose(principal), async (tx) => {
+      const actor = await confirmActor(tx, principal);
+      // The token chose this path; the database decides whether it may stay on it. A client whose
+      // platform admin role was withdrawn must not keep seeing every tenant until its token expires.
+      if (!actor.platformScope) throw platformRoleWithdrawn();
+      return work(tx, actor);
+    });
   }
   return database.inRequestTransaction(requestCaller(principal), async (tx, setUp) => {
     // Platform scope is granted only on the platform path, chosen from our own token's claims;
