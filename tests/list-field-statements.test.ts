@@ -3,7 +3,6 @@ import { platformSchema } from '@ssp/gateway';
 import { getTableName, is, Table } from 'drizzle-orm';
 import {
   type GraphQLField,
-  GraphQLNonNull,
   GraphQLObjectType,
   type GraphQLOutputType,
   getNamedType,
