@@ -1,13 +1,7 @@
 import { tables } from '@ssp/core';
 import { platformSchema } from '@ssp/gateway';
 import { getTableName, is, Table } from 'drizzle-orm';
-import {
-  type GraphQLField,
-  GraphQLObjectType,
-  type GraphQLOutputType,
-  getNamedType,
-  isNonNullType,
-} from 'graphql';
+import { type GraphQLField, GraphQLObjectType, type GraphQLOutputType, getNamedType, isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
