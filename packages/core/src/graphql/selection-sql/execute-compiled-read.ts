@@ -20,6 +20,7 @@ import {
   NotCompilable,
   SelectionCompiler,
 } from './compile-selection.ts';
+import { RawJson, stringifyWithRawJson } from './raw-json-result.ts';
 
 /** A statement's text split at its parameters, and each parameter: a constant, or a tenant id by position. */
 interface CompiledStatement {
@@ -127,19 +128,19 @@ function compileOperation(args: ExecutionArgs, actor: Actor): CompiledOperation 
     tenantIds: actor.platformScope ? null : [`${TENANT_STAND_IN}0`],
   };
   const compiler = new SelectionCompiler(scope);
-  const statements: CompiledOperation['statements'] = [];
+  const roots: [key: string, root: SQL | '__typename'][] = [];
   try {
     for (const selection of operation.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD || selection.directives?.length) return null;
       const key = selection.alias?.value ?? selection.name.value;
-      if (statements.some(([seen]) => seen === key)) return null;
+      if (roots.some(([seen]) => seen === key)) return null;
       if (selection.name.value === '__typename') {
-        statements.push([key, '__typename']);
+        roots.push([key, '__typename']);
         continue;
       }
       const field = queryType.getFields()[selection.name.value];
       if (!field) return null;
-      statements.push([key, rendered(sql`select ${compiler.rootConnection(field, selection)} as result`)]);
+      roots.push([key, compiler.rootConnection(field, selection)]);
     }
   } catch (error) {
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
@@ -147,6 +148,15 @@ function compileOperation(args: ExecutionArgs, actor: Actor): CompiledOperation 
     if (error instanceof NotCompilable || error instanceof Error) return null;
     return null;
   }
+  // Without computed fields the answer is PostgreSQL's JSON text as it is (RawJson); computed
+  // fields are filled in on the parsed value.
+  const asText = compiler.computed.length === 0;
+  const statements: CompiledOperation['statements'] = roots.map(([key, root]) => [
+    key,
+    root === '__typename'
+      ? root
+      : rendered(asText ? sql`select ${root}::text as result` : sql`select ${root} as result`),
+  ]);
   return { statements, computed: compiler.computed };
 }
 
@@ -209,9 +219,11 @@ export async function answerCompiledRead(
     }
     const result = rows[next]?.[0]?.result ?? null;
     next += 1;
-    data[key] = compiled.computed.length ? await computeMarked(result, compiled.computed, context) : result;
+    if (compiled.computed.length) data[key] = await computeMarked(result, compiled.computed, context);
+    else data[key] = typeof result === 'string' ? new RawJson(result) : result;
   }
-  return { data };
+  // Yoga serialises a result with its own `stringify` (see RawJson).
+  return compiled.computed.length ? { data } : ({ data, stringify: stringifyWithRawJson } as ExecutionResult);
 }
 
 /**
