@@ -20,13 +20,14 @@ export * from './db/open-database.ts';
 export * from './db/platform-database.ts';
 export * from './db/platform-schema.ts';
 export * from './db/query-rows.ts';
-export * from './db/schema/index.ts';
 export * from './db/returning-as-stored.ts';
+export * from './db/schema/index.ts';
 export * from './db/server-database.ts';
 export * from './db/statement-counter.ts';
 export {
   admitNewTenants,
   beginRequest,
+  type ReadRequest,
   type RequestCaller,
   type RequestSetUp,
   setTenantContext,
@@ -43,7 +44,13 @@ export * from './graphql/page-size.ts';
 export * from './graphql/readable-node.ts';
 export * from './graphql/request-context.ts';
 export * from './graphql/selection-sql/compiled-root-read.ts';
-export { executeCompiledRead } from './graphql/selection-sql/execute-compiled-read.ts';
+export {
+  answerCompiledRead,
+  type CompiledOperation,
+  compiledReadStatements,
+  compileRead,
+  executeCompiledRead,
+} from './graphql/selection-sql/execute-compiled-read.ts';
 export * from './graphql/unauthorized-error.ts';
 export * from './idempotency/idempotency-key.ts';
 // Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.

@@ -9,6 +9,7 @@ import './lifecycle/lifecycle-type.ts';
 import './members/member-type.ts';
 
 export * from './actors/confirm-actor.ts';
+export * from './actors/read-as-actor.ts';
 export * from './actors/run-as-actor.ts';
 export * from './api-clients/authenticate-api-client.ts';
 export * from './api-clients/create-api-client.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrateEmbedded } from './migrate-database.ts';
 import type {
@@ -10,10 +10,12 @@ import type {
   PlatformWorkPurpose,
 } from './platform-database.ts';
 import type { PlatformSchema } from './platform-schema.ts';
+import { queryRows } from './query-rows.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
   beginRequest,
   PLATFORM_ROLE,
+  type ReadRequest,
   type RequestCaller,
   type RequestSetUp,
   RUNTIME_ROLE,
@@ -129,6 +131,21 @@ export class EmbeddedDatabase implements PlatformDatabase {
       await tx.execute(sql.raw(`set local role ${RUNTIME_ROLE}`));
       return work(tx, await beginRequest(tx, caller));
     });
+  }
+
+  /** In process there are no round trips to save: the same transaction, statement by statement. */
+  readInRequestTransaction(
+    caller: RequestCaller,
+    reads: readonly SQL[],
+    platformWork?: PlatformWorkPurpose,
+  ): Promise<ReadRequest> {
+    const read = async (tx: PlatformTransaction, setUp: RequestSetUp): Promise<ReadRequest> => {
+      const rows: Record<string, unknown>[][] = [];
+      for (const statement of reads) rows.push(await queryRows(tx, statement));
+      return { setUp, rows };
+    };
+    if (!platformWork) return this.inRequestTransaction(caller, read);
+    return this.inPlatformTransaction(platformWork, async (tx) => read(tx, await beginRequest(tx, caller)));
   }
 
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {

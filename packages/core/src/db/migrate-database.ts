@@ -20,10 +20,7 @@ import {
  * (`configureCitusRoles`: the tenant context forwarded to the workers, among others); the report
  * says what this run placed. On plain PostgreSQL it is null.
  */
-export async function migratePostgres(
-  ownerUrl: string,
-  migrationsFolder: string,
-): Promise<DistributionReport | null> {
+export async function migratePostgres(ownerUrl: string, migrationsFolder: string): Promise<DistributionReport | null> {
   const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {

@@ -1,7 +1,8 @@
+import type { SQL } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PlatformRelations } from './platform-schema.ts';
 import type { StatementCounter } from './statement-counter.ts';
-import type { RequestCaller, RequestSetUp } from './tenant-context.ts';
+import type { ReadRequest, RequestCaller, RequestSetUp } from './tenant-context.ts';
 
 /** A drizzle handle on the platform schema, on either driver. */
 export type PlatformDrizzle = PgAsyncDatabase<PgQueryResultHKT, PlatformRelations>;
@@ -38,6 +39,18 @@ export interface PlatformDatabase {
     caller: RequestCaller,
     work: (tx: PlatformTransaction, setUp: RequestSetUp) => Promise<T>,
   ): Promise<T>;
+  /**
+   * A read-only request in one transaction opened as `inRequestTransaction` opens it, whose
+   * reads are known before it begins: BEGIN, the set-up, `reads` and COMMIT are written together
+   * (one round trip on a server). `reads` must only read: they run whatever the set-up finds, and
+   * the caller uses their rows only once it has accepted the set-up. With `platformWork`, on the
+   * partnership-wide path instead, as `inPlatformTransaction` records it.
+   */
+  readInRequestTransaction(
+    caller: RequestCaller,
+    reads: readonly SQL[],
+    platformWork?: PlatformWorkPurpose,
+  ): Promise<ReadRequest>;
   /** Runs `work` in one transaction that sees every tenant; use only for partnership-wide work. */
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query; a DatabaseOutageError says busy or down. */

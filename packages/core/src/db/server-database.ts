@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { DatabaseOutageError, databaseOutageOf, describeOutage } from './database-outage.ts';
 import { guardedPgClient } from './guarded-pg-client.ts';
-import { PipelinedBeginPool } from './pipelined-begin-pool.ts';
+import { PipelinedBeginPool, type PipelinedStatement } from './pipelined-begin-pool.ts';
 import type {
   PlatformDatabase,
   PlatformDrizzle,
@@ -13,11 +14,16 @@ import type {
 import type { PlatformSchema } from './platform-schema.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
+  BEGIN_REQUEST_SQL,
   beginRequest,
+  beginRequestValues,
   PLATFORM_ROLE,
+  type ReadRequest,
   type RequestCaller,
   type RequestSetUp,
   RUNTIME_ROLE,
+  requestSetUpOf,
+  type SetUpRow,
   setTenantContext,
 } from './tenant-context.ts';
 import { TransactionStopGuard } from './transaction-stop-guard.ts';
@@ -63,6 +69,8 @@ async function cancelBackend(connectionString: string, processId: number): Promi
     await client.end().catch(() => undefined);
   }
 }
+
+const dialect = new PgDialect();
 
 /**
  * A PostgreSQL server through `pg`. Requests and partnership-wide work use separate pools, each
@@ -130,6 +138,45 @@ export class ServerDatabase implements PlatformDatabase {
   ): Promise<T> {
     // BEGIN waits for the set-up statement and goes with it (PipelinedBeginPool): one round trip.
     return this.#runtime.transaction(async (tx) => work(tx, await beginRequest(tx, caller)));
+  }
+
+  /**
+   * BEGIN, the set-up, the reads and COMMIT written together on one connection: one round trip.
+   * The reads are the selection compiler's: named (prepared) statements, as the set-up is.
+   */
+  async readInRequestTransaction(
+    caller: RequestCaller,
+    reads: readonly SQL[],
+    platformWork?: PlatformWorkPurpose,
+  ): Promise<ReadRequest> {
+    this.#guard.assertRunning();
+    if (platformWork) this.options.onPlatformWork?.(platformWork);
+    const pool = (platformWork ? this.#platformPool : this.#runtimePool) as PipelinedBeginPool;
+    const statements: PipelinedStatement[] = [
+      { text: 'begin' },
+      { text: BEGIN_REQUEST_SQL, values: beginRequestValues(caller), prepared: true },
+      ...reads.map((read) => {
+        const query = dialect.sqlToQuery(read);
+        return { text: query.sql, values: query.params, prepared: true };
+      }),
+      { text: 'commit' },
+    ];
+    for (const statement of statements) this.statements.logQuery(statement.text);
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
+    try {
+      const answers = await pool.sendTogether(client, statements);
+      const setUpRow = answers[1]!.rows[0] as SetUpRow | undefined;
+      if (!setUpRow) throw new Error('app.begin_request answered no row');
+      return { setUp: requestSetUpOf(setUpRow), rows: answers.slice(2, -1).map((answer) => answer.rows) };
+    } finally {
+      if (!broken) client.off('error', onError);
+      client.release(broken);
+    }
   }
 
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {

@@ -45,7 +45,8 @@ export interface RequestSetUp {
   visibleTenants: number;
 }
 
-interface SetUpRow extends Record<string, unknown> {
+/** `app.begin_request`'s row, as either driver returns it. */
+export interface SetUpRow extends Record<string, unknown> {
   organisation_kind: string | null;
   lifecycle_status: string | null;
   membership_roles: string[] | string | null;
@@ -67,6 +68,35 @@ function textArray(value: string[] | string | null): string[] | null {
  * (prepared) statement, pipelined with BEGIN: parsed and planned once per connection.
  */
 export const BEGIN_REQUEST_SQL = 'select * from app.begin_request($1, $2, $3, $4)';
+export const BEGIN_REQUEST_STATEMENT_NAME = 'ssp_begin_request';
+
+/** The set-up statement's parameters, in order. */
+export function beginRequestValues(caller: RequestCaller): unknown[] {
+  checkTenantIds([caller.organisationId]);
+  return [caller.organisationId, caller.issuer, caller.subject, caller.clientId];
+}
+
+export function requestSetUpOf(row: SetUpRow): RequestSetUp {
+  return {
+    organisationKind: row.organisation_kind,
+    lifecycleStatus: row.lifecycle_status,
+    membershipRoles: textArray(row.membership_roles),
+    membershipInvited: row.membership_invited === true,
+    clientRoles: textArray(row.client_roles),
+    visibleTenants: Number(row.visible_tenants),
+  };
+}
+
+/**
+ * A read-only request's whole transaction: what its set-up found, and each read's rows. The
+ * reads ran after the set-up whatever it found (the tenant context is the token's organisation
+ * then, so they see nothing of anyone else's): the caller decides from `setUp` whether the caller
+ * may act before any row is used, and throws them away otherwise.
+ */
+export interface ReadRequest {
+  setUp: RequestSetUp;
+  rows: Record<string, unknown>[][];
+}
 
 /**
  * A request's set-up, the first statement of its transaction: `app.begin_request` confirms the
@@ -81,14 +111,7 @@ export async function beginRequest(tx: PlatformTransaction, caller: RequestCalle
     sql`select * from app.begin_request(${caller.organisationId}, ${caller.issuer}, ${caller.subject}, ${caller.clientId})`,
   );
   if (!row) throw new Error('app.begin_request answered no row');
-  return {
-    organisationKind: row.organisation_kind,
-    lifecycleStatus: row.lifecycle_status,
-    membershipRoles: textArray(row.membership_roles),
-    membershipInvited: row.membership_invited === true,
-    clientRoles: textArray(row.client_roles),
-    visibleTenants: Number(row.visible_tenants),
-  };
+  return requestSetUpOf(row);
 }
 
 /**

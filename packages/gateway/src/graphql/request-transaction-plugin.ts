@@ -1,6 +1,14 @@
-import { AuthenticationError, type PlatformDatabase, type RequestContext } from '@ssp/core';
-import { runAsActor } from '@ssp/tenants';
-import type { ExecutionResult } from 'graphql';
+import {
+  AuthenticationError,
+  answerCompiledRead,
+  compiledReadStatements,
+  compileRead,
+  type PlatformDatabase,
+  type RequestContext,
+} from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
+import { readAsActor, runAsActor } from '@ssp/tenants';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -19,10 +27,33 @@ export function unauthenticatedError(error: AuthenticationError): GraphQLError {
 }
 
 /**
+ * A query the selection compiler answers whole, planned for the caller the token presumes and
+ * sent with the transaction's set-up: one round trip. Null when it cannot be answered so.
+ */
+function readInOneRoundTrip(
+  database: PlatformDatabase,
+  args: ExecutionArgs,
+  context: RequestContext,
+): Promise<{ answer: ExecutionResult } | null> {
+  return readAsActor(database, context.principal!, (presumed) => {
+    const compiled = compileRead(args, presumed, platformSchema.relations);
+    if (!compiled) return null;
+    return {
+      reads: compiledReadStatements(compiled, presumed.organisationId),
+      answer: (actor, rows) => {
+        context.actor = actor;
+        return answerCompiledRead(compiled, rows, args, context);
+      },
+    };
+  });
+}
+
+/**
  * Runs each authenticated operation in one database transaction as its caller: the caller is
  * confirmed by the transaction's first statement and every resolver reads through it, so
  * row-level security sees one tenant context for the whole request. An operation that ends with
- * errors rolls back: bad input changes nothing.
+ * errors rolls back: bad input changes nothing. A query the selection compiler answers whole
+ * goes with the set-up in one round trip instead (`readAsActor`).
  */
 export function requestTransactionPlugin(database: PlatformDatabase): Plugin<RequestContext> {
   return {
@@ -32,6 +63,8 @@ export function requestTransactionPlugin(database: PlatformDatabase): Plugin<Req
       if (!principal) return;
       setExecuteFn(async (executionArgs) => {
         try {
+          const read = await readInOneRoundTrip(database, executionArgs, context);
+          if (read) return read.answer;
           return await runAsActor(database, principal, async (tx, actor) => {
             context.transaction = tx;
             context.actor = actor;

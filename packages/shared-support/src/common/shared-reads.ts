@@ -11,7 +11,8 @@ export interface SharedRead {
 }
 
 /**
- * Records every read of another member's shared rows twice, in two statements however many rows:
+ * Records every read of another member's shared rows twice, in two statements however many rows
+ * (sent together):
  * an event per member read in the reader's audit trail, and a receipt per member read that the
  * member itself can see (kept by the partnership). Reads of the reader's own rows are not
  * cross-member and are not recorded.
@@ -34,26 +35,29 @@ export async function recordSharedReads(
   const tx = requestTransaction(context);
   const actor = auditActor(context);
   // The member whose rows were read sees the receipt; the reader's own trail holds the event.
-  await tx.insert(tables.sharedReadReceipts).values(
-    [...byMember].map(([memberOrganisationId, ids]) => ({
-      tenantId: partnershipId,
-      readerOrganisationId: reader,
-      memberOrganisationId,
-      what,
-      rowIds: [...ids].sort(),
-      requestId: actor.requestId,
-      actorSubject: actor.subject,
-    })),
-  );
-  await recordAuditEvents(
-    tx,
-    actor,
-    [...byMember].map(([memberOrganisationId, ids]) => ({
-      organisationId: reader,
-      action: `${what}.read`,
-      targetType: 'SharedMember',
-      targetId: memberOrganisationId,
-      after: { partnershipId, ids: [...ids].sort() },
-    })),
-  );
+  // Independent rows: both inserts are sent together, one round trip on a server.
+  await Promise.all([
+    tx.insert(tables.sharedReadReceipts).values(
+      [...byMember].map(([memberOrganisationId, ids]) => ({
+        tenantId: partnershipId,
+        readerOrganisationId: reader,
+        memberOrganisationId,
+        what,
+        rowIds: [...ids].sort(),
+        requestId: actor.requestId,
+        actorSubject: actor.subject,
+      })),
+    ),
+    recordAuditEvents(
+      tx,
+      actor,
+      [...byMember].map(([memberOrganisationId, ids]) => ({
+        organisationId: reader,
+        action: `${what}.read`,
+        targetType: 'SharedMember',
+        targetId: memberOrganisationId,
+        after: { partnershipId, ids: [...ids].sort() },
+      })),
+    ),
+  ]);
 }

@@ -1,11 +1,10 @@
-import {
-  type Actor,
-  AuthenticationError,
-  type PlatformDatabase,
-  type PlatformTransaction,
-  type Principal,
-} from '@ssp/core';
-import { actorFromSetUp, confirmActor, requestCaller } from './confirm-actor.ts';
+import type { Actor, PlatformDatabase, PlatformTransaction, PlatformWorkPurpose, Principal } from '@ssp/core';
+import { actorFromSetUp, confirmActor, platformRoleWithdrawn, requestCaller } from './confirm-actor.ts';
+
+/** How the partnership-wide path records a platform admin's request. */
+export function platformRequestPurpose(principal: Principal): PlatformWorkPurpose {
+  return { actor: principal.subject, reason: 'platform admin request' };
+}
 
 /**
  * Runs one request's work in one transaction as the token's principal. Tenant callers run under
@@ -20,18 +19,13 @@ export function runAsActor<T>(
   work: (tx: PlatformTransaction, actor: Actor) => Promise<T>,
 ): Promise<T> {
   if (principal.claimedRoles?.includes('platform_admin')) {
-    return database.inPlatformTransaction(
-      { actor: principal.subject, reason: 'platform admin request' },
-      async (tx) => {
-        const actor = await confirmActor(tx, principal);
-        // The token chose this path; the database decides whether it may stay on it. A client whose
-        // platform admin role was withdrawn must not keep seeing every tenant until its token expires.
-        if (!actor.platformScope) {
-          throw new AuthenticationError('the platform admin role is no longer held; request a new token');
-        }
-        return work(tx, actor);
-      },
-    );
+    return database.inPlatformTransaction(platformRequestPurpose(principal), async (tx) => {
+      const actor = await confirmActor(tx, principal);
+      // The token chose this path; the database decides whether it may stay on it. A client whose
+      // platform admin role was withdrawn must not keep seeing every tenant until its token expires.
+      if (!actor.platformScope) throw platformRoleWithdrawn();
+      return work(tx, actor);
+    });
   }
   return database.inRequestTransaction(requestCaller(principal), async (tx, setUp) => {
     // Platform scope is granted only on the platform path, chosen from our own token's claims;

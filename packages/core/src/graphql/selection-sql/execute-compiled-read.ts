@@ -10,6 +10,7 @@ import {
   getVariableValues,
   Kind,
 } from 'graphql';
+import type { Actor } from '../../auth/principal.ts';
 import type { PlatformRelations } from '../../db/platform-schema.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../request-context.ts';
@@ -20,6 +21,7 @@ import {
   NotCompilable,
   SelectionCompiler,
 } from './compile-selection.ts';
+import { RawJson, stringifyWithRawJson } from './raw-json-result.ts';
 
 /** A statement's text split at its parameters, and each parameter: a constant, or a tenant id by position. */
 interface CompiledStatement {
@@ -27,7 +29,7 @@ interface CompiledStatement {
   params: ({ value: unknown } | { tenant: number })[];
 }
 
-interface CompiledOperation {
+export interface CompiledOperation {
   statements: [responseKey: string, statement: CompiledStatement | '__typename'][];
   computed: ComputedField[];
 }
@@ -106,13 +108,7 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
  * of it is not something the compiler expresses (then the resolvers answer the whole operation,
  * as they always did). Nothing is sent to the database here.
  */
-function compileOperation(
-  args: ExecutionArgs,
-  context: RequestContext,
-  relations: PlatformRelations,
-): CompiledOperation | null {
-  const actor = context.actor;
-  if (!actor || !context.transaction) return null;
+function compileOperation(args: ExecutionArgs, actor: Actor, relations: PlatformRelations): CompiledOperation | null {
   // A context widened by delegations is held only by the database (up to 10,000 schools). The
   // compiled statement's correlated lookups then pay the read policy per row: a 10,000-school
   // organisations page took 606-680 ms compiled against 147-190 ms through the resolvers, so
@@ -133,19 +129,19 @@ function compileOperation(
     tenantIds: actor.platformScope ? null : [`${TENANT_STAND_IN}0`],
   };
   const compiler = new SelectionCompiler(scope, relations);
-  const statements: CompiledOperation['statements'] = [];
+  const roots: [key: string, root: SQL | '__typename'][] = [];
   try {
     for (const selection of operation.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD || selection.directives?.length) return null;
       const key = selection.alias?.value ?? selection.name.value;
-      if (statements.some(([seen]) => seen === key)) return null;
+      if (roots.some(([seen]) => seen === key)) return null;
       if (selection.name.value === '__typename') {
-        statements.push([key, '__typename']);
+        roots.push([key, '__typename']);
         continue;
       }
       const field = queryType.getFields()[selection.name.value];
       if (!field) return null;
-      statements.push([key, rendered(sql`select ${compiler.rootConnection(field, selection)} as result`)]);
+      roots.push([key, compiler.rootConnection(field, selection)]);
     }
   } catch (error) {
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
@@ -153,7 +149,82 @@ function compileOperation(
     if (error instanceof NotCompilable || error instanceof Error) return null;
     return null;
   }
+  // Without computed fields the answer is PostgreSQL's JSON text as it is (RawJson); computed
+  // fields are filled in on the parsed value.
+  const asText = compiler.computed.length === 0;
+  const statements: CompiledOperation['statements'] = roots.map(([key, root]) => [
+    key,
+    root === '__typename'
+      ? root
+      : rendered(asText ? sql`select ${root}::text as result` : sql`select ${root} as result`),
+  ]);
   return { statements, computed: compiler.computed };
+}
+
+// Per parsed document (yoga keeps one per query text), per what else shapes the statement: the
+// operation, the variables, and who asks (scopes, platform path, how many tenants).
+const compiledOperations = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
+const MAX_SHAPES_PER_DOCUMENT = 100;
+
+/**
+ * Compiles a query operation for `actor` to one SQL statement per root field, or null when the
+ * compiler does not take it (the resolvers then answer). Cached per document and shape.
+ */
+export function compileRead(args: ExecutionArgs, actor: Actor, relations: PlatformRelations): CompiledOperation | null {
+  const key = JSON.stringify([
+    args.operationName ?? null,
+    args.variableValues ?? null,
+    actor.roles,
+    actor.platformScope,
+    actor.visibleTenantCount > 1,
+  ]);
+  let shapes = compiledOperations.get(args.document);
+  if (!shapes) {
+    shapes = new Map();
+    compiledOperations.set(args.document, shapes);
+  }
+  if (shapes.has(key)) return shapes.get(key)!;
+  const compiled = compileOperation(args, actor, relations);
+  if (shapes.size >= MAX_SHAPES_PER_DOCUMENT) shapes.clear();
+  shapes.set(key, compiled);
+  return compiled;
+}
+
+/** The statements of a compiled operation, in order, bound to the caller's own organisation. */
+export function compiledReadStatements(compiled: CompiledOperation, organisationId: string): SQL[] {
+  // The one stand-in a statement may hold is the caller's own organisation.
+  const tenantIds = [organisationId];
+  const statements: SQL[] = [];
+  for (const [, statement] of compiled.statements) {
+    if (statement !== '__typename') statements.push(bound(statement, tenantIds));
+  }
+  return statements;
+}
+
+/**
+ * The operation's answer from its statements' rows (as `compiledReadStatements` listed them),
+ * the computed fields computed on them with `context`.
+ */
+export async function answerCompiledRead(
+  compiled: CompiledOperation,
+  rows: readonly Record<string, unknown>[][],
+  args: ExecutionArgs,
+  context: RequestContext,
+): Promise<ExecutionResult> {
+  const data: Record<string, unknown> = {};
+  let next = 0;
+  for (const [key, statement] of compiled.statements) {
+    if (statement === '__typename') {
+      data[key] = args.schema.getQueryType()!.name;
+      continue;
+    }
+    const result = rows[next]?.[0]?.result ?? null;
+    next += 1;
+    if (compiled.computed.length) data[key] = await computeMarked(result, compiled.computed, context);
+    else data[key] = typeof result === 'string' ? new RawJson(result) : result;
+  }
+  // Yoga serialises a result with its own `stringify` (see RawJson).
+  return compiled.computed.length ? { data } : ({ data, stringify: stringifyWithRawJson } as ExecutionResult);
 }
 
 /**
@@ -162,55 +233,19 @@ function compileOperation(
  * transaction (row-level security applies; every tenant table is also bound to the tenant ids).
  * Null when the operation is not one the compiler takes: the caller then executes it normally.
  */
-// Per parsed document (yoga keeps one per query text), per what else shapes the statement: the
-// operation, the variables, and who asks (scopes, platform path, how many tenants).
-const compiledOperations = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
-const MAX_SHAPES_PER_DOCUMENT = 100;
-
-function cachedCompile(
-  args: ExecutionArgs,
-  context: RequestContext,
-  relations: PlatformRelations,
-): CompiledOperation | null {
-  const actor = context.actor;
-  if (!actor || !context.transaction) return null;
-  const key = JSON.stringify([
-    args.operationName ?? null,
-    args.variableValues ?? null,
-    actor.roles,
-    actor.platformScope,
-  ]);
-  let shapes = compiledOperations.get(args.document);
-  if (!shapes) {
-    shapes = new Map();
-    compiledOperations.set(args.document, shapes);
-  }
-  if (shapes.has(key)) return shapes.get(key)!;
-  const compiled = compileOperation(args, context, relations);
-  if (shapes.size >= MAX_SHAPES_PER_DOCUMENT) shapes.clear();
-  shapes.set(key, compiled);
-  return compiled;
-}
-
 export async function executeCompiledRead(
   args: ExecutionArgs,
   context: RequestContext,
   relations: PlatformRelations,
 ): Promise<ExecutionResult | null> {
-  const compiled = cachedCompile(args, context, relations);
+  const actor = context.actor;
+  const tx = context.transaction;
+  if (!actor || !tx) return null;
+  const compiled = compileRead(args, actor, relations);
   if (!compiled) return null;
-  // The one stand-in a statement may hold is the caller's own organisation.
-  const tenantIds = [context.actor!.organisationId];
-  const tx = context.transaction!;
-  const data: Record<string, unknown> = {};
-  for (const [key, statement] of compiled.statements) {
-    if (statement === '__typename') {
-      data[key] = args.schema.getQueryType()!.name;
-      continue;
-    }
-    const rows = await queryRows<{ result: unknown }>(tx, bound(statement, tenantIds));
-    const result = rows[0]?.result ?? null;
-    data[key] = compiled.computed.length ? await computeMarked(result, compiled.computed, context) : result;
+  const rows: Record<string, unknown>[][] = [];
+  for (const statement of compiledReadStatements(compiled, actor.organisationId)) {
+    rows.push(await queryRows(tx, statement));
   }
-  return { data };
+  return answerCompiledRead(compiled, rows, args, context);
 }
