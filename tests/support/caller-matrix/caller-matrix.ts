@@ -20,6 +20,8 @@ export const CALLER_KINDS = [
   'platform_admin',
   /** A tenant admin of the partnership the subject is delegated to. */
   'delegated_admin',
+  /** A finance member of that partnership (who sets the charges and proposes the savings). */
+  'delegated_finance',
   /** A service agent of that partnership (the role a provider works requests with). */
   'delegated_agent',
 ] as const;
@@ -152,6 +154,8 @@ export async function runCallerMatrix(api: TestApp, subjects: MatrixSubjects, ta
         return token('shared-services-platform', ['platform_admin']);
       case 'delegated_admin':
         return token(subjects.delegatedTo, ['tenant_admin']);
+      case 'delegated_finance':
+        return token(subjects.delegatedTo, ['finance']);
       case 'delegated_agent':
         return token(subjects.delegatedTo, ['service_agent']);
       default:

@@ -1,6 +1,6 @@
 import { organisationGlobalId } from '../queries/organisation-queries.ts';
 import type { Operation } from '../test-app.ts';
-import type { CallerKind, MatrixContext, Outcome } from './caller-matrix.ts';
+import { CALLER_KINDS, type CallerKind, type MatrixContext, type Outcome } from './caller-matrix.ts';
 
 // Building blocks the domains' matrix tables share: outcome rows written compactly, and the
 // set-up calls that make a fresh row for one caller to act on.
@@ -15,18 +15,7 @@ export function outcomes(
 ): Record<CallerKind, Outcome> {
   const { refused = 'ROLE_REQUIRED', ...rest } = others;
   const row = {} as Record<CallerKind, Outcome>;
-  const kinds: CallerKind[] = [
-    'anonymous',
-    'outsider',
-    'tenant_admin',
-    'finance',
-    'service_agent',
-    'requester',
-    'platform_admin',
-    'delegated_admin',
-    'delegated_agent',
-  ];
-  for (const kind of kinds) {
+  for (const kind of CALLER_KINDS) {
     row[kind] = rest[kind] ?? (kind === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(kind) ? 'ok' : refused);
   }
   return row;
