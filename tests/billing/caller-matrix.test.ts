@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { runCallerMatrix } from '../support/caller-matrix/caller-matrix.ts';
 import { BILLING_MATRIX, BILLING_SUBJECTS } from '../support/caller-matrix/billing-matrix.ts';
+import { runCallerMatrix } from '../support/caller-matrix/caller-matrix.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let api: TestApp;

@@ -192,7 +192,8 @@ export const BILLING_MATRIX: MatrixTable = {
   },
   savingsReconciliation: {
     operation: (context) => ({
-      query: 'query Matrix($id: ID!) { savingsReconciliation(organisationId: $id, fiscalYear: "2017/18") { fiscalYear } }',
+      query:
+        'query Matrix($id: ID!) { savingsReconciliation(organisationId: $id, fiscalYear: "2017/18") { fiscalYear } }',
       variables: { id: organisationIdOf(context) },
     }),
     outcomes: BILLING_READERS,

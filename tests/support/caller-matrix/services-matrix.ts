@@ -44,10 +44,7 @@ function mutationOfWithId(field: string, input: Record<string, unknown>) {
   const operation = mutationOf(field, input);
   return {
     ...operation,
-    query: operation.query.replace(
-      '__typename',
-      '__typename ... on ServiceRequestPayload { serviceRequest { id } }',
-    ),
+    query: operation.query.replace('__typename', '__typename ... on ServiceRequestPayload { serviceRequest { id } }'),
   };
 }
 
@@ -63,7 +60,11 @@ function onboardingInput(context: MatrixContext, caller: Caller): Record<string,
     nation: 'ENGLAND_AND_WALES',
     identifier: { scheme: 'URN', value: String(urn) },
     subscriptions: [{ offeringId: offeringId('dbs-check') }],
-    tenantAdmin: { displayName: 'Head Teacher', issuer: 'https://sso.matrix.test/', subject: keyOf('head', caller.unique) },
+    tenantAdmin: {
+      displayName: 'Head Teacher',
+      issuer: 'https://sso.matrix.test/',
+      subject: keyOf('head', caller.unique),
+    },
     idempotencyKey: keyOf('onboard', caller.unique),
   };
 }
@@ -169,7 +170,8 @@ export const SERVICES_MATRIX: MatrixTable = {
   },
   serviceRequests: {
     operation: (context) => ({
-      query: 'query Matrix($filter: ServiceRequestFilter) { serviceRequests(first: 5, filter: $filter) { nodes { id } } }',
+      query:
+        'query Matrix($filter: ServiceRequestFilter) { serviceRequests(first: 5, filter: $filter) { nodes { id } } }',
       variables: { filter: { organisationId: organisationIdOf(context) } },
     }),
     // Each caller lists the requests it may see; the outsider's list is empty, not an error.
