@@ -118,6 +118,7 @@ export const SERVICES_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'NOT_FOUND',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
     }),
   },
@@ -165,6 +166,7 @@ export const SERVICES_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'ok',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
     }),
   },
@@ -178,6 +180,7 @@ export const SERVICES_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'ok',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
     }),
   },
@@ -189,6 +192,7 @@ export const SERVICES_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'NOT_FOUND',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
     }),
   },

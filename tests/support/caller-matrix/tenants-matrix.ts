@@ -146,6 +146,7 @@ export const TENANTS_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'null',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
     }),
   },
@@ -155,6 +156,7 @@ export const TENANTS_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'ok',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
     }),
   },
@@ -163,6 +165,7 @@ export const TENANTS_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'ok',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
       // Anonymous callers have no viewer; the field says so with null rather than an error.
       anonymous: 'null',
@@ -178,6 +181,7 @@ export const TENANTS_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'null',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
       anonymous: 'null',
     }),
@@ -191,6 +195,7 @@ export const TENANTS_MATRIX: MatrixTable = {
     outcomes: outcomes(['tenant_admin', 'finance', 'service_agent', 'requester', 'platform_admin'], {
       outsider: 'null',
       delegated_admin: 'ok',
+      delegated_finance: 'ok',
       delegated_agent: 'ok',
       anonymous: 'null',
     }),
