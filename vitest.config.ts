@@ -15,6 +15,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files in a worker share its loaded modules (the platform's packages take seconds to
+    // load, and every file loaded them again); each file still has its own database copy and app.
+    isolate: false,
     // PGlite copies take ~200 MB each; two cores run two files at a time comfortably.
     maxWorkers: 2,
   },

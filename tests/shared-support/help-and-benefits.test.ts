@@ -18,7 +18,7 @@ let partnership: string;
 let hal: string;
 
 const agent = (slug: string) => api.tokenFor(slug, ['service_agent']);
-const ERRORS = '... on Error { message } ... on ValidationError { field }';
+const ERRORS = '... on Error { message code } ... on ValidationError { field }';
 const LOAN =
   'id status daysOffered daysGiven dayRate { amount } agencyDayRate { amount } value { amount } agencyCostAvoided { amount } person { fullName } lendingMemberName';
 
@@ -140,7 +140,12 @@ describe('help between members', () => {
       offerHelp({ requestId, startsOn: '2026-06-03', endsOn: '2026-06-08', daysOffered: 3 }),
       await agent(BOSTON),
     );
-    expect(longer.offerHelp).toMatchObject({ __typename: 'ValidationError', field: 'input.endsOn' });
+    expect(longer.offerHelp).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'INVALID_INPUT',
+      field: 'input.endsOn',
+    });
+    // INVALID_INPUT on endsOn is also "ends before it starts": only the message says which.
     expect(longer.offerHelp.message).toMatch(/fit inside the period asked for/);
     const away = await ok<Result<'offerHelp', object>>(
       api,

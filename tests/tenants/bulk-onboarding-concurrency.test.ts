@@ -31,7 +31,7 @@ function schoolRow(prefix: string, n: number, withUrn: boolean, overrides: Recor
 const bulk = (input: Record<string, unknown>) => ({
   query: `mutation B($input: BulkOnboardOrganisationsInput!) { bulkOnboardOrganisations(input: $input) { __typename
     ... on BulkOnboardOrganisationsPayload { created alreadyExisted errors written rows { row outcome organisationId field reason } }
-    ... on Error { message } } }`,
+    ... on Error { message code } } }`,
   variables: {
     input: {
       parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)),
@@ -104,7 +104,7 @@ describe('bulk onboarding under concurrency', () => {
     );
     expect(other.body.data?.bulkOnboardOrganisations).toMatchObject({
       __typename: 'ConflictError',
-      message: 'This batch key was already used for another file',
+      code: 'IDEMPOTENCY_KEY_REUSED',
     });
     expect(await countNamed('Keyed')).toBe(1);
   });
