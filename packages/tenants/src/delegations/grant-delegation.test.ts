@@ -1,4 +1,4 @@
-import { tables } from '@ssp/core';
+import * as tables from '@ssp/tenants-tables';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inRolledBackPlatformTransaction } from '../../../../tests/support/rolled-back-transaction.ts';
