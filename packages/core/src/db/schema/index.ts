@@ -8,6 +8,7 @@ export * from './billing/statement-credits.ts';
 export * from './database-roles.ts';
 export * from './services/catalogue.ts';
 export * from './services/payroll.ts';
+export * from './services/record-imports.ts';
 export * from './services/recruitment.ts';
 export * from './services/service-enums.ts';
 export * from './services/service-requests.ts';
