@@ -2,7 +2,7 @@ import { builder, describedEnumValues, pageSizeOptions, readableBy, type tables 
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 
-const PayrollChangeKindEnum = builder.enumType('PayrollChangeKind', {
+export const PayrollChangeKindEnum = builder.enumType('PayrollChangeKind', {
   description: 'What a payroll change is.',
   values: describedEnumValues<(typeof tables.payrollChangeKind.enumValues)[number]>({
     starter: 'A new starter.',
@@ -12,11 +12,21 @@ const PayrollChangeKindEnum = builder.enumType('PayrollChangeKind', {
   }),
 });
 
-const ErrorCauseEnum = builder.enumType('PayrollErrorCause', {
+export const ErrorCauseEnum = builder.enumType('PayrollErrorCause', {
   description: 'Who caused a payroll error; only the partnership errors count against its indicator.',
   values: describedEnumValues<(typeof tables.errorCause.enumValues)[number]>({
     partnership: 'The partnership (counts against its error-rate indicator).',
     customer: 'The customer (for example late or wrong information).',
+  }),
+});
+
+export const PayrollFrequencyEnum = builder.enumType('PayrollFrequency', {
+  description: 'How often a payroll pays.',
+  values: describedEnumValues<(typeof tables.payrollFrequency.enumValues)[number]>({
+    monthly: 'Monthly.',
+    four_weekly: 'Every four weeks.',
+    fortnightly: 'Every two weeks.',
+    weekly: 'Weekly.',
   }),
 });
 

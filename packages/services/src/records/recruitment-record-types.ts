@@ -1,6 +1,18 @@
-import { builder, pageSizeOptions, readableBy } from '@ssp/core';
+import { builder, describedEnumValues, pageSizeOptions, readableBy, type tables } from '@ssp/core';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
+
+export const ApplicationStageNameEnum = builder.enumType('ApplicationStageName', {
+  description: 'A stage an application reaches.',
+  values: describedEnumValues<(typeof tables.applicationStage.enumValues)[number]>({
+    shortlisted: 'Shortlisted for interview.',
+    interviewed: 'Interviewed.',
+    offered: 'Offered the post.',
+    appointed: 'Appointed.',
+    withdrawn: 'Withdrawn by the applicant.',
+    rejected: 'Not taken further.',
+  }),
+});
 
 export const DbsCheckRef = builder.drizzleNode('dbsChecks', {
   name: 'DbsCheck',

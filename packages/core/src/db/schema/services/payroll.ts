@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   foreignKey,
@@ -10,7 +11,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import { tenantPolicies } from '../tenant-policies.ts';
 import { organisations } from '../tenants/organisations.ts';
 import { recordImports } from './record-imports.ts';

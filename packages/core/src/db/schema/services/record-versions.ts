@@ -50,8 +50,6 @@ export function recordVersionConstraints(
       columns: [t.tenantId, t.importId],
       foreignColumns: [imports.tenantId, imports.id],
     }),
-    uniqueIndex(`${tableName}_version_key`)
-      .on(t.tenantId, t.correctsId, t.version)
-      .where(sql`corrects_id is not null`),
+    uniqueIndex(`${tableName}_version_key`).on(t.tenantId, t.correctsId, t.version).where(sql`corrects_id is not null`),
   ];
 }
