@@ -37,6 +37,17 @@ const PayrollChangeRef = builder.drizzleObject('payrollChanges', {
     kind: t.expose('kind', { type: PayrollChangeKindEnum, description: 'What kind of change.' }),
     receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When the partnership received it.' }),
     processedAt: t.expose('processedAt', { type: 'DateTime', nullable: true, description: 'When it was processed.' }),
+    reference: t.exposeString('reference', {
+      nullable: true,
+      description: "The sending system's reference for it (null for changes recorded before imports).",
+    }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
   }),
 });
 
@@ -46,7 +57,14 @@ const PayrollErrorRef = builder.drizzleObject('payrollErrors', {
   fields: (t) => ({
     causedBy: t.expose('causedBy', { type: ErrorCauseEnum, description: 'Who caused it.' }),
     description: t.exposeString('description', { description: 'What went wrong.' }),
-    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When it was recorded.' }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When this version was recorded.' }),
+    reference: t.exposeString('reference', {
+      nullable: true,
+      description: "The reporting system's reference for it (null for errors recorded before imports).",
+    }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
   }),
 });
 
@@ -71,6 +89,13 @@ const PayPeriodRef = builder.drizzleObject('payPeriods', {
       { name: 'PayrollChangeEdge' },
     ),
     errors: t.relation('errors', { description: 'The errors recorded against the period.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
   }),
 });
 
@@ -82,6 +107,13 @@ export const PayrollRef = builder.drizzleNode('payrolls', {
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Its code, unique within the organisation.' }),
     name: t.exposeString('name', { description: 'Its name.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
     periods: t.relatedConnection(
       'periods',
       {

@@ -29,6 +29,13 @@ export const DbsCheckRef = builder.drizzleNode('dbsChecks', {
       description: 'When all necessary information was in: the clock starts here.',
     }),
     processedAt: t.expose('processedAt', { type: 'DateTime', nullable: true, description: 'When it was processed.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
   }),
 });
 
@@ -41,6 +48,13 @@ export const ContractLetterRef = builder.drizzleNode('contractLetters', {
     reference: t.exposeString('reference', { description: 'The customer reference for the employee or post.' }),
     systemChangeDate: t.exposeString('systemChangeDate', { description: 'When the HR system was changed (ISO date).' }),
     issuedDate: t.exposeString('issuedDate', { nullable: true, description: 'When the letter was issued (ISO date).' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
   }),
 });
 

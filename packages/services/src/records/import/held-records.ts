@@ -28,5 +28,5 @@ export async function heldRecords(
 export const byReference =
   (table: string, tenantId: string) =>
   (keys: SQL): SQL =>
-    sql`select reference as key, coalesce(corrects_id, id) as record_id, version from ${sql.identifier(table)}
+    sql`select reference as key, record_id, version from ${sql.identifier(table)}
         where tenant_id = ${tenantId} and reference = any (${keys})`;

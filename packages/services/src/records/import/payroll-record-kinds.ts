@@ -64,7 +64,7 @@ export const PAYROLLS: RecordKind = {
     heldRecords(
       tx,
       keys,
-      (any) => sql`select code as key, coalesce(corrects_id, id) as record_id, version from payrolls
+      (any) => sql`select code as key, record_id, version from payrolls
                    where tenant_id = ${tenantId} and code = any (${any})`,
     ),
   toRow: (values) => ({ code: values.code, name: values.name, frequency: values.frequency }),
@@ -105,10 +105,8 @@ export const PAY_PERIODS: RecordKind = {
     heldRecords(
       tx,
       keys,
-      (
-        any,
-      ) => sql`select r.code || '|' || p.period_start::text as key, coalesce(p.corrects_id, p.id) as record_id, p.version
-                   from pay_periods p join payrolls r on r.tenant_id = p.tenant_id and r.id = p.payroll_id
+      (any) => sql`select r.code || '|' || p.period_start::text as key, p.record_id, p.version
+                   from pay_periods p join payrolls r on r.tenant_id = p.tenant_id and r.record_id = p.payroll_id
                    where p.tenant_id = ${tenantId} and r.tenant_id = ${tenantId}
                      and r.code || '|' || p.period_start::text = any (${any})`,
     ),

@@ -203,10 +203,8 @@ export const APPLICATION_STAGES: RecordKind = {
     heldRecords(
       tx,
       keys,
-      (
-        any,
-      ) => sql`select a.reference || '|' || s.stage::text as key, coalesce(s.corrects_id, s.id) as record_id, s.version
-                   from application_stages s join applications a on a.tenant_id = s.tenant_id and a.id = s.application_id
+      (any) => sql`select a.reference || '|' || s.stage::text as key, s.record_id, s.version
+                   from application_stages s join applications a on a.tenant_id = s.tenant_id and a.record_id = s.application_id
                    where s.tenant_id = ${tenantId} and a.tenant_id = ${tenantId}
                      and a.reference || '|' || s.stage::text = any (${any})`,
     ),

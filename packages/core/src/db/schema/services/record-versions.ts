@@ -19,6 +19,8 @@ export const recordVersionColumns = () => ({
   version: integer('version').notNull().default(1),
   /** The import that recorded this version (null for seeded rows). */
   importId: uuid('import_id'),
+  /** The record's id in every version (its first version's id): what rows referring to it name. */
+  recordId: uuid('record_id').notNull().generatedAlwaysAs(sql`coalesce(corrects_id, id)`),
 });
 
 type VersionedColumns = {

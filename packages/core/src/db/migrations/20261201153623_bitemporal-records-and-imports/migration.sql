@@ -25,6 +25,7 @@ CREATE TABLE "application_stages" (
 	"corrects_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
 	"import_id" uuid,
+	"record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED NOT NULL,
 	CONSTRAINT "application_stages_pkey" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -39,6 +40,7 @@ CREATE TABLE "applications" (
 	"corrects_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
 	"import_id" uuid,
+	"record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED NOT NULL,
 	CONSTRAINT "applications_pkey" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -54,6 +56,7 @@ CREATE TABLE "vacancies" (
 	"corrects_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
 	"import_id" uuid,
+	"record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED NOT NULL,
 	CONSTRAINT "vacancies_pkey" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -64,27 +67,33 @@ ALTER TABLE "pay_periods" ADD COLUMN "recorded_at" timestamp with time zone DEFA
 ALTER TABLE "pay_periods" ADD COLUMN "corrects_id" uuid;--> statement-breakpoint
 ALTER TABLE "pay_periods" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "pay_periods" ADD COLUMN "import_id" uuid;--> statement-breakpoint
+ALTER TABLE "pay_periods" ADD COLUMN "record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED;--> statement-breakpoint
 ALTER TABLE "payroll_changes" ADD COLUMN "reference" text;--> statement-breakpoint
 ALTER TABLE "payroll_changes" ADD COLUMN "recorded_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "payroll_changes" ADD COLUMN "corrects_id" uuid;--> statement-breakpoint
 ALTER TABLE "payroll_changes" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "payroll_changes" ADD COLUMN "import_id" uuid;--> statement-breakpoint
+ALTER TABLE "payroll_changes" ADD COLUMN "record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED;--> statement-breakpoint
 ALTER TABLE "payroll_errors" ADD COLUMN "reference" text;--> statement-breakpoint
 ALTER TABLE "payroll_errors" ADD COLUMN "corrects_id" uuid;--> statement-breakpoint
 ALTER TABLE "payroll_errors" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "payroll_errors" ADD COLUMN "import_id" uuid;--> statement-breakpoint
+ALTER TABLE "payroll_errors" ADD COLUMN "record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED;--> statement-breakpoint
 ALTER TABLE "payrolls" ADD COLUMN "recorded_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "payrolls" ADD COLUMN "corrects_id" uuid;--> statement-breakpoint
 ALTER TABLE "payrolls" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "payrolls" ADD COLUMN "import_id" uuid;--> statement-breakpoint
+ALTER TABLE "payrolls" ADD COLUMN "record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED;--> statement-breakpoint
 ALTER TABLE "contract_letters" ADD COLUMN "recorded_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "contract_letters" ADD COLUMN "corrects_id" uuid;--> statement-breakpoint
 ALTER TABLE "contract_letters" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "contract_letters" ADD COLUMN "import_id" uuid;--> statement-breakpoint
+ALTER TABLE "contract_letters" ADD COLUMN "record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED;--> statement-breakpoint
 ALTER TABLE "dbs_checks" ADD COLUMN "recorded_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "dbs_checks" ADD COLUMN "corrects_id" uuid;--> statement-breakpoint
 ALTER TABLE "dbs_checks" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "dbs_checks" ADD COLUMN "import_id" uuid;--> statement-breakpoint
+ALTER TABLE "dbs_checks" ADD COLUMN "record_id" uuid GENERATED ALWAYS AS (coalesce(corrects_id, id)) STORED;--> statement-breakpoint
 CREATE UNIQUE INDEX "pay_periods_tenant_payroll_start_key" ON "pay_periods" ("tenant_id","payroll_id","period_start") WHERE corrects_id is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "pay_periods_version_key" ON "pay_periods" ("tenant_id","corrects_id","version") WHERE corrects_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "payroll_changes_tenant_reference_key" ON "payroll_changes" ("tenant_id","reference") WHERE corrects_id is null;--> statement-breakpoint
