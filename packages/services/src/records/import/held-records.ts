@@ -5,7 +5,7 @@ import type { HeldRecord } from './record-kind.ts';
 /**
  * The records already held under some keys, each with its record id (its first version's id)
  * and its newest version. `query` selects `key`, `record_id` and `version` rows for the keys
- * (bound as one JSON parameter, whatever their number: `any (${keys})`), one per version; the newest wins. A key is the same in every version
+ * (a relation `wanted(key)` to join, bound as one JSON parameter whatever their number), one per version; the newest wins. A key is the same in every version
  * (a correction keeps it), so grouping by it groups a record's versions.
  */
 export async function heldRecords(
@@ -17,7 +17,7 @@ export async function heldRecords(
   if (keys.length === 0) return held;
   const rows = await queryRows<{ key: string; record_id: string; version: number }>(
     tx,
-    sql`select key, record_id, max(version)::int as version from (${query(sql`array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`)}) as versions
+    sql`select key, record_id, max(version)::int as version from (${query(sql`jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as wanted(key)`)}) as versions
         group by key, record_id`,
   );
   for (const row of rows) held.set(row.key, { recordId: row.record_id, version: row.version });
@@ -28,5 +28,5 @@ export async function heldRecords(
 export const byReference =
   (table: string, tenantId: string) =>
   (keys: SQL): SQL =>
-    sql`select reference as key, record_id, version from ${sql.identifier(table)}
-        where tenant_id = ${tenantId} and reference = any (${keys})`;
+    sql`select t.reference as key, t.record_id, t.version from ${sql.identifier(table)} as t join ${keys} on wanted.key = t.reference
+        where t.tenant_id = ${tenantId}`;

@@ -14,7 +14,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { readCorrectionFlag, readRecordRow } from './read-record-row.ts';
 import type { FieldValue, RecordKind, RecordValues } from './record-kind.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
-import { checkRecordTimes } from './record-times.ts';
+import { recordTimeRules } from './record-times.ts';
 
 /** Rows in one import: a year of one council's payroll changes. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -148,12 +148,13 @@ export async function importRecords(
     const keys = [...new Set(planned.map((p) => parent.key(p.values)))];
     parentIds.set(parent.column, await RECORD_KINDS[parent.kind].held(tx, tenantId, keys));
   }
+  const checkTimes = recordTimeRules(kind.fields, now);
   const seen = new Map<string, number>();
   const rows: Record<string, FieldValue | undefined>[] = [];
   let corrections = 0;
   for (const [index, { values, correction }] of planned.entries()) {
     const row = index + 1;
-    const timing = checkRecordTimes(kind.fields, values, now);
+    const timing = checkTimes(values);
     if (timing) {
       problems.push({ row, ...timing });
       continue;

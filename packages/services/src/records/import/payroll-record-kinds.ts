@@ -16,6 +16,8 @@ const periodStart: FieldSpec = {
   name: 'periodStart',
   csv: 'period_start',
   type: 'date',
+  // Periods are published ahead: a starter is sent in March for April's pay.
+  mayBeAhead: true,
   required: true,
   description: 'The first day of the pay period (ISO date): with the payroll code it names the period.',
 };
@@ -64,8 +66,8 @@ export const PAYROLLS: RecordKind = {
     heldRecords(
       tx,
       keys,
-      (any) => sql`select code as key, record_id, version from payrolls
-                   where tenant_id = ${tenantId} and code = any (${any})`,
+      (wanted) => sql`select p.code as key, p.record_id, p.version from payrolls p join ${wanted} on wanted.key = p.code
+                      where p.tenant_id = ${tenantId}`,
     ),
   toRow: (values) => ({ code: values.code, name: values.name, frequency: values.frequency }),
 };
@@ -105,10 +107,10 @@ export const PAY_PERIODS: RecordKind = {
     heldRecords(
       tx,
       keys,
-      (any) => sql`select r.code || '|' || p.period_start::text as key, p.record_id, p.version
+      (wanted) => sql`select wanted.key, p.record_id, p.version
                    from pay_periods p join payrolls r on r.tenant_id = p.tenant_id and r.record_id = p.payroll_id
-                   where p.tenant_id = ${tenantId} and r.tenant_id = ${tenantId}
-                     and r.code || '|' || p.period_start::text = any (${any})`,
+                   join ${wanted} on wanted.key = r.code || '|' || p.period_start::text
+                   where p.tenant_id = ${tenantId} and r.tenant_id = ${tenantId}`,
     ),
   toRow: (values, parents) => ({
     payrollId: parents.payrollId ?? null,

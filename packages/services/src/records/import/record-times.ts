@@ -14,7 +14,18 @@ const EARLIEST_INSTANT = new Date('2014-03-31T23:00:00Z'); // midnight, 1 April 
 
 const londonDay = (instant: Date) => instant.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
-export function checkRecordTimes(fields: readonly FieldSpec[], values: RecordValues, now: Date): FieldProblem | null {
+export function recordTimeRules(fields: readonly FieldSpec[], now: Date) {
+  // Once per import: formatting a day in a time zone costs ~0.2 ms, 4 s over 20,000 rows.
+  const today = londonDay(now);
+  return (values: RecordValues): FieldProblem | null => checkRecordTimes(fields, values, now, today);
+}
+
+function checkRecordTimes(
+  fields: readonly FieldSpec[],
+  values: RecordValues,
+  now: Date,
+  today: string,
+): FieldProblem | null {
   for (const spec of fields) {
     const value = values[spec.name];
     if (value === null || value === undefined) continue;
@@ -36,7 +47,7 @@ export function checkRecordTimes(fields: readonly FieldSpec[], values: RecordVal
           reason: `${spec.name} is before ${EARLIEST_RECORDED_DAY}, the earliest a record may be back-dated to`,
         };
       }
-      if (!spec.mayBeAhead && value > londonDay(now)) {
+      if (!spec.mayBeAhead && value > today) {
         return { field: spec.name, reason: `${spec.name} is in the future: only what has happened can be recorded` };
       }
     }

@@ -203,10 +203,10 @@ export const APPLICATION_STAGES: RecordKind = {
     heldRecords(
       tx,
       keys,
-      (any) => sql`select a.reference || '|' || s.stage::text as key, s.record_id, s.version
+      (wanted) => sql`select wanted.key, s.record_id, s.version
                    from application_stages s join applications a on a.tenant_id = s.tenant_id and a.record_id = s.application_id
-                   where s.tenant_id = ${tenantId} and a.tenant_id = ${tenantId}
-                     and a.reference || '|' || s.stage::text = any (${any})`,
+                   join ${wanted} on wanted.key = a.reference || '|' || s.stage::text
+                   where s.tenant_id = ${tenantId} and a.tenant_id = ${tenantId}`,
     ),
   toRow: (values, parents) => ({
     applicationId: parents.applicationId ?? null,
