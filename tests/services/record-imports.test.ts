@@ -396,6 +396,40 @@ describe('payroll and recruitment records through the API, one import engine for
     expect(await count('payroll_changes')).toBe(before + 20_000);
   }, 120_000);
 
+  it('reads the performance report as of any instant: a correction shows from when it was recorded', async () => {
+    type Report = { performanceReport: { indicators: { code: string; numerator: number; denominator: number }[] } };
+    const changesByDeadline = async (asOf?: string) => {
+      const response = await api.graphql<Report>(
+        {
+          query: `query R($id: ID!, $asOf: DateTime) { performanceReport(organisationId: $id, fiscalYear: "2017/18", asOf: $asOf) {
+            indicators { code numerator denominator } } }`,
+          variables: { id: Buffer.from(`Organisation:${tenantId}`).toString('base64'), asOf },
+        },
+        admin,
+      );
+      expect(response.body.errors).toBeUndefined();
+      const indicator = response.body.data!.performanceReport.indicators.find(
+        (i) => i.code === 'payroll-changes-by-deadline',
+      );
+      return { numerator: indicator!.numerator, denominator: indicator!.denominator };
+    };
+    const before = await changesByDeadline();
+    // CHG-2 was recorded as processed after its period's deadline: it was in fact processed the day before.
+    const corrected = await send('PayrollChanges', {
+      importKey: 'correct-chg-2',
+      dryRun: false,
+      rows: [{ ...KINDS[2]!.good[1], processedAt: '2017-04-11T16:00:00+01:00', correction: true }],
+    });
+    expect(corrected).toMatchObject({ written: true, corrections: 1 });
+    const after = await changesByDeadline();
+    expect(after).toEqual({ numerator: before.numerator + 1, denominator: before.denominator });
+    // As we knew it just before the correction was recorded: the report as it was.
+    const justBefore = new Date(new Date(corrected.recordedAt!).getTime() - 1).toISOString();
+    expect(await changesByDeadline(justBefore)).toEqual(before);
+    // Before anything came in for Liverpool: nothing measured.
+    expect(await changesByDeadline('2020-01-01T00:00:00Z')).toEqual({ numerator: 0, denominator: 0 });
+  });
+
   it('says an import is running while another transaction holds its key (PostgreSQL)', async (context) => {
     if (!api.db.serverUrl) return context.skip();
     const client = new pg.Client({ connectionString: api.db.serverUrl });
