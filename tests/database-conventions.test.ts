@@ -59,6 +59,16 @@ const APPEND_ONLY_TABLES = [
   'statement_credits',
   'recovery_tests',
   'shared_read_receipts',
+  'payrolls',
+  'pay_periods',
+  'payroll_changes',
+  'payroll_errors',
+  'dbs_checks',
+  'contract_letters',
+  'vacancies',
+  'applications',
+  'application_stages',
+  'record_imports',
 ];
 
 type Query = <Row extends Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
@@ -799,19 +809,27 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.service_request_status_changes': 'INSERT, SELECT',
       'ssp_runtime on public.service_request_comments': 'INSERT, SELECT',
       'ssp_platform on public.service_request_comments': 'INSERT, SELECT',
-      // Payroll and recruitment records: kept and corrected, never deleted.
-      'ssp_runtime on public.payrolls': 'INSERT, SELECT, UPDATE',
-      'ssp_platform on public.payrolls': 'INSERT, SELECT, UPDATE',
-      'ssp_runtime on public.pay_periods': 'INSERT, SELECT, UPDATE',
-      'ssp_platform on public.pay_periods': 'INSERT, SELECT, UPDATE',
-      'ssp_runtime on public.payroll_changes': 'INSERT, SELECT, UPDATE',
-      'ssp_platform on public.payroll_changes': 'INSERT, SELECT, UPDATE',
-      'ssp_runtime on public.payroll_errors': 'INSERT, SELECT, UPDATE',
-      'ssp_platform on public.payroll_errors': 'INSERT, SELECT, UPDATE',
-      'ssp_runtime on public.dbs_checks': 'INSERT, SELECT, UPDATE',
-      'ssp_platform on public.dbs_checks': 'INSERT, SELECT, UPDATE',
-      'ssp_runtime on public.contract_letters': 'INSERT, SELECT, UPDATE',
-      'ssp_platform on public.contract_letters': 'INSERT, SELECT, UPDATE',
+      // Payroll and recruitment records are bitemporal: a correction is a new version, never an update.
+      'ssp_runtime on public.payrolls': 'INSERT, SELECT',
+      'ssp_platform on public.payrolls': 'INSERT, SELECT',
+      'ssp_runtime on public.pay_periods': 'INSERT, SELECT',
+      'ssp_platform on public.pay_periods': 'INSERT, SELECT',
+      'ssp_runtime on public.payroll_changes': 'INSERT, SELECT',
+      'ssp_platform on public.payroll_changes': 'INSERT, SELECT',
+      'ssp_runtime on public.payroll_errors': 'INSERT, SELECT',
+      'ssp_platform on public.payroll_errors': 'INSERT, SELECT',
+      'ssp_runtime on public.dbs_checks': 'INSERT, SELECT',
+      'ssp_platform on public.dbs_checks': 'INSERT, SELECT',
+      'ssp_runtime on public.contract_letters': 'INSERT, SELECT',
+      'ssp_platform on public.contract_letters': 'INSERT, SELECT',
+      'ssp_runtime on public.vacancies': 'INSERT, SELECT',
+      'ssp_platform on public.vacancies': 'INSERT, SELECT',
+      'ssp_runtime on public.applications': 'INSERT, SELECT',
+      'ssp_platform on public.applications': 'INSERT, SELECT',
+      'ssp_runtime on public.application_stages': 'INSERT, SELECT',
+      'ssp_platform on public.application_stages': 'INSERT, SELECT',
+      'ssp_runtime on public.record_imports': 'INSERT, SELECT',
+      'ssp_platform on public.record_imports': 'INSERT, SELECT',
       // Billing: charges are set and changed, opportunities move through their decision; reduction
       // requests are facts once made; the savings ledger and statement credits are append-only.
       'ssp_runtime on public.affordability_charges': 'INSERT, SELECT, UPDATE',
@@ -1006,7 +1024,8 @@ describe('append-only tables refuse change', () => {
 
     it(`${table}: TRUNCATE is refused even for the owner, a superuser (rolled back)`, async () => {
       await inRolledBackTransaction(async (query) => {
-        await expect(query(`truncate ${table}`)).rejects.toMatchObject({ code: '42501' });
+        // CASCADE: a table other tables refer to (pay_periods) would otherwise be refused for that.
+        await expect(query(`truncate ${table} cascade`)).rejects.toMatchObject({ code: '42501' });
       });
     });
   }

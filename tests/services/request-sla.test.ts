@@ -279,3 +279,55 @@ describe('the SLA clocks of requests raised in the past', () => {
     expect(Date.parse(inEngland.fulfilmentSla.dueAt) - Date.parse(inScotland.fulfilmentSla.dueAt)).toBe(24 * 3_600_000);
   });
 });
+
+describe('an SLA clock read as of an instant', () => {
+  it('counts only the history up to then: elapsed and remaining working time, paused or running', async () => {
+    // Raised Monday 4 March 2024 10:00 (GMT), waiting on the customer Tuesday 10:00 to Thursday
+    // 10:00, resolved Friday 12:00: a DBS check's 23 working hours.
+    const [id] = await insertHistoricRequests(api, [
+      {
+        slug: LANCASHIRE,
+        offeringCode: 'dbs-check',
+        raisedAt: at('2024-03-04T10:00:00Z'),
+        moves: [
+          { status: 'waiting_on_customer', at: at('2024-03-05T10:00:00Z'), reason: 'Awaiting ID documents' },
+          { status: 'in_progress', at: at('2024-03-07T10:00:00Z') },
+          { status: 'resolved', at: at('2024-03-08T12:00:00Z') },
+        ],
+      },
+    ]);
+    const clockAt = async (asOf: string | null) => {
+      const response = await api.graphql<{
+        node: { fulfilmentSla: { state: string; elapsedWorkingSeconds: number; secondsRemaining: number } };
+      }>(
+        {
+          query: `query C($id: ID!, $asOf: DateTime) { node(id: $id) { ... on ServiceRequest {
+            fulfilmentSla(asOf: $asOf) { state elapsedWorkingSeconds secondsRemaining } } } }`,
+          variables: { id, asOf },
+        },
+        requester,
+      );
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data!.node.fulfilmentSla;
+    };
+    const hours = (h: number) => h * 3600;
+    // Wednesday noon: paused since Tuesday 10:00 after 7 h on Monday and 1 h on Tuesday.
+    expect(await clockAt('2024-03-06T12:00:00Z')).toEqual({
+      state: 'PAUSED',
+      elapsedWorkingSeconds: hours(8),
+      secondsRemaining: hours(15),
+    });
+    // Friday 9:30: running again since Thursday 10:00 (7 h), and half an hour on Friday.
+    expect(await clockAt('2024-03-08T09:30:00Z')).toEqual({
+      state: 'RUNNING',
+      elapsedWorkingSeconds: hours(15.5),
+      secondsRemaining: hours(7.5),
+    });
+    // Now: stopped at Friday 12:00 after 18 h.
+    expect(await clockAt(null)).toEqual({
+      state: 'STOPPED',
+      elapsedWorkingSeconds: hours(18),
+      secondsRemaining: hours(5),
+    });
+  });
+});

@@ -6,6 +6,7 @@ for (const name of [
   'organisations-page',
   'performance-report',
   'bulk-onboarding',
+  'record-import',
   'savings-reconciliation',
   'skills-directory-search',
   'large-partnership',

@@ -1,5 +1,17 @@
-import { defineRelations } from 'drizzle-orm';
+import { defineRelations, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import * as schema from './all-tables.ts';
+
+/**
+ * Payroll and recruitment records are kept in every version (a correction is a new row): lists
+ * show each record's newest version, the one no later version corrects. The anti-join reads the
+ * partial index of corrections, empty until something is corrected.
+ */
+const newestVersion = (tableName: string) => ({
+  RAW: (t: { tenantId: AnyPgColumn; recordId: AnyPgColumn; version: AnyPgColumn }) =>
+    sql`not exists (select 1 from ${sql.identifier(tableName)} as later
+          where later.tenant_id = ${t.tenantId} and later.corrects_id = ${t.recordId} and later.version > ${t.version})`,
+});
 
 /**
  * The relations of the whole platform schema, in one place because `@pothos/plugin-drizzle`
@@ -13,10 +25,22 @@ export const relations = defineRelations(schema, (r) => ({
     auditEvents: r.many.auditEvents({ from: r.organisations.id, to: r.auditEvents.tenantId }),
     subscriptions: r.many.subscriptions({ from: r.organisations.id, to: r.subscriptions.tenantId }),
     serviceRequests: r.many.serviceRequests({ from: r.organisations.id, to: r.serviceRequests.tenantId }),
-    payrolls: r.many.payrolls({ from: r.organisations.id, to: r.payrolls.tenantId }),
+    payrolls: r.many.payrolls({
+      from: r.organisations.id,
+      to: r.payrolls.tenantId,
+      where: newestVersion('payrolls'),
+    }),
     apiClients: r.many.apiClients({ from: r.organisations.id, to: r.apiClients.tenantId }),
-    dbsChecks: r.many.dbsChecks({ from: r.organisations.id, to: r.dbsChecks.tenantId }),
-    contractLetters: r.many.contractLetters({ from: r.organisations.id, to: r.contractLetters.tenantId }),
+    dbsChecks: r.many.dbsChecks({
+      from: r.organisations.id,
+      to: r.dbsChecks.tenantId,
+      where: newestVersion('dbs_checks'),
+    }),
+    contractLetters: r.many.contractLetters({
+      from: r.organisations.id,
+      to: r.contractLetters.tenantId,
+      where: newestVersion('contract_letters'),
+    }),
     affordabilityCharges: r.many.affordabilityCharges({
       from: r.organisations.id,
       to: r.affordabilityCharges.tenantId,
@@ -36,8 +60,9 @@ export const relations = defineRelations(schema, (r) => ({
   payrolls: {
     organisation: r.one.organisations({ from: r.payrolls.tenantId, to: r.organisations.id, optional: false }),
     periods: r.many.payPeriods({
-      from: [r.payrolls.tenantId, r.payrolls.id],
+      from: [r.payrolls.tenantId, r.payrolls.recordId],
       to: [r.payPeriods.tenantId, r.payPeriods.payrollId],
+      where: newestVersion('pay_periods'),
     }),
   },
   payPeriods: {
@@ -47,12 +72,14 @@ export const relations = defineRelations(schema, (r) => ({
       optional: false,
     }),
     changes: r.many.payrollChanges({
-      from: [r.payPeriods.tenantId, r.payPeriods.id],
+      from: [r.payPeriods.tenantId, r.payPeriods.recordId],
       to: [r.payrollChanges.tenantId, r.payrollChanges.payPeriodId],
+      where: newestVersion('payroll_changes'),
     }),
     errors: r.many.payrollErrors({
-      from: [r.payPeriods.tenantId, r.payPeriods.id],
+      from: [r.payPeriods.tenantId, r.payPeriods.recordId],
       to: [r.payrollErrors.tenantId, r.payrollErrors.payPeriodId],
+      where: newestVersion('payroll_errors'),
     }),
   },
   serviceLines: {

@@ -13,8 +13,8 @@ import * as tables from '@ssp/services-tables';
 import {
   type AuditActor,
   createApiClient,
+  delegateNewOrganisations,
   findOrganisation,
-  grantDelegation,
   type IdentifierScheme,
   inviteMember,
   type NewOrganisation,
@@ -133,9 +133,12 @@ export async function onboardOrganisation(
     input.apiClient && clientRoles
       ? await createApiClient(tx, { organisationId, name: input.apiClient.name.trim(), roles: clientRoles })
       : null;
-  await grantDelegation(tx, {
+  // The onboarder keeps a delegation over what it onboarded (a platform admin's included, though
+  // the platform sits outside every hierarchy): the new organisation exists only because the
+  // onboarder created it, so grantDelegation's hierarchy walk has nothing to check.
+  await delegateNewOrganisations(tx, {
     granteeOrganisationId: actor.organisationId,
-    delegatedOrganisationId: organisationId,
+    organisationIds: [organisationId],
     reason: 'Onboarded this organisation',
     grantedBy: audit.subject,
   });

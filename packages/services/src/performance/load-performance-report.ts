@@ -22,12 +22,22 @@ export async function loadPerformanceReport(
   tx: PlatformTransaction,
   organisationId: string,
   fiscalYear: FiscalYear | string,
-  options: PerformanceReportOptions & { now?: Date } = {},
+  options: PerformanceReportOptions & { now?: Date; knownAt?: Date } = {},
 ): Promise<PerformanceReport> {
   const { year, period, yearToDate } = reportYear(fiscalYear, options.through);
   const { firstDay, lastDay } = period;
+  const now = options.knownAt ?? options.now ?? new Date();
   // Work still inside its deadline is left out until the deadline passes (or the period ends).
-  const asOf = options.asOf ?? new Date(Math.min(period.end.getTime(), (options.now ?? new Date()).getTime()));
+  const asOf = options.asOf ?? new Date(Math.min(period.end.getTime(), now.getTime()));
+  // What we knew at `knownAt` (default: now): each record's newest version recorded by then (a
+  // correction recorded later is not seen yet; a record first recorded later does not exist yet).
+  // Records are never updated, so this reads back exactly what a report run then would have read.
+  const knownAt = now.toISOString();
+  const knownVersion = (table: string, alias: string) =>
+    sql`${sql.identifier(alias)}.recorded_at <= ${knownAt}::timestamptz and not exists (
+      select 1 from ${sql.identifier(table)} later where later.tenant_id = ${organisationId}
+        and later.corrects_id = ${sql.identifier(alias)}.record_id and later.version > ${sql.identifier(alias)}.version
+        and later.recorded_at <= ${knownAt}::timestamptz)`;
   const start = period.start.toISOString();
   const end = period.end.toISOString();
   const at = asOf.toISOString();
@@ -36,18 +46,19 @@ export async function loadPerformanceReport(
     tx,
     sql`
     with periods as (
-      select p.id, p.published_deadline, p.payments_made from pay_periods p
+      select p.record_id, p.published_deadline, p.payments_made from pay_periods p
       where p.tenant_id = ${organisationId} and p.period_start between ${firstDay}::date and ${lastDay}::date
+        and ${knownVersion('pay_periods', 'p')}
     ),
     payroll_errors_in_year as (
       select e.caused_by from payroll_errors e
-      join periods p on p.id = e.pay_period_id
-      where e.tenant_id = ${organisationId}
+      join periods p on p.record_id = e.pay_period_id
+      where e.tenant_id = ${organisationId} and ${knownVersion('payroll_errors', 'e')}
     ),
     changes as (
       select c.received_at, c.processed_at, p.published_deadline from payroll_changes c
-      join periods p on p.id = c.pay_period_id
-      where c.tenant_id = ${organisationId}
+      join periods p on p.record_id = c.pay_period_id
+      where c.tenant_id = ${organisationId} and ${knownVersion('payroll_changes', 'c')}
     ),
     dbs as (
       select d.processed_at,
@@ -60,7 +71,7 @@ export async function loadPerformanceReport(
           + case when receipt.is_working_day
                   and (d.information_complete_at at time zone 'Europe/London')::time < time '17:00'
                  then 0 else 1 end
-      where d.tenant_id = ${organisationId}
+      where d.tenant_id = ${organisationId} and ${knownVersion('dbs_checks', 'd')}
         and d.information_complete_at >= ${start}::timestamptz and d.information_complete_at < ${end}::timestamptz
     ),
     ict as (
@@ -81,7 +92,8 @@ export async function loadPerformanceReport(
          and processed_at <= published_deadline) as changes_in_time,
       (select count(*) from changes where received_at <= published_deadline
          and not (processed_at is null and published_deadline >= ${at}::timestamptz)) as changes_measured,
-      (select count(*) from dbs_checks d where d.tenant_id = ${organisationId} and d.information_complete_at is null
+      (select count(*) from dbs_checks d where d.tenant_id = ${organisationId} and ${knownVersion('dbs_checks', 'd')}
+         and d.information_complete_at is null
          and d.received_at >= ${start}::timestamptz and d.received_at < ${end}::timestamptz) as dbs_incomplete,
       (select count(*) from dbs where processed_at is null and deadline >= ${at}::timestamptz) as dbs_pending,
       (select count(*) from dbs where processed_at <= deadline) as dbs_in_time,

@@ -110,6 +110,12 @@ builder.queryField('performanceReport', (t) =>
         description: 'Last day for a year-to-date report (ISO date within the year); defaults to 31 March.',
         validate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'through is an ISO date, e.g. 2018-02-28'),
       }),
+      asOf: t.arg({
+        type: 'DateTime',
+        required: false,
+        description:
+          'Report as we knew it at this instant ("what did we report on 1 March?"): only records recorded by then, each as last corrected by then, with work still inside its deadline then left out. Defaults to now.',
+      }),
     },
     resolve: async (_root, args, context) => {
       requireRole(
@@ -131,7 +137,10 @@ builder.queryField('performanceReport', (t) =>
       const organisation = await findOrganisation(tx, args.organisationId.id);
       if (!organisation) throw new NotFoundError('No organisation you may see has this id');
       try {
-        return await loadPerformanceReport(tx, organisation.id, year, args.through ? { through: args.through } : {});
+        return await loadPerformanceReport(tx, organisation.id, year, {
+          ...(args.through ? { through: args.through } : {}),
+          ...(args.asOf ? { knownAt: args.asOf } : {}),
+        });
       } catch (error) {
         if (error instanceof RangeError) throw new ValidationError(error.message, 'through');
         throw error;

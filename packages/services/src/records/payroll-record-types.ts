@@ -4,7 +4,7 @@ import type * as tables from '@ssp/services-tables';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
 
-const PayrollChangeKindEnum = builder.enumType('PayrollChangeKind', {
+export const PayrollChangeKindEnum = builder.enumType('PayrollChangeKind', {
   description: 'What a payroll change is.',
   values: describedEnumValues<(typeof tables.payrollChangeKind.enumValues)[number]>({
     starter: 'A new starter.',
@@ -14,11 +14,21 @@ const PayrollChangeKindEnum = builder.enumType('PayrollChangeKind', {
   }),
 });
 
-const ErrorCauseEnum = builder.enumType('PayrollErrorCause', {
+export const ErrorCauseEnum = builder.enumType('PayrollErrorCause', {
   description: 'Who caused a payroll error; only the partnership errors count against its indicator.',
   values: describedEnumValues<(typeof tables.errorCause.enumValues)[number]>({
     partnership: 'The partnership (counts against its error-rate indicator).',
     customer: 'The customer (for example late or wrong information).',
+  }),
+});
+
+export const PayrollFrequencyEnum = builder.enumType('PayrollFrequency', {
+  description: 'How often a payroll pays.',
+  values: describedEnumValues<(typeof tables.payrollFrequency.enumValues)[number]>({
+    monthly: 'Monthly.',
+    four_weekly: 'Every four weeks.',
+    fortnightly: 'Every two weeks.',
+    weekly: 'Weekly.',
   }),
 });
 
@@ -29,6 +39,17 @@ const PayrollChangeRef = builder.drizzleObject('payrollChanges', {
     kind: t.expose('kind', { type: PayrollChangeKindEnum, description: 'What kind of change.' }),
     receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When the partnership received it.' }),
     processedAt: t.expose('processedAt', { type: 'DateTime', nullable: true, description: 'When it was processed.' }),
+    reference: t.exposeString('reference', {
+      nullable: true,
+      description: "The sending system's reference for it (null for changes recorded before imports).",
+    }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
   }),
 });
 
@@ -38,7 +59,14 @@ const PayrollErrorRef = builder.drizzleObject('payrollErrors', {
   fields: (t) => ({
     causedBy: t.expose('causedBy', { type: ErrorCauseEnum, description: 'Who caused it.' }),
     description: t.exposeString('description', { description: 'What went wrong.' }),
-    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When it was recorded.' }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When this version was recorded.' }),
+    reference: t.exposeString('reference', {
+      nullable: true,
+      description: "The reporting system's reference for it (null for errors recorded before imports).",
+    }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
   }),
 });
 
@@ -63,6 +91,13 @@ const PayPeriodRef = builder.drizzleObject('payPeriods', {
       { name: 'PayrollChangeEdge' },
     ),
     errors: t.relation('errors', { description: 'The errors recorded against the period.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
   }),
 });
 
@@ -74,6 +109,13 @@ export const PayrollRef = builder.drizzleNode('payrolls', {
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Its code, unique within the organisation.' }),
     name: t.exposeString('name', { description: 'Its name.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
     periods: t.relatedConnection(
       'periods',
       {

@@ -1,7 +1,20 @@
-import { pageSizeOptions, readableBy } from '@ssp/core';
+import { describedEnumValues, pageSizeOptions, readableBy } from '@ssp/core';
 import { builder } from '@ssp/schema';
+import type * as tables from '@ssp/services-tables';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
+
+export const ApplicationStageNameEnum = builder.enumType('ApplicationStageName', {
+  description: 'A stage an application reaches.',
+  values: describedEnumValues<(typeof tables.applicationStage.enumValues)[number]>({
+    shortlisted: 'Shortlisted for interview.',
+    interviewed: 'Interviewed.',
+    offered: 'Offered the post.',
+    appointed: 'Appointed.',
+    withdrawn: 'Withdrawn by the applicant.',
+    rejected: 'Not taken further.',
+  }),
+});
 
 export const DbsCheckRef = builder.drizzleNode('dbsChecks', {
   name: 'DbsCheck',
@@ -18,6 +31,13 @@ export const DbsCheckRef = builder.drizzleNode('dbsChecks', {
       description: 'When all necessary information was in: the clock starts here.',
     }),
     processedAt: t.expose('processedAt', { type: 'DateTime', nullable: true, description: 'When it was processed.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
   }),
 });
 
@@ -30,6 +50,13 @@ export const ContractLetterRef = builder.drizzleNode('contractLetters', {
     reference: t.exposeString('reference', { description: 'The customer reference for the employee or post.' }),
     systemChangeDate: t.exposeString('systemChangeDate', { description: 'When the HR system was changed (ISO date).' }),
     issuedDate: t.exposeString('issuedDate', { nullable: true, description: 'When the letter was issued (ISO date).' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
   }),
 });
 

@@ -103,7 +103,14 @@ export const ServiceRequestRef = builder.drizzleNode('serviceRequests', {
       description: 'The fulfilment clock: due time, time remaining or overrun, breached or not.',
       select: clockSelection,
       extensions: computedFromRowExtension,
-      resolve: (request) => fulfilmentClock(request, new Date()),
+      args: {
+        asOf: t.arg({
+          type: 'DateTime',
+          required: false,
+          description: 'The clock as it stood at this instant (the status history up to then); defaults to now.',
+        }),
+      },
+      resolve: (request, args) => fulfilmentClock(request, args.asOf ?? new Date()),
     }),
     responseSla: t.field({
       type: SlaClockRef,
@@ -111,7 +118,14 @@ export const ServiceRequestRef = builder.drizzleNode('serviceRequests', {
       description: 'The first-response clock, when the SLA sets one (e.g. ICT: 30 minutes).',
       select: clockSelection,
       extensions: computedFromRowExtension,
-      resolve: (request) => responseClock(request, new Date()),
+      args: {
+        asOf: t.arg({
+          type: 'DateTime',
+          required: false,
+          description: 'The clock as it stood at this instant (the status history up to then); defaults to now.',
+        }),
+      },
+      resolve: (request, args) => responseClock(request, args.asOf ?? new Date()),
     }),
   }),
 });

@@ -42,6 +42,11 @@ export const SlaClockRef = builder.objectRef<SlaClock>('SlaClock').implement({
       description: 'When the target falls (while paused: where it would stand if the clock resumed now).',
       resolve: (c) => c.dueAt,
     }),
+    elapsedWorkingSeconds: t.int({
+      description:
+        'Working seconds counted so far against the target (pauses and time outside working hours not counted).',
+      resolve: (c) => Math.trunc(c.workingMillisUsed / 1000),
+    }),
     secondsRemaining: t.int({
       description: 'Working seconds left before the target; negative by the overrun once breached.',
       resolve: (c) => Math.trunc(c.workingMillisRemaining / 1000),
@@ -75,24 +80,27 @@ interface ClockSource {
   organisation: { nation: 'england_and_wales' | 'scotland' | 'northern_ireland' };
 }
 
-/** The fulfilment clock: stops at resolution, pauses while waiting on the customer. */
+/**
+ * The fulfilment clock at `now`: stops at resolution, pauses while waiting on the customer. Only
+ * the history up to `now` counts, so an earlier `now` reads the clock as it stood then.
+ */
 export function fulfilmentClock(request: ClockSource, now: Date): SlaClock {
   return computeSlaClock({
     target: { unit: request.slaDefinition.fulfilmentUnit, amount: request.slaDefinition.fulfilmentAmount },
     nation: request.organisation.nation,
     raisedAt: request.raisedAt,
     history: request.statusChanges
-      .filter((change) => change.changedAt >= request.raisedAt)
+      .filter((change) => change.changedAt >= request.raisedAt && change.changedAt <= now)
       .map((change) => ({ status: change.status, at: change.changedAt, reason: change.reason ?? undefined })),
     now,
   });
 }
 
-/** The first-response clock, when the SLA has one: stops at the first move out of `new`. */
+/** The first-response clock at `now`, when the SLA has one: stops at the first move out of `new` by then. */
 export function responseClock(request: ClockSource, now: Date): SlaClock | null {
   const { responseUnit, responseAmount } = request.slaDefinition;
   if (!responseUnit || responseAmount === null) return null;
-  const firstResponse = request.statusChanges.find((change) => change.status !== 'new');
+  const firstResponse = request.statusChanges.find((change) => change.status !== 'new' && change.changedAt <= now);
   return computeSlaClock({
     target: { unit: responseUnit, amount: responseAmount },
     nation: request.organisation.nation,

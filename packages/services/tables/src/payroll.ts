@@ -1,5 +1,6 @@
 import { tenantPolicies } from '@ssp/core/tables';
 import { organisations } from '@ssp/tenants-tables';
+import { sql } from 'drizzle-orm';
 import {
   date,
   foreignKey,
@@ -9,9 +10,11 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { recordImports } from './record-imports.ts';
+import { recordVersionColumns, recordVersionConstraints } from './record-versions.ts';
 import { errorCause, payrollChangeKind, payrollFrequency } from './service-enums.ts';
 
 /** A payroll the partnership runs for an organisation (Lancashire added eight for the apprenticeship levy). */
@@ -24,10 +27,13 @@ export const payrolls = pgTable.withRLS(
     name: text('name').notNull(),
     frequency: payrollFrequency('frequency').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersionColumns(),
   },
   (t) => [
     primaryKey({ name: 'payrolls_pkey', columns: [t.tenantId, t.id] }),
-    unique('payrolls_tenant_code_key').on(t.tenantId, t.code),
+    // A code names one payroll; its corrections keep the code.
+    uniqueIndex('payrolls_tenant_code_key').on(t.tenantId, t.code).where(sql`corrects_id is null`),
+    ...recordVersionConstraints('payrolls', t, recordImports),
     foreignKey({ name: 'payrolls_tenant_fk', columns: [t.tenantId], foreignColumns: [organisations.id] }),
     ...tenantPolicies('payrolls', t.tenantId),
   ],
@@ -44,10 +50,14 @@ export const payPeriods = pgTable.withRLS(
     /** Changes processed after this missed the payroll: the 99 % KPI. */
     publishedDeadline: timestamp('published_deadline', { withTimezone: true }).notNull(),
     paymentsMade: integer('payments_made').notNull(),
+    ...recordVersionColumns(),
   },
   (t) => [
     primaryKey({ name: 'pay_periods_pkey', columns: [t.tenantId, t.id] }),
-    unique('pay_periods_tenant_payroll_start_key').on(t.tenantId, t.payrollId, t.periodStart),
+    uniqueIndex('pay_periods_tenant_payroll_start_key')
+      .on(t.tenantId, t.payrollId, t.periodStart)
+      .where(sql`corrects_id is null`),
+    ...recordVersionConstraints('pay_periods', t, recordImports),
     foreignKey({
       name: 'pay_periods_payroll_fk',
       columns: [t.tenantId, t.payrollId],
@@ -65,12 +75,17 @@ export const payrollChanges = pgTable.withRLS(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     payPeriodId: uuid('pay_period_id').notNull(),
+    /** The sending system's reference for the change (null for seeded rows); corrections keep it. */
+    reference: text('reference'),
     kind: payrollChangeKind('kind').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    ...recordVersionColumns(),
   },
   (t) => [
     primaryKey({ name: 'payroll_changes_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('payroll_changes_tenant_reference_key').on(t.tenantId, t.reference).where(sql`corrects_id is null`),
+    ...recordVersionConstraints('payroll_changes', t, recordImports),
     foreignKey({
       name: 'payroll_changes_period_fk',
       columns: [t.tenantId, t.payPeriodId],
@@ -88,12 +103,16 @@ export const payrollErrors = pgTable.withRLS(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     payPeriodId: uuid('pay_period_id').notNull(),
+    /** The reporting system's reference for the error (null for seeded rows); corrections keep it. */
+    reference: text('reference'),
     causedBy: errorCause('caused_by').notNull(),
     description: text('description').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersionColumns(),
   },
   (t) => [
     primaryKey({ name: 'payroll_errors_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('payroll_errors_tenant_reference_key').on(t.tenantId, t.reference).where(sql`corrects_id is null`),
+    ...recordVersionConstraints('payroll_errors', t, recordImports),
     foreignKey({
       name: 'payroll_errors_period_fk',
       columns: [t.tenantId, t.payPeriodId],

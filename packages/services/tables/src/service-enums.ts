@@ -29,3 +29,26 @@ export const payrollChangeKind = pgEnum('payroll_change_kind', ['starter', 'leav
 
 /** Who caused a payroll error: the partnership (counts against its KPI) or the customer. */
 export const errorCause = pgEnum('error_cause', ['partnership', 'customer']);
+
+/** The kinds of payroll and recruitment record that come in through the API (one import engine). */
+export const recordKind = pgEnum('record_kind', [
+  'payrolls',
+  'pay_periods',
+  'payroll_changes',
+  'payroll_errors',
+  'dbs_checks',
+  'contract_letters',
+  'vacancies',
+  'applications',
+  'application_stages',
+]);
+
+/** The stages an application passes through; each reached is one record. */
+export const applicationStage = pgEnum('application_stage', [
+  'shortlisted',
+  'interviewed',
+  'offered',
+  'appointed',
+  'withdrawn',
+  'rejected',
+]);

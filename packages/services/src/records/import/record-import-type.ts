@@ -1,0 +1,293 @@
+import {
+  ConflictError,
+  describedEnumValues,
+  ForbiddenError,
+  type MembershipRole,
+  NotFoundError,
+  type PlatformTransaction,
+  requestActor,
+  requestTransaction,
+  requireRole,
+  ValidationError,
+} from '@ssp/core';
+import { builder } from '@ssp/schema';
+import { auditActor, OrganisationRef } from '@ssp/tenants';
+import { ErrorCauseEnum, PayrollChangeKindEnum, PayrollFrequencyEnum } from '../payroll-record-types.ts';
+import { ApplicationStageNameEnum } from '../recruitment-record-types.ts';
+import { type ImportRecordsResult, importRecords, MAX_IMPORT_ROWS } from './import-records.ts';
+import { csvHeading, readRecordCsv } from './read-record-csv.ts';
+import { type RecordImportStatus, recordImportStatus } from './record-import-status.ts';
+import type { FieldSpec, RecordKind } from './record-kind.ts';
+import { RECORD_KINDS } from './record-kinds.ts';
+
+/** Who records payroll and recruitment records: the organisation's admins and the service's agents. */
+const RECORDING_ROLES: readonly MembershipRole[] = ['tenant_admin', 'service_agent'];
+
+const ENUMS: Record<string, typeof PayrollChangeKindEnum> = {
+  PayrollChangeKind: PayrollChangeKindEnum,
+  PayrollErrorCause: ErrorCauseEnum as unknown as typeof PayrollChangeKindEnum,
+  PayrollFrequency: PayrollFrequencyEnum as unknown as typeof PayrollChangeKindEnum,
+  ApplicationStageName: ApplicationStageNameEnum as unknown as typeof PayrollChangeKindEnum,
+};
+
+export const RecordKindEnum = builder.enumType('RecordKind', {
+  description: 'A kind of payroll or recruitment record that comes in through the API.',
+  values: describedEnumValues<RecordKind['name']>(
+    Object.fromEntries(Object.values(RECORD_KINDS).map((kind) => [kind.name, kind.description])) as Record<
+      RecordKind['name'],
+      string
+    >,
+  ),
+});
+
+const ProblemRef = builder
+  .objectRef<{ row: number; field: string | null; reason: string }>('RecordImportProblem')
+  .implement({
+    description: 'Why one row was refused.',
+    fields: (t) => ({
+      row: t.int({
+        description: 'The row, from 1 (in a CSV file, the first line after the headings).',
+        resolve: (p) => p.row,
+      }),
+      field: t.string({
+        nullable: true,
+        description: 'The field at fault: its name in `rows`, or its column heading in `csv`.',
+        resolve: (p) => p.field,
+      }),
+      reason: t.string({ description: 'What is wrong.', resolve: (p) => p.reason }),
+    }),
+  });
+
+const PayloadRef = builder.objectRef<ImportRecordsResult>('RecordImportPayload').implement({
+  description:
+    'What an import did: written all or nothing. With any problem nothing is written and every problem is listed (the first 1,000).',
+  fields: (t) => ({
+    kind: t.field({ type: RecordKindEnum, description: 'The kind of records.', resolve: (r) => r.kind }),
+    importKey: t.string({ description: 'Your key for the import.', resolve: (r) => r.importKey }),
+    importId: t.string({
+      nullable: true,
+      description: 'The import, once written (also when this call replayed it); null when nothing was written.',
+      resolve: (r) => r.importId,
+    }),
+    recordedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the records were recorded (the database clock): read reports `asOf` before it to see without them.',
+      resolve: (r) => r.recordedAt,
+    }),
+    dryRun: t.boolean({
+      description: 'Whether this was a dry run (checked, nothing written).',
+      resolve: (r) => r.dryRun,
+    }),
+    written: t.boolean({ description: 'Whether this call wrote the records.', resolve: (r) => r.written }),
+    replayed: t.boolean({
+      description: 'True when an earlier call with the same key and rows wrote them; this one changed nothing.',
+      resolve: (r) => r.replayed,
+    }),
+    rows: t.int({ description: 'Rows sent.', resolve: (r) => r.rows }),
+    newRecords: t.int({ description: 'Rows that are (or would be) new records.', resolve: (r) => r.newRecords }),
+    corrections: t.int({
+      description: 'Rows that are (or would be) corrections: new versions of records held.',
+      resolve: (r) => r.corrections,
+    }),
+    problemCount: t.int({ description: 'Rows refused.', resolve: (r) => r.problemCount }),
+    problems: t.field({
+      type: [ProblemRef],
+      description: 'Why rows were refused, in row order.',
+      resolve: (r) => r.problems,
+    }),
+  }),
+});
+
+const allErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
+
+/** The organisation the records are for: one the caller may act for (its own by default). */
+async function organisationFor(tx: PlatformTransaction, id: string): Promise<string> {
+  const organisation = await tx.query.organisations.findFirst({ where: { id }, columns: { id: true } });
+  if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
+  return organisation.id;
+}
+
+function graphqlField(t: PothosInputFieldBuilder, spec: FieldSpec) {
+  const options = { required: spec.required, description: spec.description };
+  switch (spec.type) {
+    case 'count':
+      return t.int(options);
+    case 'enum': {
+      const ref = ENUMS[spec.graphqlEnum];
+      if (!ref) throw new Error(`No GraphQL enum ${spec.graphqlEnum}`);
+      return t.field({ ...options, type: ref });
+    }
+    default:
+      return t.string(options);
+  }
+}
+
+type PothosInputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields'] & object>[0];
+
+/** The record input, the import and the single-record mutations of one kind. */
+function defineRecordKindApi(kind: RecordKind) {
+  const RecordInput = builder.inputType(`${kind.typeName}RecordInput`, {
+    description: `${kind.description} Times are ISO 8601 with their offset; dates are ISO dates.`,
+    fields: (t) => ({
+      ...Object.fromEntries(kind.fields.map((spec) => [spec.name, graphqlField(t, spec)])),
+      correction: t.boolean({
+        required: false,
+        description:
+          'True when this row corrects the record its key names: it becomes the next version (the earlier stays, for reports as of before).',
+      }),
+    }),
+  });
+  const ImportInput = builder.inputType(`Import${kind.pluralName}Input`, {
+    description: `Many ${kind.noun} records, as rows or as a CSV file (one of the two).`,
+    fields: (t) => ({
+      organisationId: t.globalID({
+        for: OrganisationRef,
+        required: false,
+        description: 'Whose records; defaults to the organisation you act for.',
+      }),
+      importKey: t.string({
+        required: true,
+        description:
+          'Your key for this import (8-200 characters): sending it again with the same rows changes nothing and answers as the first time; with other rows it is a conflict.',
+      }),
+      dryRun: t.boolean({ required: true, description: 'Check everything and write nothing.' }),
+      rows: t.field({
+        type: [RecordInput],
+        required: false,
+        description: `The records, 1 to ${MAX_IMPORT_ROWS.toLocaleString('en-GB')}.`,
+      }),
+      csv: t.string({
+        required: false,
+        description: `The records as CSV, headings on the first line: ${[...kind.fields.map((spec) => spec.csv), 'correction'].join(', ')}.`,
+      }),
+    }),
+  });
+  builder.mutationField(`import${kind.pluralName}`, (t) =>
+    t.field({
+      type: PayloadRef,
+      description: `Records many ${kind.noun} records at once, all or nothing, idempotent by key; each refused row is reported with its number and field.`,
+      authScopes: { authenticated: true },
+      errors: { types: allErrors, directResult: true },
+      args: { input: t.arg({ type: ImportInput, required: true, description: 'The import.' }) },
+      resolve: async (_root, { input }, context) => {
+        const actor = requestActor(context);
+        requireRole(actor, RECORDING_ROLES, 'Recording payroll and recruitment records');
+        if ((input.rows == null) === (input.csv == null)) {
+          throw new ValidationError('Send the records as rows or as csv: one of the two', 'input.rows');
+        }
+        const rows = input.csv != null ? readRecordCsv(kind, input.csv) : (input.rows as Record<string, unknown>[]);
+        const tx = requestTransaction(context);
+        const tenantId = await organisationFor(tx, input.organisationId?.id ?? actor.organisationId);
+        const result = await importRecords(tx, auditActor(context), {
+          tenantId,
+          kind,
+          importKey: input.importKey,
+          dryRun: input.dryRun,
+          rows,
+        });
+        if (input.csv == null) return result;
+        return { ...result, problems: result.problems.map((p) => ({ ...p, field: csvHeading(kind, p.field) })) };
+      },
+    }),
+  );
+
+  const RecordOneInput = builder.inputType(`Record${kind.typeName}Input`, {
+    description: `One ${kind.noun} record.`,
+    fields: (t) => ({
+      organisationId: t.globalID({
+        for: OrganisationRef,
+        required: false,
+        description: 'Whose record; defaults to the organisation you act for.',
+      }),
+      idempotencyKey: t.string({
+        required: true,
+        description: 'Your unique key for this record (8-200 characters): sending it again returns the first result.',
+      }),
+      record: t.field({ type: RecordInput, required: true, description: 'The record.' }),
+    }),
+  });
+  builder.mutationField(`record${kind.typeName}`, (t) =>
+    t.field({
+      type: PayloadRef,
+      description: `Records one ${kind.noun} record (or, marked as a correction, its next version): an import of one row.`,
+      authScopes: { authenticated: true },
+      errors: { types: allErrors, directResult: true },
+      args: { input: t.arg({ type: RecordOneInput, required: true, description: 'The record.' }) },
+      resolve: async (_root, { input }, context) => {
+        const actor = requestActor(context);
+        requireRole(actor, RECORDING_ROLES, 'Recording payroll and recruitment records');
+        const tx = requestTransaction(context);
+        const tenantId = await organisationFor(tx, input.organisationId?.id ?? actor.organisationId);
+        return importRecords(tx, auditActor(context), {
+          tenantId,
+          kind,
+          importKey: input.idempotencyKey,
+          dryRun: false,
+          rows: [input.record as Record<string, unknown>],
+        });
+      },
+    }),
+  );
+}
+
+for (const kind of Object.values(RECORD_KINDS)) defineRecordKindApi(kind);
+
+const ImportStatusEnum = builder.enumType('RecordImportState', {
+  description: 'Where an import stands.',
+  values: {
+    RUNNING: { value: 'running', description: 'A call with this key is being written now.' },
+    WRITTEN: { value: 'written', description: 'Written: its records are held.' },
+    NOT_FOUND: {
+      value: 'not_found',
+      description: 'Nothing written under this key (never sent, refused, a dry run, or rolled back).',
+    },
+  } as const,
+});
+
+const StatusRef = builder.objectRef<RecordImportStatus>('RecordImportStatus').implement({
+  description: 'Where an import stands, by its key.',
+  fields: (t) => ({
+    state: t.field({ type: ImportStatusEnum, description: 'Running, written or not found.', resolve: (s) => s.state }),
+    kind: t.field({
+      type: RecordKindEnum,
+      nullable: true,
+      description: 'Its kind, once written.',
+      resolve: (s) => s.kind,
+    }),
+    importId: t.string({ nullable: true, description: 'The import, once written.', resolve: (s) => s.importId }),
+    rows: t.int({ nullable: true, description: 'Rows written.', resolve: (s) => s.rows }),
+    corrections: t.int({ nullable: true, description: 'Of which corrections.', resolve: (s) => s.corrections }),
+    recordedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was recorded.',
+      resolve: (s) => s.recordedAt,
+    }),
+  }),
+});
+
+builder.queryField('recordImport', (t) =>
+  t.field({
+    type: StatusRef,
+    description:
+      'Where an import of payroll or recruitment records stands, by its key: running (another call is writing it now), written, or not found.',
+    authScopes: { authenticated: true },
+    args: {
+      organisationId: t.arg.globalID({
+        for: OrganisationRef,
+        required: false,
+        description: 'Whose import; defaults to the organisation you act for.',
+      }),
+      importKey: t.arg.string({ required: true, description: 'The key it was sent with.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const actor = requestActor(context);
+      requireRole(actor, RECORDING_ROLES, 'Following an import');
+      const tx = requestTransaction(context);
+      const tenantId = await organisationFor(tx, args.organisationId?.id ?? actor.organisationId);
+      return recordImportStatus(tx, tenantId, args.importKey);
+    },
+  }),
+);
