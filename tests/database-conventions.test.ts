@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the deliberately broken snippets are source text the checks read, not templates
 import { type EmbeddedDatabase, isEnumArray } from '@ssp/core';
 import { tables } from '@ssp/schema';
 import { getColumns, is } from 'drizzle-orm';

@@ -357,6 +357,19 @@ describe('payroll and recruitment records through the API, one import engine for
     expect(response.body.errors).toBeUndefined();
     const shown = response.body.data!.organisation.dbsChecks.nodes.filter((node) => node.reference === 'DBS-ONE');
     expect(shown).toEqual([{ reference: 'DBS-ONE', processedAt: '2017-07-05T08:00:00.000Z' }]);
+    // The same through the organisations list, which the selection compiler answers in one
+    // statement: the relation's newest-version filter is written into it.
+    const listed = await api.graphql<{
+      organisations: { nodes: { dbsChecks: { nodes: { reference: string; processedAt: string | null }[] } }[] };
+    }>(
+      { query: '{ organisations(first: 5) { nodes { dbsChecks(first: 20) { nodes { reference processedAt } } } } }' },
+      admin,
+    );
+    expect(listed.body.errors).toBeUndefined();
+    const listedShown = listed.body
+      .data!.organisations.nodes.flatMap((organisation) => organisation.dbsChecks.nodes)
+      .filter((node) => node.reference === 'DBS-ONE');
+    expect(listedShown).toEqual([{ reference: 'DBS-ONE', processedAt: '2017-07-05T08:00:00.000Z' }]);
     // A correction of nothing held is refused.
     const nothing = await send('DbsChecks', {
       importKey: 'correct-dbs-none',

@@ -2,6 +2,7 @@ import { seedOfferingId } from '@ssp/seeds';
 import type { Caller, MatrixContext, MatrixSubjects, MatrixTable } from './caller-matrix.ts';
 import { mutationOf } from './caller-matrix.ts';
 import { keyOf, organisationIdOf, outcomes, setUp } from './matrix-operations.ts';
+import { RECORDS_MATRIX } from './records-matrix.ts';
 
 // The services domain: who may raise, work and rate a customer's service requests, onboard
 // customers beneath an organisation, and read the catalogue, requests, performance report and
@@ -73,6 +74,7 @@ function onboardingInput(context: MatrixContext, caller: Caller): Record<string,
 const ONBOARDERS = outcomes(['tenant_admin', 'platform_admin', 'delegated_admin'], { outsider: 'NOT_FOUND' });
 
 export const SERVICES_MATRIX: MatrixTable = {
+  ...RECORDS_MATRIX,
   raiseServiceRequest: {
     operation: (context, caller) =>
       mutationOf('raiseServiceRequest', {

@@ -69,6 +69,22 @@ function column(alias: string, table: TableEntry, key: string): { sql: SQL; colu
   return { sql: sql`${sql.identifier(alias)}.${sql.identifier(found.name)}`, column: found };
 }
 
+/**
+ * A relation's own filter as conditions on its rows (aliased `alias`). The compiler writes the one
+ * form the relations use, a `RAW` condition over the target's columns (the records' newest
+ * version); any other filter is not expressed here and the resolvers answer.
+ */
+function relationFilter(relation: { where?: unknown }, target: TableEntry, alias: string): SQL[] {
+  const filter = relation.where;
+  if (filter === undefined || typeof filter === 'symbol') return [];
+  const raw = (filter as { RAW?: unknown }).RAW;
+  if (Object.keys(filter as object).length !== 1 || typeof raw !== 'function') decline('relation filter');
+  const columns = new Proxy({} as Record<string, SQL>, {
+    get: (_, key) => (typeof key === 'string' ? column(alias, target, key).sql : undefined),
+  });
+  return [sql`(${(raw as (table: Record<string, SQL>) => SQL)(columns)})`];
+}
+
 function unwrap(type: GraphQLOutputType): { named: GraphQLOutputType; list: boolean } {
   let current = type;
   let list = false;
@@ -284,7 +300,6 @@ export class SelectionCompiler {
     const relationName = relationNames[0]!;
     const relation = table.relations[relationName] ?? decline(`no relation ${relationName}`);
     if (relation.throughTable) decline('through table');
-    if (relation.where !== undefined && typeof relation.where !== 'symbol') decline('relation filter');
     const target = this.#registry[relation.targetTableName] ?? decline('target table');
     const { named, list } = unwrap(field.type);
     if (!(named instanceof GraphQLObjectType)) decline('relation type');
@@ -293,7 +308,10 @@ export class SelectionCompiler {
       const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
       return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, source._.key).sql}`;
     });
-    const where = sql.join([...conditions, ...this.#tenantBound(childAlias, target)], sql` and `);
+    const where = sql.join(
+      [...conditions, ...this.#tenantBound(childAlias, target), ...relationFilter(relation, target, childAlias)],
+      sql` and `,
+    );
     const { orderBy, limit, columns, ...rest } = nested.query as {
       orderBy?: unknown;
       limit?: unknown;
@@ -479,8 +497,7 @@ export class SelectionCompiler {
     }
     for (const [name, asked] of Object.entries(relationsAsked)) {
       const relation = table.relations[name] ?? decline(`no relation ${name}`);
-      if (relation.throughTable || (relation.where !== undefined && typeof relation.where !== 'symbol'))
-        decline('relation');
+      if (relation.throughTable) decline('relation');
       const target = this.#registry[relation.targetTableName] ?? decline('target table');
       const childAlias = this.#alias();
       const nested = asked === true ? {} : (asked as DrizzleSelect);
@@ -489,7 +506,10 @@ export class SelectionCompiler {
         const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
         return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, sourceColumn._.key).sql}`;
       });
-      const where = sql.join([...conditions, ...this.#tenantBound(childAlias, target)], sql` and `);
+      const where = sql.join(
+        [...conditions, ...this.#tenantBound(childAlias, target), ...relationFilter(relation, target, childAlias)],
+        sql` and `,
+      );
       const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
       if (!NAME.test(name)) decline('relation name');
       if (relation.relationType === 'one') {

@@ -11,7 +11,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import { auditActor, OrganisationRef } from '@ssp/tenants';
+import { auditActor, findOrganisation, OrganisationRef } from '@ssp/tenants';
 import { ErrorCauseEnum, PayrollChangeKindEnum, PayrollFrequencyEnum } from '../payroll-record-types.ts';
 import { ApplicationStageNameEnum } from '../recruitment-record-types.ts';
 import { type ImportRecordsResult, importRecords, MAX_IMPORT_ROWS } from './import-records.ts';
@@ -104,7 +104,7 @@ const allErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError
 
 /** The organisation the records are for: one the caller may act for (its own by default). */
 async function organisationFor(tx: PlatformTransaction, id: string): Promise<string> {
-  const organisation = await tx.query.organisations.findFirst({ where: { id }, columns: { id: true } });
+  const organisation = await findOrganisation(tx, id);
   if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
   return organisation.id;
 }
