@@ -58,6 +58,7 @@ describe('a compiled read', () => {
       issuer: 'https://prepared.test/',
       subject: 'prepared',
       clientId: null,
+      rolesClaimed: true,
     };
     const prepared = await api.app.database.inRequestTransaction(caller, (tx) =>
       queryRows<{ name: string; statement: string }>(tx, sql`select name, statement from pg_prepared_statements`),
@@ -100,5 +101,64 @@ describe('a compiled read', () => {
     );
     expect(slugs).toEqual(expect.arrayContaining(['edinburgh-partnership', 'city-of-edinburgh-council']));
     expect(statements.filter((text) => /app\.begin_request/.test(text))).toHaveLength(2);
+  });
+
+  it('reads nothing of any tenant for a caller the database does not confirm', async () => {
+    // The reads go out before the application has seen the set-up's answer, so the database
+    // itself must leave an unconfirmed caller with an empty context.
+    const slug = 'lancashire-county-council';
+    const organisationId = api.organisationId(slug);
+    const countRequests = sql`select count(*)::int as count from service_requests where tenant_id = ${organisationId}`;
+    const seen = async (caller: Partial<RequestCaller>) => {
+      const { setUp, rows } = await api.app.database.readInRequestTransaction(
+        {
+          organisationId,
+          issuer: 'https://unconfirmed.test/',
+          subject: 'nobody',
+          clientId: null,
+          rolesClaimed: false,
+          ...caller,
+        },
+        [countRequests, sql`select coalesce(cardinality(app.current_tenant_ids()), 0) as visible`],
+      );
+      return {
+        visibleTenants: setUp.visibleTenants,
+        requests: Number(rows[0]![0]!.count),
+        context: Number(rows[1]![0]!.visible),
+      };
+    };
+    const confirmed = await seen({ rolesClaimed: true });
+    expect(confirmed.requests).toBeGreaterThan(0);
+    expect(confirmed.context).toBe(1);
+
+    // A person of another identity provider with no membership, and a client that is not registered.
+    for (const caller of [{}, { clientId: 'no-such-client', rolesClaimed: true }]) {
+      expect(await seen(caller)).toEqual({ visibleTenants: 0, requests: 0, context: 0 });
+    }
+    const setStatus = (status: string) =>
+      api.db.asOwner('update organisations set lifecycle_status = $1 where id = $2', [status, organisationId]);
+    for (const status of ['suspended', 'offboarded']) {
+      await setStatus(status);
+      try {
+        expect(await seen({ rolesClaimed: true })).toEqual({ visibleTenants: 0, requests: 0, context: 0 });
+      } finally {
+        await setStatus('active');
+      }
+    }
+  });
+
+  it('does not read ahead of the confirmation on the partnership-wide path, which sees every tenant', async () => {
+    const token = await api.tokenFor('shared-services-platform', ['platform_admin']);
+    const { response, statements } = await measured(requestsPage, token);
+    expect(response.body.errors).toBeUndefined();
+    const setUp = statements.findIndex((text) => /app\.begin_request/.test(text));
+    const read = statements.findIndex((text) => /"service_requests"/.test(text));
+    expect(setUp).toBeGreaterThanOrEqual(0);
+    expect(read).toBeGreaterThan(setUp);
+    if (server()) {
+      // BEGIN and the set-up go together; the read waits for the answer.
+      const { roundTrips } = await measured(requestsPage, token);
+      expect(roundTrips).toBeGreaterThanOrEqual(2);
+    }
   });
 });

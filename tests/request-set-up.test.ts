@@ -16,6 +16,7 @@ const caller = (slug: string): RequestCaller => ({
   issuer: 'https://set-up.test/',
   subject: 'set-up',
   clientId: null,
+  rolesClaimed: true,
 });
 
 describe("a request's set-up", () => {

@@ -69,6 +69,7 @@ describe('a partnership of 10,000 schools', () => {
       issuer: 'test',
       subject: 'scale',
       clientId: null,
+      rolesClaimed: true,
     };
     const { visible, counted } = await api.app.database.inRequestTransaction(caller, async (tx, setUp) => {
       const [row] = await queryRows<{ count: number | string }>(tx, sql`select count(*) as count from organisations`);
@@ -84,6 +85,7 @@ describe('a partnership of 10,000 schools', () => {
       issuer: 'test',
       subject: 'scale',
       clientId: null,
+      rolesClaimed: true,
     };
     const plans = await api.app.database.inRequestTransaction(caller, async (tx) => {
       const plan = async (statement: string) =>

@@ -112,7 +112,13 @@ const PAGE_SQL = sql`select o.id, o.slug, o.name, o.kind, p.slug as parent_slug,
       where c.parent_id = o.id order by name, id limit 10) c) as children
   from organisations o left join organisations p on p.id = o.parent_id
   order by o.name, o.id limit 100`;
-const caller = { organisationId: partnership, issuer: config.tokenIssuer, subject: 'bench', clientId: null };
+const caller = {
+  organisationId: partnership,
+  issuer: config.tokenIssuer,
+  subject: 'bench',
+  clientId: null,
+  rolesClaimed: true,
+};
 
 const pageBaseline = await timeOperation(
   'baseline: the same page in one SQL statement, same tenant context',

@@ -134,18 +134,13 @@ export class EmbeddedDatabase implements PlatformDatabase {
   }
 
   /** In process there are no round trips to save: the same transaction, statement by statement. */
-  readInRequestTransaction(
-    caller: RequestCaller,
-    reads: readonly SQL[],
-    platformWork?: PlatformWorkPurpose,
-  ): Promise<ReadRequest> {
+  readInRequestTransaction(caller: RequestCaller, reads: readonly SQL[]): Promise<ReadRequest> {
     const read = async (tx: PlatformTransaction, setUp: RequestSetUp): Promise<ReadRequest> => {
       const rows: Record<string, unknown>[][] = [];
       for (const statement of reads) rows.push(await queryRows(tx, statement));
       return { setUp, rows };
     };
-    if (!platformWork) return this.inRequestTransaction(caller, read);
-    return this.inPlatformTransaction(platformWork, async (tx) => read(tx, await beginRequest(tx, caller)));
+    return this.inRequestTransaction(caller, read);
   }
 
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {

@@ -144,14 +144,9 @@ export class ServerDatabase implements PlatformDatabase {
    * BEGIN, the set-up, the reads and COMMIT written together on one connection: one round trip.
    * The reads are the selection compiler's: named (prepared) statements, as the set-up is.
    */
-  async readInRequestTransaction(
-    caller: RequestCaller,
-    reads: readonly SQL[],
-    platformWork?: PlatformWorkPurpose,
-  ): Promise<ReadRequest> {
+  async readInRequestTransaction(caller: RequestCaller, reads: readonly SQL[]): Promise<ReadRequest> {
     this.#guard.assertRunning();
-    if (platformWork) this.options.onPlatformWork?.(platformWork);
-    const pool = (platformWork ? this.#platformPool : this.#runtimePool) as PipelinedBeginPool;
+    const pool = this.#runtimePool as PipelinedBeginPool;
     const statements: PipelinedStatement[] = [
       { text: 'begin' },
       { text: BEGIN_REQUEST_SQL, values: beginRequestValues(caller), prepared: true },

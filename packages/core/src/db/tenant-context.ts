@@ -29,6 +29,12 @@ export interface RequestCaller {
   subject: string;
   /** A machine client's id; null for a person. */
   clientId: string | null;
+  /**
+   * A person whose token carries its roles (signed by the platform's own issuer) needs no
+   * membership row; anyone else is confirmed by the database's records alone. An unconfirmed
+   * caller's transaction sees no tenant at all.
+   */
+  rolesClaimed: boolean;
 }
 
 /** What the database found about the caller, for the application to decide whether it may act. */
@@ -67,13 +73,13 @@ function textArray(value: string[] | string | null): string[] | null {
  * The text of the request's set-up statement. Fixed, so the server driver sends it as a named
  * (prepared) statement, pipelined with BEGIN: parsed and planned once per connection.
  */
-export const BEGIN_REQUEST_SQL = 'select * from app.begin_request($1, $2, $3, $4)';
+export const BEGIN_REQUEST_SQL = 'select * from app.begin_request($1, $2, $3, $4, $5)';
 export const BEGIN_REQUEST_STATEMENT_NAME = 'ssp_begin_request';
 
 /** The set-up statement's parameters, in order. */
 export function beginRequestValues(caller: RequestCaller): unknown[] {
   checkTenantIds([caller.organisationId]);
-  return [caller.organisationId, caller.issuer, caller.subject, caller.clientId];
+  return [caller.organisationId, caller.issuer, caller.subject, caller.clientId, caller.rolesClaimed];
 }
 
 export function requestSetUpOf(row: SetUpRow): RequestSetUp {
@@ -89,9 +95,10 @@ export function requestSetUpOf(row: SetUpRow): RequestSetUp {
 
 /**
  * A read-only request's whole transaction: what its set-up found, and each read's rows. The
- * reads ran after the set-up whatever it found (the tenant context is the token's organisation
- * then, so they see nothing of anyone else's): the caller decides from `setUp` whether the caller
- * may act before any row is used, and throws them away otherwise.
+ * reads ran after the set-up whatever it found: for a caller the database did not confirm, the
+ * context is empty and they saw no tenant's rows; for a confirmed one, its organisation and those
+ * delegated to it. The caller still decides from `setUp` whether the caller may act before any
+ * row is used, and throws them away otherwise.
  */
 export interface ReadRequest {
   setUp: RequestSetUp;
@@ -108,7 +115,7 @@ export async function beginRequest(tx: PlatformTransaction, caller: RequestCalle
   checkTenantIds([caller.organisationId]);
   const [row] = await queryRows<SetUpRow>(
     tx,
-    sql`select * from app.begin_request(${caller.organisationId}, ${caller.issuer}, ${caller.subject}, ${caller.clientId})`,
+    sql`select * from app.begin_request(${caller.organisationId}, ${caller.issuer}, ${caller.subject}, ${caller.clientId}, ${caller.rolesClaimed})`,
   );
   if (!row) throw new Error('app.begin_request answered no row');
   return requestSetUpOf(row);

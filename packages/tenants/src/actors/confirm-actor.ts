@@ -22,6 +22,8 @@ export function requestCaller(principal: Principal): RequestCaller {
     issuer: principal.issuer,
     subject: principal.subject,
     clientId: principal.kind === 'client' ? principal.clientId : null,
+    // A machine client is confirmed by its registration whatever its token claims.
+    rolesClaimed: principal.kind === 'user' && principal.claimedRoles !== null,
   };
 }
 

@@ -1,0 +1,73 @@
+-- An unconfirmed caller sees no tenant. `app.begin_request` used to leave the caller's own
+-- organisation in the tenant context whatever it found, and the application decided afterwards
+-- whether the caller may act. A read sent in the same round trip as the set-up (planned for the
+-- caller the token presumes) therefore read that organisation's rows before the refusal, and only
+-- the application threw them away. Now the database applies the confirmation rule itself: unless
+-- the organisation exists and is neither suspended nor offboarded, and the caller is a live
+-- machine client, a member (active or invited), or a person whose token carries its roles (signed
+-- by the platform's own issuer, `p_roles_claimed`), the context is left empty, so nothing a
+-- tenant table holds is visible to the rest of the transaction. The application's own decision
+-- (`decideActor`) is unchanged and still refuses the request.
+DROP FUNCTION IF EXISTS app.begin_request(uuid, text, text, text);
+--> statement-breakpoint
+CREATE FUNCTION app.begin_request(
+  p_organisation_id uuid, p_issuer text, p_subject text, p_client_id text, p_roles_claimed boolean
+) RETURNS TABLE (
+  organisation_kind text,
+  lifecycle_status text,
+  membership_roles text[],
+  membership_invited boolean,
+  client_roles text[],
+  visible_tenants integer
+)
+  LANGUAGE plpgsql VOLATILE
+  AS $$
+DECLARE
+  delegated uuid[];
+  confirmed boolean;
+BEGIN
+  IF p_organisation_id IS NULL THEN
+    RAISE EXCEPTION 'a request needs its organisation' USING ERRCODE = '22023';
+  END IF;
+  -- The confirmation reads under the caller's role and row-level security: the context is first
+  -- the organisation alone, which is exactly what it may read.
+  PERFORM app.set_tenant_context(ARRAY[p_organisation_id]);
+  SELECT o.kind::text, o.lifecycle_status::text INTO organisation_kind, lifecycle_status
+    FROM organisations o WHERE o.id = p_organisation_id;
+  IF FOUND THEN
+    SELECT m.roles::text[], m.status = 'invited' INTO membership_roles, membership_invited
+      FROM memberships m
+     WHERE m.tenant_id = p_organisation_id AND m.issuer = p_issuer AND m.subject = p_subject
+       AND m.status IN ('active', 'invited');
+    IF p_client_id IS NOT NULL THEN
+      SELECT c.roles::text[] INTO client_roles
+        FROM api_clients c
+       WHERE c.tenant_id = p_organisation_id AND c.client_id = p_client_id AND c.revoked_at IS NULL;
+    END IF;
+  END IF;
+  confirmed := organisation_kind IS NOT NULL
+    AND lifecycle_status NOT IN ('suspended', 'offboarded')
+    AND CASE WHEN p_client_id IS NOT NULL THEN client_roles IS NOT NULL
+             ELSE coalesce(p_roles_claimed, false) OR membership_roles IS NOT NULL END;
+  IF NOT confirmed THEN
+    PERFORM set_config('app.tenant_ids', '', true);
+    PERFORM set_config('app.tenant_ids_' || left(p_organisation_id::text, 1), '', true);
+    visible_tenants := 0;
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  visible_tenants := 1;
+  SELECT array_agg(d.delegated_organisation_id) INTO delegated
+    FROM delegations d
+   WHERE d.tenant_id = p_organisation_id AND d.delegated_organisation_id <> p_organisation_id;
+  IF delegated IS NOT NULL THEN
+    PERFORM app.set_tenant_context(p_organisation_id || delegated);
+    visible_tenants := 1 + cardinality(delegated);
+  END IF;
+  RETURN NEXT;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app.begin_request(uuid, text, text, text, boolean) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app.begin_request(uuid, text, text, text, boolean) TO ssp_runtime, ssp_platform;
