@@ -12,6 +12,7 @@ import { AuthenticationError } from './authentication-error.ts';
 import { MEMBERSHIP_ROLES, type MembershipRole, type Principal } from './principal.ts';
 import { SIGNING_ALGORITHM, type SigningKeyStore } from './signing-key-store.ts';
 import { VerificationKeyCache } from './verification-key-cache.ts';
+import { VerifiedTokenCache } from './verified-token-cache.ts';
 
 /** Asymmetric algorithms only: an HMAC "signed" with a public key must never verify. */
 export const EXTERNAL_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
@@ -52,6 +53,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class TokenVerifier {
   readonly #remoteKeySets = new Map<string, JWTVerifyGetKey>();
   readonly #ownKeys: VerificationKeyCache;
+  readonly #verifiedOwn = new VerifiedTokenCache();
 
   constructor(private readonly options: TokenVerifierOptions) {
     this.#ownKeys = new VerificationKeyCache(() => options.keys.publicJwks(options.now?.() ?? new Date()));
@@ -62,7 +64,15 @@ export class TokenVerifier {
     return this.#ownKeys.imports;
   }
 
+  /** How many verifications of our own tokens were saved by having verified the token before. */
+  get ownTokenCacheHits(): number {
+    return this.#verifiedOwn.hits;
+  }
+
   async verify(token: string): Promise<Principal> {
+    const nowSeconds = Math.floor(this.#now().getTime() / 1000);
+    const known = this.#verifiedOwn.principalOf(token, nowSeconds, (kid) => this.#ownKeys.publishedKey(kid));
+    if (known) return known;
     let header: ReturnType<typeof decodeProtectedHeader>;
     let unverified: JWTPayload;
     try {
@@ -78,7 +88,7 @@ export class TokenVerifier {
     }
     if (unverified.iss === this.options.issuer) {
       checkType(header.typ, (typ) => typ === ACCESS_TOKEN_TYPE);
-      return this.#verifyOwn(token);
+      return this.#verifyOwn(token, header.kid);
     }
     if (typeof unverified.iss !== 'string') throw new AuthenticationError('the token has no issuer');
     checkType(header.typ, (typ) => EXTERNAL_TOKEN_TYPES.has(typ), true);
@@ -87,7 +97,11 @@ export class TokenVerifier {
     return this.#verifyExternal(token, provider);
   }
 
-  async #verifyOwn(token: string): Promise<Principal> {
+  #now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async #verifyOwn(token: string, kid: string | undefined): Promise<Principal> {
     const payload = await this.#jwtVerify(token, (header: JWTHeaderParameters) => this.#ownKeys.key(header), {
       issuer: this.options.issuer,
       audience: this.options.audience,
@@ -105,10 +119,24 @@ export class TokenVerifier {
       claimedRoles: roles,
       expiresAt: new Date((payload.exp as number) * 1000),
     };
-    if (typeof payload.client_id === 'string') {
-      return { kind: 'client', clientId: payload.client_id, ...common };
+    const principal: Principal =
+      typeof payload.client_id === 'string'
+        ? { kind: 'client', clientId: payload.client_id, ...common }
+        : { kind: 'user', ...common };
+    // The key verified it, so it is published under this kid (VerificationKeyCache.key).
+    const jwk = kid === undefined ? undefined : this.#ownKeys.publishedKey(kid);
+    if (kid !== undefined && jwk) {
+      const maxLifetime = this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+      this.#verifiedOwn.remember(token, {
+        principal,
+        kid,
+        jwk,
+        // jose refuses from exp + tolerance on, and once older than the maximum age + tolerance.
+        validThroughSeconds:
+          Math.min(payload.exp as number, (payload.iat as number) + maxLifetime) + CLOCK_TOLERANCE_SECONDS - 1,
+      });
     }
-    return { kind: 'user', ...common };
+    return principal;
   }
 
   async #verifyExternal(token: string, provider: ExternalIdentityProvider): Promise<Principal> {
@@ -138,7 +166,7 @@ export class TokenVerifier {
     expected: { issuer: string; audience: string; algorithms: string[] },
   ): Promise<JWTPayload> {
     const maxLifetime = this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
-    const now = this.options.now?.() ?? new Date();
+    const now = this.#now();
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {

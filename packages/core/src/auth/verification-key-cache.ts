@@ -1,11 +1,7 @@
 import { errors, importJWK, type JWK, type JWTHeaderParameters } from 'jose';
+import { sameKeyMaterial } from './verified-token-cache.ts';
 
 type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
-
-/** The parts of a public JWK that make it the key it is (not its metadata). */
-function sameKey(a: JWK, b: JWK): boolean {
-  return a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y && a.n === b.n && a.e === b.e;
-}
 
 /**
  * Our public keys, imported once per key id rather than once per token (importing an EC key is
@@ -23,6 +19,11 @@ export class VerificationKeyCache {
     return this.#imports;
   }
 
+  /** The published public key with this id, if any. */
+  publishedKey(kid: string): JWK | undefined {
+    return this.published().keys.find((candidate) => candidate.kid === kid);
+  }
+
   /** The key a token's header names; jose's "no matching key" when it is not published. */
   key(header: JWTHeaderParameters): Promise<VerificationKey> {
     const { keys } = this.published();
@@ -31,7 +32,7 @@ export class VerificationKeyCache {
       throw new errors.JWKSNoMatchingKey();
     }
     const cached = this.#byKid.get(header.kid);
-    if (cached && (cached.jwk === jwk || sameKey(cached.jwk, jwk))) return cached.key;
+    if (cached && (cached.jwk === jwk || sameKeyMaterial(cached.jwk, jwk))) return cached.key;
 
     for (const kid of this.#byKid.keys()) {
       if (!keys.some((candidate) => candidate.kid === kid)) this.#byKid.delete(kid);
