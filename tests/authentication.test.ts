@@ -1,5 +1,4 @@
-import { CLOCK_TOLERANCE_SECONDS, type SigningKey, TokenIssuer } from '@ssp/core';
-import { JWKS_CACHE_SECONDS } from '@ssp/gateway';
+import { CLOCK_TOLERANCE_SECONDS, JWKS_CACHE_SECONDS, type SigningKey, TokenIssuer } from '@ssp/core';
 import {
   base64url,
   decodeProtectedHeader,

@@ -1,14 +1,9 @@
 // The shared kernel's public surface: config, database, auth, errors, money, fiscal years, calendars
 // and the GraphQL pieces that know no domain (the builder itself is `@ssp/schema`'s).
 
-export * from './auth/authentication-error.ts';
-export * from './auth/principal.ts';
+export * from './auth/index.ts';
 export * from './auth/read-access.ts';
 export * from './auth/require-role.ts';
-export * from './auth/secret-hash.ts';
-export * from './auth/signing-key-store.ts';
-export * from './auth/token-issuer.ts';
-export * from './auth/token-verifier.ts';
 export * from './calendar/index.ts';
 export * from './config/app-config.ts';
 export * from './db/database-outage.ts';

@@ -1,5 +1,6 @@
 import {
   type AppConfig,
+  JWKS_CACHE_SECONDS,
   openDatabase,
   type PlatformDatabase,
   SigningKeyStore,
@@ -22,9 +23,6 @@ export interface PlatformApp {
   logger: Logger;
   close(): Promise<void>;
 }
-
-/** How long verifiers may cache our JWKS; a rotated key is published this long before use. */
-export const JWKS_CACHE_SECONDS = 300;
 
 /**
  * JSON lines on stdout in production (for a log collector); in development pino's own

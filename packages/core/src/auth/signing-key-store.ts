@@ -47,6 +47,9 @@ async function newSigningKey(signFrom: Date, now: Date): Promise<SigningKey> {
   };
 }
 
+/** How long verifiers may cache our JWKS; a rotated key is published this long before use. */
+export const JWKS_CACHE_SECONDS = 300;
+
 /**
  * The platform's signing keys, rotatable without downtime: a new key is published in the JWKS
  * before anything is signed with it, and an old one stays published until its tokens expire.

@@ -1,4 +1,4 @@
-import { platformOperator, type SeedOrganisation, seedOrganisations } from '@ssp/seeds';
+import { platformOperator, type SeedOrganisation, seedOrganisations } from '@ssp/seeds/organisations';
 import { distance } from 'fastest-levenshtein';
 
 /** Every organisation `pnpm cli token` can mint for: the platform operator and the seeds. */
