@@ -976,6 +976,7 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
     );
     expect(rows).toEqual([
       { role: 'ssp_platform', fn: 'app.admit_new_tenants(uuid[])' },
+      { role: 'ssp_platform', fn: 'app.begin_read_ahead(uuid,text,text,text,boolean)' },
       { role: 'ssp_platform', fn: 'app.begin_request(uuid,text,text,text,boolean)' },
       { role: 'ssp_platform', fn: 'app.current_partnership_ids()' },
       { role: 'ssp_platform', fn: 'app.current_tenant_ids()' },
@@ -983,6 +984,7 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       { role: 'ssp_platform', fn: 'app.set_partnership_context()' },
       { role: 'ssp_platform', fn: 'app.set_tenant_context(uuid[])' },
       { role: 'ssp_runtime', fn: 'app.admit_new_tenants(uuid[])' },
+      { role: 'ssp_runtime', fn: 'app.begin_read_ahead(uuid,text,text,text,boolean)' },
       { role: 'ssp_runtime', fn: 'app.begin_request(uuid,text,text,text,boolean)' },
       { role: 'ssp_runtime', fn: 'app.current_partnership_ids()' },
       { role: 'ssp_runtime', fn: 'app.current_tenant_ids()' },

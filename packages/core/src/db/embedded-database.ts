@@ -13,7 +13,9 @@ import type { PlatformSchema } from './platform-schema.ts';
 import { queryRows } from './query-rows.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
+  beginReadAhead,
   beginRequest,
+  isReadAheadRefusal,
   PLATFORM_ROLE,
   type ReadRequest,
   type RequestCaller,
@@ -134,13 +136,27 @@ export class EmbeddedDatabase implements PlatformDatabase {
   }
 
   /** In process there are no round trips to save: the same transaction, statement by statement. */
-  readInRequestTransaction(caller: RequestCaller, reads: readonly SQL[]): Promise<ReadRequest> {
-    const read = async (tx: PlatformTransaction, setUp: RequestSetUp): Promise<ReadRequest> => {
+  async readInRequestTransaction(
+    caller: RequestCaller,
+    reads: readonly SQL[],
+    platformWork?: PlatformWorkPurpose,
+  ): Promise<ReadRequest | null> {
+    const read = async (tx: PlatformTransaction): Promise<ReadRequest> => {
+      const setUp = await beginReadAhead(tx, caller);
       const rows: Record<string, unknown>[][] = [];
       for (const statement of reads) rows.push(await queryRows(tx, statement));
       return { setUp, rows };
     };
-    return this.inRequestTransaction(caller, read);
+    try {
+      if (platformWork) return await this.inPlatformTransaction(platformWork, read);
+      return await this.#db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local role ${RUNTIME_ROLE}`));
+        return read(tx);
+      });
+    } catch (error) {
+      if (isReadAheadRefusal(error)) return null;
+      throw error;
+    }
   }
 
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {

@@ -1,10 +1,18 @@
 import pg from 'pg';
 import { PreparedStatementNames } from './prepared-statement-names.ts';
 import { StatementCounter } from './statement-counter.ts';
-import { BEGIN_REQUEST_SQL, BEGIN_REQUEST_STATEMENT_NAME } from './tenant-context.ts';
+import {
+  BEGIN_READ_AHEAD_SQL,
+  BEGIN_READ_AHEAD_STATEMENT_NAME,
+  BEGIN_REQUEST_SQL,
+  BEGIN_REQUEST_STATEMENT_NAME,
+} from './tenant-context.ts';
 
 /** Fixed statements every request sends, by text, and the names they are prepared under. */
-const NAMED_STATEMENTS: ReadonlyMap<string, string> = new Map([[BEGIN_REQUEST_SQL, BEGIN_REQUEST_STATEMENT_NAME]]);
+const NAMED_STATEMENTS: ReadonlyMap<string, string> = new Map([
+  [BEGIN_REQUEST_SQL, BEGIN_REQUEST_STATEMENT_NAME],
+  [BEGIN_READ_AHEAD_SQL, BEGIN_READ_AHEAD_STATEMENT_NAME],
+]);
 
 /** The query under its prepared name, when its text has one (or is to get one). */
 function withName(names: PreparedStatementNames, query: QueryConfig, prepared = false): QueryConfig {

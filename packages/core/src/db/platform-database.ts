@@ -42,12 +42,17 @@ export interface PlatformDatabase {
   /**
    * A read-only request in one transaction opened as `inRequestTransaction` opens it, whose
    * reads are known before it begins: BEGIN, the set-up, `reads` and COMMIT are written together
-   * (one round trip on a server). `reads` must only read: they run whatever the set-up finds (an
-   * unconfirmed caller's context is empty, so they see no tenant's rows), and the caller uses their
-   * rows only once it has accepted the set-up. Tenant path only: the partnership-wide path sees
-   * every tenant whatever the set-up finds, so its reads wait for the confirmation.
+   * (one round trip on a server). `reads` must only read, and the caller uses their rows only once
+   * it has accepted the set-up. They run only for a caller the database confirms
+   * (`app.begin_read_ahead`); for any other the answer is null, nothing of theirs having run, and
+   * the caller asks again the ordinary way. With `platformWork`, on the partnership-wide path
+   * instead, as `inPlatformTransaction` records it (the database then also wants a platform admin).
    */
-  readInRequestTransaction(caller: RequestCaller, reads: readonly SQL[]): Promise<ReadRequest>;
+  readInRequestTransaction(
+    caller: RequestCaller,
+    reads: readonly SQL[],
+    platformWork?: PlatformWorkPurpose,
+  ): Promise<ReadRequest | null>;
   /** Runs `work` in one transaction that sees every tenant; use only for partnership-wide work. */
   inPlatformTransaction<T>(purpose: PlatformWorkPurpose, work: (tx: PlatformTransaction) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query; a DatabaseOutageError says busy or down. */

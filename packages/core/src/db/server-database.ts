@@ -14,9 +14,10 @@ import type {
 import type { PlatformSchema } from './platform-schema.ts';
 import { StatementCounter } from './statement-counter.ts';
 import {
-  BEGIN_REQUEST_SQL,
+  BEGIN_READ_AHEAD_SQL,
   beginRequest,
   beginRequestValues,
+  isReadAheadRefusal,
   PLATFORM_ROLE,
   type ReadRequest,
   type RequestCaller,
@@ -142,14 +143,22 @@ export class ServerDatabase implements PlatformDatabase {
 
   /**
    * BEGIN, the set-up, the reads and COMMIT written together on one connection: one round trip.
-   * The reads are the selection compiler's: named (prepared) statements, as the set-up is.
+   * The reads are the selection compiler's: named (prepared) statements, as the set-up is. A
+   * caller the database does not confirm aborts the transaction at the set-up
+   * (`app.begin_read_ahead`): the reads fail unrun, COMMIT ends it as a rollback, and the answer
+   * is null.
    */
-  async readInRequestTransaction(caller: RequestCaller, reads: readonly SQL[]): Promise<ReadRequest> {
+  async readInRequestTransaction(
+    caller: RequestCaller,
+    reads: readonly SQL[],
+    platformWork?: PlatformWorkPurpose,
+  ): Promise<ReadRequest | null> {
     this.#guard.assertRunning();
-    const pool = this.#runtimePool as PipelinedBeginPool;
+    if (platformWork) this.options.onPlatformWork?.(platformWork);
+    const pool = (platformWork ? this.#platformPool : this.#runtimePool) as PipelinedBeginPool;
     const statements: PipelinedStatement[] = [
       { text: 'begin' },
-      { text: BEGIN_REQUEST_SQL, values: beginRequestValues(caller), prepared: true },
+      { text: BEGIN_READ_AHEAD_SQL, values: beginRequestValues(caller), prepared: true },
       ...reads.map((read) => {
         const query = dialect.sqlToQuery(read);
         return { text: query.sql, values: query.params, prepared: true };
@@ -166,8 +175,11 @@ export class ServerDatabase implements PlatformDatabase {
     try {
       const answers = await pool.sendTogether(client, statements);
       const setUpRow = answers[1]!.rows[0] as SetUpRow | undefined;
-      if (!setUpRow) throw new Error('app.begin_request answered no row');
+      if (!setUpRow) throw new Error('app.begin_read_ahead answered no row');
       return { setUp: requestSetUpOf(setUpRow), rows: answers.slice(2, -1).map((answer) => answer.rows) };
+    } catch (error) {
+      if (isReadAheadRefusal(error)) return null;
+      throw error;
     } finally {
       if (!broken) client.off('error', onError);
       client.release(broken);

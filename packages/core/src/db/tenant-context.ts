@@ -76,6 +76,23 @@ function textArray(value: string[] | string | null): string[] | null {
 export const BEGIN_REQUEST_SQL = 'select * from app.begin_request($1, $2, $3, $4, $5)';
 export const BEGIN_REQUEST_STATEMENT_NAME = 'ssp_begin_request';
 
+/**
+ * The set-up of a read sent ahead of the application's decision: the same as `app.begin_request`,
+ * but a caller the database does not confirm aborts the transaction with `READ_AHEAD_REFUSED`,
+ * so none of the statements sent after it runs.
+ */
+export const BEGIN_READ_AHEAD_SQL = 'select * from app.begin_read_ahead($1, $2, $3, $4, $5)';
+export const BEGIN_READ_AHEAD_STATEMENT_NAME = 'ssp_begin_read_ahead';
+/** The SQLSTATE `app.begin_read_ahead` refuses with (a class of our own). */
+export const READ_AHEAD_REFUSED = 'SS001';
+
+/** Whether a database error (or the driver error drizzle wraps it in) is `app.begin_read_ahead` refusing. */
+export function isReadAheadRefusal(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  return code === READ_AHEAD_REFUSED || (cause !== undefined && isReadAheadRefusal(cause));
+}
+
 /** The set-up statement's parameters, in order. */
 export function beginRequestValues(caller: RequestCaller): unknown[] {
   checkTenantIds([caller.organisationId]);
@@ -118,6 +135,17 @@ export async function beginRequest(tx: PlatformTransaction, caller: RequestCalle
     sql`select * from app.begin_request(${caller.organisationId}, ${caller.issuer}, ${caller.subject}, ${caller.clientId}, ${caller.rolesClaimed})`,
   );
   if (!row) throw new Error('app.begin_request answered no row');
+  return requestSetUpOf(row);
+}
+
+/** `beginRequest` for a read sent ahead of the decision (`BEGIN_READ_AHEAD_SQL`). */
+export async function beginReadAhead(tx: PlatformTransaction, caller: RequestCaller): Promise<RequestSetUp> {
+  checkTenantIds([caller.organisationId]);
+  const [row] = await queryRows<SetUpRow>(
+    tx,
+    sql`select * from app.begin_read_ahead(${caller.organisationId}, ${caller.issuer}, ${caller.subject}, ${caller.clientId}, ${caller.rolesClaimed})`,
+  );
+  if (!row) throw new Error('app.begin_read_ahead answered no row');
   return requestSetUpOf(row);
 }
 

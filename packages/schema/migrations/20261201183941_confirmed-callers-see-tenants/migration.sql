@@ -71,3 +71,54 @@ $$;
 REVOKE ALL ON FUNCTION app.begin_request(uuid, text, text, text, boolean) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION app.begin_request(uuid, text, text, text, boolean) TO ssp_runtime, ssp_platform;
+--> statement-breakpoint
+-- A read sent ahead of the application's decision (with BEGIN and the set-up, in one round trip)
+-- starts with this instead of `app.begin_request`: the same set-up, but an unconfirmed caller
+-- aborts the transaction, so that none of the statements sent after it runs at all. The empty
+-- context above already hides every tenant from such a caller on the runtime role; the
+-- partnership-wide role sees every tenant whatever the context, so there the caller must also be
+-- a platform admin of the platform operator (a machine client by its registered roles, a member
+-- by its membership, a token of our own issuer by the roles it carries). The application then
+-- asks again the ordinary way, which answers with the precise refusal.
+CREATE FUNCTION app.begin_read_ahead(
+  p_organisation_id uuid, p_issuer text, p_subject text, p_client_id text, p_roles_claimed boolean
+) RETURNS TABLE (
+  organisation_kind text,
+  lifecycle_status text,
+  membership_roles text[],
+  membership_invited boolean,
+  client_roles text[],
+  visible_tenants integer
+)
+  LANGUAGE plpgsql VOLATILE
+  AS $$
+DECLARE
+  found_caller record;
+BEGIN
+  SELECT * INTO found_caller
+    FROM app.begin_request(p_organisation_id, p_issuer, p_subject, p_client_id, p_roles_claimed);
+  IF found_caller.visible_tenants = 0 THEN
+    RAISE EXCEPTION 'nothing is read ahead for a caller the database does not confirm' USING ERRCODE = 'SS001';
+  END IF;
+  IF current_user = 'ssp_platform' AND NOT coalesce(
+       found_caller.organisation_kind = 'platform_operator' AND CASE
+         WHEN p_client_id IS NOT NULL THEN 'platform_admin' = ANY (found_caller.client_roles)
+         WHEN p_roles_claimed THEN true
+         ELSE 'platform_admin' = ANY (found_caller.membership_roles)
+       END, false) THEN
+    RAISE EXCEPTION 'nothing is read ahead on the partnership-wide path for a caller who is not a platform admin'
+      USING ERRCODE = 'SS001';
+  END IF;
+  organisation_kind := found_caller.organisation_kind;
+  lifecycle_status := found_caller.lifecycle_status;
+  membership_roles := found_caller.membership_roles;
+  membership_invited := found_caller.membership_invited;
+  client_roles := found_caller.client_roles;
+  visible_tenants := found_caller.visible_tenants;
+  RETURN NEXT;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app.begin_read_ahead(uuid, text, text, text, boolean) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app.begin_read_ahead(uuid, text, text, text, boolean) TO ssp_runtime, ssp_platform;

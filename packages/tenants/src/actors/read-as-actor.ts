@@ -1,6 +1,7 @@
 import type { Actor, PlatformDatabase, Principal } from '@ssp/core';
 import type { SQL } from 'drizzle-orm';
-import { decideActor, requestCaller } from './confirm-actor.ts';
+import { decideActor, platformRoleWithdrawn, requestCaller } from './confirm-actor.ts';
+import { platformRequestPurpose } from './run-as-actor.ts';
 
 /** A read planned for the actor a token presumes: its statements, and its answer from their rows. */
 export interface PlannedRead<T> {
@@ -10,14 +11,14 @@ export interface PlannedRead<T> {
 
 /**
  * The actor a token presumes before the database has confirmed it: the roles it claims, and its
- * own organisation alone. Null when the token cannot say (roles decided by a membership row) or
- * when it claims platform admin: the partnership-wide path sees every tenant whatever the set-up
- * finds, so nothing may be read on it before the caller is confirmed (`runAsActor` takes it).
+ * own organisation alone (or, claiming platform admin, the partnership-wide path as `runAsActor`
+ * takes it). Null when the token cannot say (roles decided by a membership row).
  */
 function presumedActor(principal: Principal): Actor | null {
   const roles = principal.claimedRoles;
-  if (!roles || roles.includes('platform_admin')) return null;
-  return { principal, organisationId: principal.organisationId, roles, visibleTenantCount: 1, platformScope: false };
+  if (!roles) return null;
+  const platformScope = roles.includes('platform_admin');
+  return { principal, organisationId: principal.organisationId, roles, visibleTenantCount: 1, platformScope };
 }
 
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
@@ -26,11 +27,11 @@ const sameRoles = (a: readonly string[], b: readonly string[]) =>
 /**
  * A read-only request in one round trip: its statements are planned for the actor the token
  * presumes, sent with BEGIN, the set-up and COMMIT, and their rows are used only when the
- * database confirms that very actor (its roles, nothing delegated to it). A refused caller is
- * refused as `runAsActor` refuses it (AuthenticationError); the database left its context empty,
- * so its reads saw no tenant's rows, and they are dropped unread. Null when
- * no read was planned or the confirmed actor is another one (then run the request with
- * `runAsActor`; what the first transaction read is dropped, and it wrote nothing).
+ * database confirms that very actor (its roles, nothing delegated to it). A caller the database
+ * does not confirm has none of the reads run (`app.begin_read_ahead` aborts the transaction). Null
+ * when no read was planned, the database refused the caller, or the confirmed actor is another one:
+ * then run the request with `runAsActor`, which refuses a refused caller with its reason (what the
+ * first transaction read is dropped, and it wrote nothing).
  */
 export async function readAsActor<T>(
   database: PlatformDatabase,
@@ -40,10 +41,22 @@ export async function readAsActor<T>(
   const presumed = presumedActor(principal);
   const planned = presumed && plan(presumed);
   if (!presumed || !planned) return null;
-  const { setUp, rows } = await database.readInRequestTransaction(requestCaller(principal), planned.reads);
+  const read = await database.readInRequestTransaction(
+    requestCaller(principal),
+    planned.reads,
+    presumed.platformScope ? platformRequestPurpose(principal) : undefined,
+  );
+  // The database did not confirm the caller and ran none of the reads: ask the ordinary way,
+  // which refuses it with the reason.
+  if (!read) return null;
   // A token that presumes roles accepts no invitation (acceptsInvitation): nothing to write.
-  const actor = decideActor(principal, setUp);
-  if (actor.platformScope || actor.visibleTenantCount !== presumed.visibleTenantCount) return null;
+  const actor = decideActor(principal, read.setUp);
+  if (presumed.platformScope) {
+    // As runAsActor: the token chose the path, the database decides whether it may stay on it.
+    if (!actor.platformScope) throw platformRoleWithdrawn();
+  } else if (actor.platformScope || actor.visibleTenantCount !== presumed.visibleTenantCount) {
+    return null;
+  }
   if (!sameRoles(actor.roles, presumed.roles)) return null;
-  return { answer: await planned.answer(actor, rows) };
+  return { answer: await planned.answer(actor, read.rows) };
 }
