@@ -1,5 +1,5 @@
 import { type PlatformTransaction, queryRows } from '@ssp/core';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 /** What the ledger says an opportunity saved in a fiscal year, and on what basis. */
 export interface LedgerFigure {
@@ -26,16 +26,18 @@ export interface LedgerFigureFilter {
 /**
  * The ledger's figure for each opportunity and fiscal year: the latest entry (estimate, actual or
  * restatement) not withdrawn by a reversal, both as recorded by `asOf`. One statement, whatever
- * the number of entries; it reads the (tenant_id, fiscal_year, ...) index once.
+ * the number of entries.
  */
 export async function loadLedgerFigures(tx: PlatformTransaction, filter: LedgerFigureFilter): Promise<LedgerFigure[]> {
   const asOf = filter.asOf?.toISOString() ?? null;
-  const years = filter.fiscalYears
-    ? sql`and e.fiscal_year = any (${`{${filter.fiscalYears.join(',')}}`}::smallint[])`
-    : sql``;
-  const opportunities = filter.opportunityIds
-    ? sql`and e.opportunity_id = any (${`{${filter.opportunityIds.join(',')}}`}::uuid[])`
-    : sql``;
+  const years = (alias: SQL) =>
+    filter.fiscalYears
+      ? sql`and ${alias}.fiscal_year = any (${`{${filter.fiscalYears.join(',')}}`}::smallint[])`
+      : sql``;
+  const opportunities = (alias: SQL) =>
+    filter.opportunityIds
+      ? sql`and ${alias}.opportunity_id = any (${`{${filter.opportunityIds.join(',')}}`}::uuid[])`
+      : sql``;
   const rows = await queryRows<{
     opportunity_id: string;
     fiscal_year: number;
@@ -45,22 +47,28 @@ export async function loadLedgerFigures(tx: PlatformTransaction, filter: LedgerF
     recorded_at: Date | string;
   }>(
     tx,
-    // The entries in question and the reversals among them, read once: a reversal is recorded in
-    // the year and against the opportunity of the entry it withdraws (recordLedgerEntry copies
-    // both), so the same filter finds it. Reading every reversal of the tenant instead hashed
-    // the whole ledger (10,000 rows for a 1,000-row year).
-    sql`with entries as (
-          select e.opportunity_id, e.fiscal_year, e.amount_pence, e.basis, e.id, e.recorded_at, e.kind, e.reverses_entry_id
-            from savings_ledger_entries e
-           where e.tenant_id = ${filter.organisationId}
-             and (${asOf}::timestamptz is null or e.recorded_at <= ${asOf}::timestamptz)
-             ${years}
-             ${opportunities})
-        select distinct on (e.opportunity_id, e.fiscal_year)
+    // The latest entry per opportunity and year that no reversal withdraws. A reversal is recorded
+    // in the year and against the opportunity of the entry it withdraws (recordLedgerEntry copies
+    // both), so the same filter finds it: the reversals are a hash of the year's few reversal rows,
+    // and the entries come from the (tenant_id, fiscal_year, ...) index. Reading every reversal of
+    // the tenant instead hashed the whole ledger (10,000 rows for a 1,000-row year); reading the
+    // year once into a CTE and scanning it twice cost a third more than this.
+    sql`select distinct on (e.opportunity_id, e.fiscal_year)
                e.opportunity_id, e.fiscal_year, e.amount_pence::text as amount_pence, e.basis, e.id, e.recorded_at
-          from entries e
-         where e.kind <> 'reversal'
-           and not exists (select 1 from entries r where r.reverses_entry_id = e.id)
+          from savings_ledger_entries e
+         where e.tenant_id = ${filter.organisationId}
+           and e.kind <> 'reversal'
+           and (${asOf}::timestamptz is null or e.recorded_at <= ${asOf}::timestamptz)
+           ${years(sql`e`)}
+           ${opportunities(sql`e`)}
+           and not exists (
+             select 1 from savings_ledger_entries r
+              where r.tenant_id = ${filter.organisationId}
+                and r.kind = 'reversal'
+                and r.reverses_entry_id = e.id
+                and (${asOf}::timestamptz is null or r.recorded_at <= ${asOf}::timestamptz)
+                ${years(sql`r`)}
+                ${opportunities(sql`r`)})
          order by e.opportunity_id, e.fiscal_year, e.recorded_at desc, e.id desc`,
   );
   return rows.map((row) => ({
