@@ -35,6 +35,10 @@ function readField(spec: FieldSpec, raw: unknown): { value: FieldValue } | { rea
       if (!Number.isInteger(count) || count < 0) return { reason: `${spec.name} is a whole number from 0` };
       return { value: count };
     }
+    case 'flag':
+      if (text === true || text === 'true') return { value: true };
+      if (text === false || text === 'false') return { value: false };
+      return { reason: `${spec.name} is true or false` };
     case 'enum':
       if (typeof text !== 'string' || !spec.values.includes(text)) {
         return { reason: `${spec.name} is one of ${spec.values.join(', ')}` };
