@@ -80,6 +80,8 @@ export async function loadPerformanceReport(
       join service_offerings o on o.id = r.offering_id and o.service_line_code = 'ict'
       where r.tenant_id = ${organisationId}
         and r.raised_at >= ${start}::timestamptz and r.raised_at < ${end}::timestamptz
+        -- an imported history counts from when we recorded it (a raise here is recorded as raised)
+        and (r.imported_at is null or r.imported_at <= ${knownAt}::timestamptz)
     )
     select
       (select coalesce(sum(payments_made), 0) from periods) as payments,

@@ -1,5 +1,6 @@
 import { tenantPolicies } from '@ssp/core/tables';
 import { organisations } from '@ssp/tenants-tables';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   foreignKey,
@@ -13,7 +14,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import { serviceOfferings, slaDefinitions } from './catalogue.ts';
 import { recordImports } from './record-imports.ts';
 import { incidentPriority, requestStatus } from './service-enums.ts';

@@ -10,9 +10,9 @@ import {
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
 import { type AuditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
-import { readCorrectionFlag, readRecordRow } from './read-record-row.ts';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { readCorrectionFlag, readRecordRow } from './read-record-row.ts';
 import type { FieldValue, ImportKindName, RecordKind, RecordValues } from './record-kind.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 import { recordTimeRules } from './record-times.ts';
@@ -245,7 +245,7 @@ export interface ImportedRows {
 /**
  * The end every import shares: the import's row (its key taken), its rows as multi-row VALUES in
  * chunks under PostgreSQL's parameter limit (never INSERT ... SELECT), each row stamped with the
- * import's id, and one audit event for the import. `tables` is given the import's id and
+ * import's id where the table has an `import_id`, and one audit event for the import. `tables` is given the import's id and
  * recorded time, for rows that carry them beyond `import_id`.
  */
 export async function writeImport(
@@ -283,9 +283,13 @@ export async function writeImport(
   }
   for (const { table, rows } of input.tables({ importId, recordedAt: logged.recordedAt })) {
     if (rows.length === 0) continue;
+    // Rows of a table that records its import (a status history belongs to its request instead).
+    const stamped = 'importId' in getTableColumns(table);
     const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / (Object.keys(rows[0]!).length + 1)));
     for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement).map((row) => ({ ...row, importId }));
+      const chunk = stamped
+        ? rows.slice(start, start + perStatement).map((row) => ({ ...row, importId }))
+        : rows.slice(start, start + perStatement);
       await tx.insert(table).values(chunk as never);
     }
   }

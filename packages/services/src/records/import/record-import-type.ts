@@ -268,7 +268,11 @@ const StatusRef = builder.objectRef<RecordImportStatus>('RecordImportStatus').im
       resolve: (s) => s.kind,
     }),
     importId: t.string({ nullable: true, description: 'The import, once written.', resolve: (s) => s.importId }),
-    rows: t.int({ nullable: true, description: 'Rows written.', resolve: (s) => s.rows }),
+    rows: t.int({
+      nullable: true,
+      description: 'Records written (for service-desk history: requests, whatever the rows of their histories).',
+      resolve: (s) => s.rows,
+    }),
     corrections: t.int({ nullable: true, description: 'Of which corrections.', resolve: (s) => s.corrections }),
     recordedAt: t.field({
       type: 'DateTime',
