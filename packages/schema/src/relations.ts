@@ -41,6 +41,11 @@ export const relations = defineRelations(schema, (r) => ({
       to: r.contractLetters.tenantId,
       where: newestVersion('contract_letters'),
     }),
+    vacancies: r.many.vacancies({
+      from: r.organisations.id,
+      to: r.vacancies.tenantId,
+      where: newestVersion('vacancies'),
+    }),
     affordabilityCharges: r.many.affordabilityCharges({
       from: r.organisations.id,
       to: r.affordabilityCharges.tenantId,
@@ -80,6 +85,23 @@ export const relations = defineRelations(schema, (r) => ({
       from: [r.payPeriods.tenantId, r.payPeriods.recordId],
       to: [r.payrollErrors.tenantId, r.payrollErrors.payPeriodId],
       where: newestVersion('payroll_errors'),
+    }),
+  },
+  // Applications name their vacancy's record id, stages their application's (the first version's
+  // id, which every version carries as record_id): children follow the record, not a version.
+  vacancies: {
+    organisation: r.one.organisations({ from: r.vacancies.tenantId, to: r.organisations.id, optional: false }),
+    applications: r.many.applications({
+      from: [r.vacancies.tenantId, r.vacancies.recordId],
+      to: [r.applications.tenantId, r.applications.vacancyId],
+      where: newestVersion('applications'),
+    }),
+  },
+  applications: {
+    stages: r.many.applicationStages({
+      from: [r.applications.tenantId, r.applications.recordId],
+      to: [r.applicationStages.tenantId, r.applicationStages.applicationId],
+      where: newestVersion('application_stages'),
     }),
   },
   serviceLines: {
