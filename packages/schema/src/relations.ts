@@ -4,12 +4,13 @@ import * as schema from './all-tables.ts';
 
 /**
  * Payroll and recruitment records are kept in every version (a correction is a new row): lists
- * show each record's newest version, the one no later version corrects. The anti-join reads the
- * partial index of corrections, empty until something is corrected.
+ * show each record's newest version, the one no later version corrects, unless that version
+ * retracts the record. The anti-join reads the partial index of corrections, empty until
+ * something is corrected.
  */
 const newestVersion = (tableName: string) => ({
-  RAW: (t: { tenantId: AnyPgColumn; recordId: AnyPgColumn; version: AnyPgColumn }) =>
-    sql`not exists (select 1 from ${sql.identifier(tableName)} as later
+  RAW: (t: { tenantId: AnyPgColumn; recordId: AnyPgColumn; version: AnyPgColumn; retracted: AnyPgColumn }) =>
+    sql`not ${t.retracted} and not exists (select 1 from ${sql.identifier(tableName)} as later
           where later.tenant_id = ${t.tenantId} and later.corrects_id = ${t.recordId} and later.version > ${t.version})`,
 });
 

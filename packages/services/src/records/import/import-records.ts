@@ -61,6 +61,8 @@ export interface ImportRecordsResult {
 interface PlannedVersion {
   values: RecordValues;
   correction: boolean;
+  /** This version withdraws the record (lists and reports from its recording leave it out). */
+  retraction: boolean;
 }
 
 /** Locks taken by a writing import: its key, then its kind (always in that order). */
@@ -72,7 +74,8 @@ const kindLock = (tenantId: string, kind: string) => `record-kind:${tenantId}:${
  * every row is read and checked (its fields, the back-dating rules, what it refers to, whether it
  * is new or corrects a record held) before anything is written, and one bad row means nothing is
  * written and every bad row is reported with its number and field. A row marked as a correction
- * becomes the next version of the record its key names; the others must be new records.
+ * becomes the next version of the record its key names; one marked as a retraction too, a version
+ * that withdraws the record (counted among the corrections); the others must be new records.
  *
  * Idempotent by `importKey`: the key with the same rows answers with the first import's counts
  * and writes nothing; with other rows it is a ConflictError. Writing imports of one key, and of
@@ -115,16 +118,23 @@ export async function importRecords(
     const row = index + 1;
     const read = readRecordRow(kind.fields, raw);
     const correction = readCorrectionFlag(raw.correction);
+    const retraction = readCorrectionFlag(raw.retraction);
     if (!('values' in read)) problems.push({ row, ...read });
     else if (correction === null) problems.push({ row, field: 'correction', reason: 'correction is true or false' });
+    else if (retraction === null) problems.push({ row, field: 'retraction', reason: 'retraction is true or false' });
     else {
       const problem = kind.check?.(read.values) ?? null;
       if (problem) problems.push({ row, ...problem });
-      else planned.push({ values: read.values, correction });
+      // A retraction is a correction that withdraws the record: it names one held, like a correction.
+      else planned.push({ values: read.values, correction: correction || retraction, retraction });
     }
   }
   if (problems.length > 0) return refused(problems);
-  const inputHash = idempotencyInputHash([kind.name, planned.map((p) => [p.correction, p.values])]);
+  const inputHash = idempotencyInputHash([
+    kind.name,
+    // A row without retraction hashes as before retractions existed: earlier keys still replay.
+    planned.map((p) => (p.retraction ? [p.correction, p.values, true] : [p.correction, p.values])),
+  ]);
 
   // 2. The database clock, and (writing) the locks: sends of this key, then imports of this kind.
   const opened = await openImport(tx, { tenantId, importKey: input.importKey, kind: kind.name, dryRun: input.dryRun });
@@ -146,7 +156,7 @@ export async function importRecords(
   const seen = new Map<string, number>();
   const rows: Record<string, FieldValue | undefined>[] = [];
   let corrections = 0;
-  for (const [index, { values, correction }] of planned.entries()) {
+  for (const [index, { values, correction, retraction }] of planned.entries()) {
     const row = index + 1;
     const timing = checkTimes(values);
     if (timing) {
@@ -178,7 +188,8 @@ export async function importRecords(
     if (missingParent) continue;
     const record = held.get(key);
     if (correction && !record) {
-      problems.push({ row, field: kind.keyField, reason: 'No record held under this key to correct' });
+      const what = retraction ? 'retract' : 'correct';
+      problems.push({ row, field: kind.keyField, reason: `No record held under this key to ${what}` });
       continue;
     }
     if (!correction && record) {
@@ -195,6 +206,7 @@ export async function importRecords(
       id: randomUUID(),
       correctsId: record?.recordId ?? null,
       version: record ? record.version + 1 : 1,
+      retracted: retraction,
       ...kind.toRow(values, ids),
     });
   }

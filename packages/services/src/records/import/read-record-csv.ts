@@ -4,12 +4,12 @@ import type { FieldSpec, RecordKind } from './record-kind.ts';
 
 /**
  * Reads a CSV file of one kind's records into the rows the import takes (by field name). The
- * first line names the columns: each field's `csv` heading, and `correction` (true/false)
- * optionally; any order, every required one present, nothing unknown. Row 1 is the first line
+ * first line names the columns: each field's `csv` heading, and `correction` and `retraction`
+ * (true/false) optionally; any order, every required one present, nothing unknown. Row 1 is the first line
  * after the headings. Cells are trimmed; an empty cell is an absent value.
  */
 export function readRecordCsv(kind: RecordKind, text: string): Record<string, string>[] {
-  return readFieldsCsv(kind.fields, text, ['correction']);
+  return readFieldsCsv(kind.fields, text, ['correction', 'retraction']);
 }
 
 /** A CSV file of rows with these fields (and these further columns, by the same name) into rows. */

@@ -61,7 +61,10 @@ export function readRecordRow(
   return { values };
 }
 
-/** Whether a row corrects a record held: `true`/`false` (absent or empty: false); null if neither. */
+/**
+ * Whether a row corrects (or retracts) a record held: `true`/`false` (absent or empty: false);
+ * null if neither.
+ */
 export function readCorrectionFlag(raw: unknown): boolean | null {
   if (raw === undefined || raw === null || raw === '' || raw === false || raw === 'false') return false;
   if (raw === true || raw === 'true') return true;

@@ -92,7 +92,7 @@ export const PayloadRef = builder.objectRef<ImportRecordsResult>('RecordImportPa
     rows: t.int({ description: 'Rows sent.', resolve: (r) => r.rows }),
     newRecords: t.int({ description: 'Rows that are (or would be) new records.', resolve: (r) => r.newRecords }),
     corrections: t.int({
-      description: 'Rows that are (or would be) corrections: new versions of records held.',
+      description: 'Rows that are (or would be) corrections or retractions: new versions of records held.',
       resolve: (r) => r.corrections,
     }),
     problemCount: t.int({ description: 'Rows refused.', resolve: (r) => r.problemCount }),
@@ -148,6 +148,11 @@ function defineRecordKindApi(kind: RecordKind) {
         description:
           'True when this row corrects the record its key names: it becomes the next version (the earlier stays, for reports as of before).',
       }),
+      retraction: t.boolean({
+        required: false,
+        description:
+          'True when this row withdraws the record its key names (sent in error, never happened): a new version that lists and reports from now on leave out; reports as of before still count it. A later correction restores it.',
+      }),
     }),
   });
   const ImportInput = builder.inputType(`Import${kind.pluralName}Input`, {
@@ -171,7 +176,7 @@ function defineRecordKindApi(kind: RecordKind) {
       }),
       csv: t.string({
         required: false,
-        description: `The records as CSV, headings on the first line: ${[...kind.fields.map((spec) => spec.csv), 'correction'].join(', ')}.`,
+        description: `The records as CSV, headings on the first line: ${[...kind.fields.map((spec) => spec.csv), 'correction', 'retraction'].join(', ')}.`,
       }),
     }),
   });
