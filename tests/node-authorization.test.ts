@@ -47,6 +47,7 @@ const ORGANISATION_LISTS: Record<string, string> = {
   payrolls: 'id',
   dbsChecks: 'id',
   contractLetters: 'id',
+  vacancies: '__typename id applications(first: 5) { nodes { __typename id } }',
   subscriptions: 'id offering { __typename id currentSla { __typename id } }',
   serviceRequests: 'id slaDefinition { __typename id }',
   children: 'id',

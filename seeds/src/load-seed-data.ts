@@ -7,6 +7,7 @@ import { platformOperator } from './organisations/platform-operator.ts';
 import { seedOrganisationId } from './organisations/seed-organisation-ids.ts';
 import { seedOrganisations } from './organisations/seed-organisations.ts';
 import { loadLancashirePerformance } from './performance/load-lancashire-performance.ts';
+import { loadLancashireRecruitment } from './recruitment/load-lancashire-recruitment.ts';
 import { loadCustomerServices } from './services/load-customer-services.ts';
 import { loadSharedSupport } from './shared-support/load-shared-support.ts';
 
@@ -62,6 +63,7 @@ export async function loadSeedData(database: PlatformDatabase, options: SeedOpti
     await loadBusinessCases(tx);
     await loadSharedSupport(tx);
     await loadLancashireSavings(tx);
+    await loadLancashireRecruitment(tx);
     const performance =
       performanceScale > 0 ? await loadLancashirePerformance(tx, { scale: performanceScale }) : { rows: 0 };
     return {

@@ -4,12 +4,13 @@ import * as schema from './all-tables.ts';
 
 /**
  * Payroll and recruitment records are kept in every version (a correction is a new row): lists
- * show each record's newest version, the one no later version corrects. The anti-join reads the
- * partial index of corrections, empty until something is corrected.
+ * show each record's newest version, the one no later version corrects, unless that version
+ * retracts the record. The anti-join reads the partial index of corrections, empty until
+ * something is corrected.
  */
 const newestVersion = (tableName: string) => ({
-  RAW: (t: { tenantId: AnyPgColumn; recordId: AnyPgColumn; version: AnyPgColumn }) =>
-    sql`not exists (select 1 from ${sql.identifier(tableName)} as later
+  RAW: (t: { tenantId: AnyPgColumn; recordId: AnyPgColumn; version: AnyPgColumn; retracted: AnyPgColumn }) =>
+    sql`not ${t.retracted} and not exists (select 1 from ${sql.identifier(tableName)} as later
           where later.tenant_id = ${t.tenantId} and later.corrects_id = ${t.recordId} and later.version > ${t.version})`,
 });
 
@@ -40,6 +41,11 @@ export const relations = defineRelations(schema, (r) => ({
       from: r.organisations.id,
       to: r.contractLetters.tenantId,
       where: newestVersion('contract_letters'),
+    }),
+    vacancies: r.many.vacancies({
+      from: r.organisations.id,
+      to: r.vacancies.tenantId,
+      where: newestVersion('vacancies'),
     }),
     affordabilityCharges: r.many.affordabilityCharges({
       from: r.organisations.id,
@@ -80,6 +86,23 @@ export const relations = defineRelations(schema, (r) => ({
       from: [r.payPeriods.tenantId, r.payPeriods.recordId],
       to: [r.payrollErrors.tenantId, r.payrollErrors.payPeriodId],
       where: newestVersion('payroll_errors'),
+    }),
+  },
+  // Applications name their vacancy's record id, stages their application's (the first version's
+  // id, which every version carries as record_id): children follow the record, not a version.
+  vacancies: {
+    organisation: r.one.organisations({ from: r.vacancies.tenantId, to: r.organisations.id, optional: false }),
+    applications: r.many.applications({
+      from: [r.vacancies.tenantId, r.vacancies.recordId],
+      to: [r.applications.tenantId, r.applications.vacancyId],
+      where: newestVersion('applications'),
+    }),
+  },
+  applications: {
+    stages: r.many.applicationStages({
+      from: [r.applications.tenantId, r.applications.recordId],
+      to: [r.applicationStages.tenantId, r.applicationStages.applicationId],
+      where: newestVersion('application_stages'),
     }),
   },
   serviceLines: {

@@ -105,6 +105,26 @@ export const RECORDS_MATRIX: MatrixTable = {
       [`record${kind}`, recordRow(kind)],
     ]),
   ),
+  // Service-desk history: a dry run of one request still new (a row problem, if any, is a payload).
+  importServiceRequestHistory: {
+    operation: (context: MatrixContext, caller: Caller) =>
+      mutationOf('importServiceRequestHistory', {
+        organisationId: organisationIdOf(context),
+        sourceSystem: 'Matrix desk',
+        importKey: keyOf('import-history', caller.unique),
+        dryRun: true,
+        rows: [
+          {
+            externalReference: keyOf('INC', caller.unique),
+            offeringCode: 'ict-user-support',
+            title: 'Cannot print',
+            raisedAt: '2017-05-02T10:00:00+01:00',
+            raisedBy: 'matrix',
+          },
+        ],
+      }),
+    outcomes: RECORD_KEEPERS,
+  },
   recordImport: {
     operation: (context) => ({
       query:

@@ -13,4 +13,6 @@ export const SERVICES_READ_RULES = {
   Payroll: MEMBERS,
   DbsCheck: MEMBERS,
   ContractLetter: MEMBERS,
+  Vacancy: MEMBERS,
+  Application: MEMBERS,
 };

@@ -30,11 +30,13 @@ export async function loadPerformanceReport(
   // Work still inside its deadline is left out until the deadline passes (or the period ends).
   const asOf = options.asOf ?? new Date(Math.min(period.end.getTime(), now.getTime()));
   // What we knew at `knownAt` (default: now): each record's newest version recorded by then (a
-  // correction recorded later is not seen yet; a record first recorded later does not exist yet).
+  // correction recorded later is not seen yet; a record first recorded later does not exist yet;
+  // a record whose newest version then retracts it is not counted).
   // Records are never updated, so this reads back exactly what a report run then would have read.
   const knownAt = now.toISOString();
+  // A newest version that retracts its record leaves the record out from when it was recorded.
   const knownVersion = (table: string, alias: string) =>
-    sql`${sql.identifier(alias)}.recorded_at <= ${knownAt}::timestamptz and not exists (
+    sql`${sql.identifier(alias)}.recorded_at <= ${knownAt}::timestamptz and not ${sql.identifier(alias)}.retracted and not exists (
       select 1 from ${sql.identifier(table)} later where later.tenant_id = ${organisationId}
         and later.corrects_id = ${sql.identifier(alias)}.record_id and later.version > ${sql.identifier(alias)}.version
         and later.recorded_at <= ${knownAt}::timestamptz)`;
@@ -80,6 +82,8 @@ export async function loadPerformanceReport(
       join service_offerings o on o.id = r.offering_id and o.service_line_code = 'ict'
       where r.tenant_id = ${organisationId}
         and r.raised_at >= ${start}::timestamptz and r.raised_at < ${end}::timestamptz
+        -- an imported history counts from when we recorded it (a raise here is recorded as raised)
+        and (r.imported_at is null or r.imported_at <= ${knownAt}::timestamptz)
     )
     select
       (select coalesce(sum(payments_made), 0) from periods) as payments,

@@ -60,6 +60,74 @@ export const ContractLetterRef = builder.drizzleNode('contractLetters', {
   }),
 });
 
+export const ApplicationStageRef = builder.drizzleObject('applicationStages', {
+  name: 'ApplicationStage',
+  description: 'A stage an application reached, and when (its newest version).',
+  fields: (t) => ({
+    stage: t.expose('stage', { type: ApplicationStageNameEnum, description: 'The stage reached.' }),
+    reachedAt: t.expose('reachedAt', { type: 'DateTime', description: 'When the application reached it.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
+  }),
+});
+
+export const ApplicationRef = builder.drizzleNode('applications', {
+  name: 'Application',
+  ...readableBy(SERVICES_READ_RULES.Application),
+  description: 'An application for a vacancy, and when recruitment received it.',
+  id: { column: (application) => application.id, description: 'Opaque global id (of this version).' },
+  fields: (t) => ({
+    reference: t.exposeString('reference', { description: 'The customer reference for the application.' }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When recruitment received it.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
+    stages: t.relation('stages', {
+      description: 'The stages it has reached, earliest first (each in its newest version).',
+      query: { orderBy: { reachedAt: 'asc', id: 'asc' } },
+    }),
+  }),
+});
+
+export const VacancyRef = builder.drizzleNode('vacancies', {
+  name: 'Vacancy',
+  ...readableBy(SERVICES_READ_RULES.Vacancy),
+  description: 'A post recruitment advertises for an organisation.',
+  id: { column: (vacancy) => vacancy.id, description: 'Opaque global id (of this version).' },
+  fields: (t) => ({
+    reference: t.exposeString('reference', { description: 'The customer reference for the vacancy.' }),
+    title: t.exposeString('title', { description: 'The post.' }),
+    openedOn: t.exposeString('openedOn', { description: 'When it opened (ISO date).' }),
+    closesOn: t.exposeString('closesOn', { nullable: true, description: 'When it closes (ISO date), if set.' }),
+    version: t.exposeInt('version', {
+      description: 'Which version of the record this is: 1 as first recorded, then one more for each correction.',
+    }),
+    recordedAt: t.expose('recordedAt', {
+      type: 'DateTime',
+      description: 'When we recorded this version (the database clock), as opposed to when things happened.',
+    }),
+    applications: t.relatedConnection(
+      'applications',
+      {
+        description: 'The applications received for it, earliest first (each in its newest version).',
+        query: { orderBy: { receivedAt: 'asc', id: 'asc' } },
+        ...pageSizeOptions,
+      },
+      { name: 'ApplicationConnection', description: 'A page of applications.' },
+      { name: 'ApplicationEdge' },
+    ),
+  }),
+});
+
 builder.drizzleObjectFields(OrganisationRef, (t) => ({
   dbsChecks: t.relatedConnection(
     'dbsChecks',
@@ -80,5 +148,15 @@ builder.drizzleObjectFields(OrganisationRef, (t) => ({
     },
     { name: 'ContractLetterConnection', description: 'A page of contract letters.' },
     { name: 'ContractLetterEdge' },
+  ),
+  vacancies: t.relatedConnection(
+    'vacancies',
+    {
+      description: 'The vacancies recruitment advertises for this organisation, newest opened first.',
+      query: { orderBy: { openedOn: 'desc', id: 'desc' } },
+      ...pageSizeOptions,
+    },
+    { name: 'VacancyConnection', description: 'A page of vacancies.' },
+    { name: 'VacancyEdge' },
   ),
 }));

@@ -27,7 +27,7 @@ export type ServiceRequestRow = typeof tables.serviceRequests.$inferSelect;
 /** Crockford base32 without I, L, O, U: easy to read out over the phone. */
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-function newReference(): string {
+export function newReference(): string {
   const bytes = randomBytes(8);
   let reference = 'SR-';
   for (const byte of bytes) reference += REFERENCE_ALPHABET[byte % 32];

@@ -82,6 +82,21 @@ export const ServiceRequestRef = builder.drizzleNode('serviceRequests', {
     raisedBy: t.exposeString('raisedBy', { description: 'Who raised it.' }),
     assignedAgent: t.exposeString('assignedAgent', { nullable: true, description: 'The service agent working it.' }),
     raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised: the clocks start here.' }),
+    importedFrom: t.exposeString('importedFrom', {
+      nullable: true,
+      description:
+        'For a request imported with its history (`importServiceRequestHistory`): the system it came from; null for a request raised here.',
+    }),
+    externalReference: t.exposeString('externalReference', {
+      nullable: true,
+      description: 'For an imported request: its reference in the system it came from.',
+    }),
+    importedAt: t.expose('importedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'For an imported request: when we recorded it (the database clock); reports as of before then leave it out.',
+    }),
     firstContactResolution: t.exposeBoolean('firstContactResolution', {
       nullable: true,
       description: 'Whether it was resolved at the first point of contact (known once resolved).',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, foreignKey, integer, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, foreignKey, integer, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The columns that make a payroll or recruitment record bitemporal. The record's own times (when a
@@ -19,6 +19,12 @@ export const recordVersionColumns = () => ({
   version: integer('version').notNull().default(1),
   /** The import that recorded this version (null for seeded rows). */
   importId: uuid('import_id'),
+  /**
+   * A retraction: this version withdraws the record (sent in error, never happened). Lists and
+   * reports known from its recording on leave the record out; before it they still count it. A
+   * later correction may restore it. Never set by an update: it is a version like any other.
+   */
+  retracted: boolean('retracted').notNull().default(false),
   /** The record's id in every version (its first version's id): what rows referring to it name. */
   recordId: uuid('record_id').notNull().generatedAlwaysAs(sql`coalesce(corrects_id, id)`),
 });

@@ -30,7 +30,10 @@ export const payrollChangeKind = pgEnum('payroll_change_kind', ['starter', 'leav
 /** Who caused a payroll error: the partnership (counts against its KPI) or the customer. */
 export const errorCause = pgEnum('error_cause', ['partnership', 'customer']);
 
-/** The kinds of payroll and recruitment record that come in through the API (one import engine). */
+/**
+ * The kinds of record that come in through the API (one import engine): payroll and recruitment
+ * records, and service-desk history (`service_requests`: requests with their status histories).
+ */
 export const recordKind = pgEnum('record_kind', [
   'payrolls',
   'pay_periods',
@@ -41,6 +44,7 @@ export const recordKind = pgEnum('record_kind', [
   'vacancies',
   'applications',
   'application_stages',
+  'service_requests',
 ]);
 
 /** The stages an application passes through; each reached is one record. */

@@ -1,5 +1,6 @@
 import { tenantPolicies } from '@ssp/core/tables';
 import { organisations } from '@ssp/tenants-tables';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   foreignKey,
@@ -10,9 +11,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { serviceOfferings, slaDefinitions } from './catalogue.ts';
+import { recordImports } from './record-imports.ts';
 import { incidentPriority, requestStatus } from './service-enums.ts';
 import { subscriptions } from './subscriptions.ts';
 
@@ -50,9 +53,27 @@ export const serviceRequests = pgTable.withRLS(
     /** The client's idempotency key and a hash of the input it came with. */
     idempotencyKey: text('idempotency_key').notNull(),
     inputHash: text('input_hash').notNull(),
+    /**
+     * Imported requests only (all four set together): the system the history came from, its
+     * reference there, the import that brought it and when we recorded it (the import's clock).
+     * Reports as of an earlier instant leave it out: we did not know of it then.
+     */
+    importedFrom: text('imported_from'),
+    externalReference: text('external_reference'),
+    importId: uuid('import_id'),
+    importedAt: timestamp('imported_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ name: 'service_requests_pkey', columns: [t.tenantId, t.id] }),
+    // One request per reference in the system it came from: importing it again is refused.
+    uniqueIndex('service_requests_tenant_external_reference_key')
+      .on(t.tenantId, t.importedFrom, t.externalReference)
+      .where(sql`imported_from is not null`),
+    foreignKey({
+      name: 'service_requests_import_fk',
+      columns: [t.tenantId, t.importId],
+      foreignColumns: [recordImports.tenantId, recordImports.id],
+    }),
     unique('service_requests_tenant_reference_key').on(t.tenantId, t.reference),
     unique('service_requests_tenant_idempotency_key').on(t.tenantId, t.idempotencyKey),
     foreignKey({ name: 'service_requests_tenant_fk', columns: [t.tenantId], foreignColumns: [organisations.id] }),

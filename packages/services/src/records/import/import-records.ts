@@ -10,9 +10,10 @@ import {
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
 import { type AuditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { readCorrectionFlag, readRecordRow } from './read-record-row.ts';
-import type { FieldValue, RecordKind, RecordValues } from './record-kind.ts';
+import type { FieldValue, ImportKindName, RecordKind, RecordValues } from './record-kind.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 import { recordTimeRules } from './record-times.ts';
 
@@ -40,7 +41,7 @@ export interface RowProblem {
 }
 
 export interface ImportRecordsResult {
-  kind: RecordKind['name'];
+  kind: ImportKindName;
   importKey: string;
   /** The import's id once written (also on a replay); null when nothing was written. */
   importId: string | null;
@@ -60,6 +61,8 @@ export interface ImportRecordsResult {
 interface PlannedVersion {
   values: RecordValues;
   correction: boolean;
+  /** This version withdraws the record (lists and reports from its recording leave it out). */
+  retraction: boolean;
 }
 
 /** Locks taken by a writing import: its key, then its kind (always in that order). */
@@ -71,7 +74,8 @@ const kindLock = (tenantId: string, kind: string) => `record-kind:${tenantId}:${
  * every row is read and checked (its fields, the back-dating rules, what it refers to, whether it
  * is new or corrects a record held) before anything is written, and one bad row means nothing is
  * written and every bad row is reported with its number and field. A row marked as a correction
- * becomes the next version of the record its key names; the others must be new records.
+ * becomes the next version of the record its key names; one marked as a retraction too, a version
+ * that withdraws the record (counted among the corrections); the others must be new records.
  *
  * Idempotent by `importKey`: the key with the same rows answers with the first import's counts
  * and writes nothing; with other rows it is a ConflictError. Writing imports of one key, and of
@@ -114,28 +118,28 @@ export async function importRecords(
     const row = index + 1;
     const read = readRecordRow(kind.fields, raw);
     const correction = readCorrectionFlag(raw.correction);
+    const retraction = readCorrectionFlag(raw.retraction);
     if (!('values' in read)) problems.push({ row, ...read });
     else if (correction === null) problems.push({ row, field: 'correction', reason: 'correction is true or false' });
+    else if (retraction === null) problems.push({ row, field: 'retraction', reason: 'retraction is true or false' });
     else {
       const problem = kind.check?.(read.values) ?? null;
       if (problem) problems.push({ row, ...problem });
-      else planned.push({ values: read.values, correction });
+      // A retraction is a correction that withdraws the record: it names one held, like a correction.
+      else planned.push({ values: read.values, correction: correction || retraction, retraction });
     }
   }
   if (problems.length > 0) return refused(problems);
-  const inputHash = idempotencyInputHash([kind.name, planned.map((p) => [p.correction, p.values])]);
+  const inputHash = idempotencyInputHash([
+    kind.name,
+    // A row without retraction hashes as before retractions existed: earlier keys still replay.
+    planned.map((p) => (p.retraction ? [p.correction, p.values, true] : [p.correction, p.values])),
+  ]);
 
   // 2. The database clock, and (writing) the locks: sends of this key, then imports of this kind.
-  const [clock] = input.dryRun
-    ? await queryRows<{ now: Date | string }>(tx, sql`select now() as now`)
-    : await queryRows<{ now: Date | string }>(
-        tx,
-        sql`select pg_advisory_xact_lock(hashtextextended(${importKeyLock(tenantId, input.importKey)}, 0)),
-                   pg_advisory_xact_lock(hashtextextended(${kindLock(tenantId, kind.name)}, 0)), now() as now`,
-      );
-  const now = new Date(clock!.now);
-  const earlier = await findImport(tx, tenantId, input.importKey);
-  if (earlier) return replay(earlier, inputHash, base);
+  const opened = await openImport(tx, { tenantId, importKey: input.importKey, kind: kind.name, dryRun: input.dryRun });
+  if (opened.earlier) return replay(opened.earlier, inputHash, base);
+  const { now } = opened;
 
   // 3. Against the clock and what is held: back-dating, duplicates, parents, new or correction.
   const held = await kind.held(
@@ -152,7 +156,7 @@ export async function importRecords(
   const seen = new Map<string, number>();
   const rows: Record<string, FieldValue | undefined>[] = [];
   let corrections = 0;
-  for (const [index, { values, correction }] of planned.entries()) {
+  for (const [index, { values, correction, retraction }] of planned.entries()) {
     const row = index + 1;
     const timing = checkTimes(values);
     if (timing) {
@@ -184,7 +188,8 @@ export async function importRecords(
     if (missingParent) continue;
     const record = held.get(key);
     if (correction && !record) {
-      problems.push({ row, field: kind.keyField, reason: 'No record held under this key to correct' });
+      const what = retraction ? 'retract' : 'correct';
+      problems.push({ row, field: kind.keyField, reason: `No record held under this key to ${what}` });
       continue;
     }
     if (!correction && record) {
@@ -201,6 +206,7 @@ export async function importRecords(
       id: randomUUID(),
       correctsId: record?.recordId ?? null,
       version: record ? record.version + 1 : 1,
+      retracted: retraction,
       ...kind.toRow(values, ids),
     });
   }
@@ -209,6 +215,65 @@ export async function importRecords(
   if (input.dryRun) return { ...base, ...counts, importId: null, recordedAt: null, written: false, replayed: false };
 
   // 4. Write: the import (its key taken), its records, its audit event.
+  const logged = await writeImport(tx, audit, {
+    tenantId,
+    importKey: input.importKey,
+    kind: kind.name,
+    inputHash,
+    rowCount: rows.length,
+    corrections,
+    tables: () => [{ table: kind.table, rows }],
+  });
+  return { ...base, ...counts, ...logged, written: true, replayed: false };
+}
+
+/**
+ * The start every import shares, once its rows have been read: the database clock (every check
+ * against "now" reads it, not the server's), and for a writing import the locks (sends of this
+ * key, then imports of this kind for this organisation, always in that order) and the import
+ * already written under the key, if any (which the caller replays or refuses).
+ */
+export async function openImport(
+  tx: PlatformTransaction,
+  input: { tenantId: string; importKey: string; kind: ImportKindName; dryRun: boolean },
+): Promise<{ now: Date; earlier: ImportRow | undefined }> {
+  const [clock] = input.dryRun
+    ? await queryRows<{ now: Date | string }>(tx, sql`select now() as now`)
+    : await queryRows<{ now: Date | string }>(
+        tx,
+        sql`select pg_advisory_xact_lock(hashtextextended(${importKeyLock(input.tenantId, input.importKey)}, 0)),
+                   pg_advisory_xact_lock(hashtextextended(${kindLock(input.tenantId, input.kind)}, 0)), now() as now`,
+      );
+  const now = new Date(clock!.now);
+  return { now, earlier: await findImport(tx, input.tenantId, input.importKey) };
+}
+
+/** Rows for one table, written in the order given (parents before the rows that refer to them). */
+export interface ImportedRows {
+  table: PgTable;
+  rows: readonly Record<string, unknown>[];
+}
+
+/**
+ * The end every import shares: the import's row (its key taken), its rows as multi-row VALUES in
+ * chunks under PostgreSQL's parameter limit (never INSERT ... SELECT), each row stamped with the
+ * import's id where the table has an `import_id`, and one audit event for the import. `tables` is given the import's id and
+ * recorded time, for rows that carry them beyond `import_id`.
+ */
+export async function writeImport(
+  tx: PlatformTransaction,
+  audit: AuditActor,
+  input: {
+    tenantId: string;
+    importKey: string;
+    kind: ImportKindName;
+    inputHash: string;
+    rowCount: number;
+    corrections: number;
+    tables: (imported: { importId: string; recordedAt: Date }) => readonly ImportedRows[];
+  },
+): Promise<{ importId: string; recordedAt: Date }> {
+  const { tenantId } = input;
   const importId = randomUUID();
   const [logged] = await tx
     .insert(tables.recordImports)
@@ -216,10 +281,10 @@ export async function importRecords(
       tenantId,
       id: importId,
       importKey: input.importKey,
-      kind: kind.name,
-      inputHash,
-      rowCount: rows.length,
-      corrections,
+      kind: input.kind,
+      inputHash: input.inputHash,
+      rowCount: input.rowCount,
+      corrections: input.corrections,
       recordedBy: audit.subject,
     })
     .onConflictDoNothing({ target: [tables.recordImports.tenantId, tables.recordImports.importKey] })
@@ -228,10 +293,17 @@ export async function importRecords(
     // Only another kind's import under the same key can have taken it (one kind queues on its lock).
     throw new ConflictError('This import key was already used for another import', CORE_ERRORS.IDEMPOTENCY_KEY_REUSED);
   }
-  const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / (Object.keys(rows[0]!).length + 1)));
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement).map((row) => ({ ...row, importId }));
-    await tx.insert(kind.table).values(chunk as never);
+  for (const { table, rows } of input.tables({ importId, recordedAt: logged.recordedAt })) {
+    if (rows.length === 0) continue;
+    // Rows of a table that records its import (a status history belongs to its request instead).
+    const stamped = 'importId' in getTableColumns(table);
+    const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / (Object.keys(rows[0]!).length + 1)));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = stamped
+        ? rows.slice(start, start + perStatement).map((row) => ({ ...row, importId }))
+        : rows.slice(start, start + perStatement);
+      await tx.insert(table).values(chunk as never);
+    }
   }
   await recordAuditEvents(tx, audit, [
     {
@@ -239,10 +311,10 @@ export async function importRecords(
       action: 'records.imported',
       targetType: 'RecordImport',
       targetId: importId,
-      after: { kind: kind.name, importKey: input.importKey, rows: rows.length, corrections },
+      after: { kind: input.kind, importKey: input.importKey, rows: input.rowCount, corrections: input.corrections },
     },
   ]);
-  return { ...base, ...counts, importId, recordedAt: logged.recordedAt, written: true, replayed: false };
+  return { importId, recordedAt: logged.recordedAt };
 }
 
 type ImportRow = typeof tables.recordImports.$inferSelect;
@@ -259,7 +331,8 @@ export function findImport(
     .then((found) => found[0]);
 }
 
-function replay(
+/** The answer to a send of a key already written: the first import's counts, or a conflict. */
+export function replay(
   earlier: ImportRow,
   inputHash: string,
   base: Pick<ImportRecordsResult, 'kind' | 'importKey' | 'dryRun' | 'rows'>,

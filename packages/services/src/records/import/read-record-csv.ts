@@ -1,17 +1,26 @@
 import { ValidationError } from '@ssp/core';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { RecordKind } from './record-kind.ts';
+import type { FieldSpec, RecordKind } from './record-kind.ts';
 
 /**
  * Reads a CSV file of one kind's records into the rows the import takes (by field name). The
- * first line names the columns: each field's `csv` heading, and `correction` (true/false)
- * optionally; any order, every required one present, nothing unknown. Row 1 is the first line
+ * first line names the columns: each field's `csv` heading, and `correction` and `retraction`
+ * (true/false) optionally; any order, every required one present, nothing unknown. Row 1 is the first line
  * after the headings. Cells are trimmed; an empty cell is an absent value.
  */
 export function readRecordCsv(kind: RecordKind, text: string): Record<string, string>[] {
+  return readFieldsCsv(kind.fields, text, ['correction', 'retraction']);
+}
+
+/** A CSV file of rows with these fields (and these further columns, by the same name) into rows. */
+export function readFieldsCsv(
+  fields: readonly FieldSpec[],
+  text: string,
+  further: readonly string[] = [],
+): Record<string, string>[] {
   const byHeading = new Map<string, string>([
-    ...kind.fields.map((field) => [field.csv, field.name] as const),
-    ['correction', 'correction'],
+    ...fields.map((field) => [field.csv, field.name] as const),
+    ...further.map((name) => [name, name] as const),
   ]);
   let records: Record<string, string>[];
   try {
@@ -24,7 +33,7 @@ export function readRecordCsv(kind: RecordKind, text: string): Record<string, st
             'input.csv',
           );
         }
-        const missing = kind.fields.filter((field) => field.required && !headings.includes(field.csv));
+        const missing = fields.filter((field) => field.required && !headings.includes(field.csv));
         if (missing.length > 0) {
           throw new ValidationError(`Missing columns: ${missing.map((field) => field.csv).join(', ')}`, 'input.csv');
         }
@@ -42,7 +51,7 @@ export function readRecordCsv(kind: RecordKind, text: string): Record<string, st
 }
 
 /** The CSV heading of a field (problems in a file are reported by its headings). */
-export function csvHeading(kind: RecordKind, field: string | null): string | null {
+export function csvHeading(kind: Pick<RecordKind, 'fields'>, field: string | null): string | null {
   if (field === null) return null;
   return kind.fields.find((spec) => spec.name === field)?.csv ?? field;
 }

@@ -35,6 +35,10 @@ function readField(spec: FieldSpec, raw: unknown): { value: FieldValue } | { rea
       if (!Number.isInteger(count) || count < 0) return { reason: `${spec.name} is a whole number from 0` };
       return { value: count };
     }
+    case 'flag':
+      if (text === true || text === 'true') return { value: true };
+      if (text === false || text === 'false') return { value: false };
+      return { reason: `${spec.name} is true or false` };
     case 'enum':
       if (typeof text !== 'string' || !spec.values.includes(text)) {
         return { reason: `${spec.name} is one of ${spec.values.join(', ')}` };
@@ -57,7 +61,10 @@ export function readRecordRow(
   return { values };
 }
 
-/** Whether a row corrects a record held: `true`/`false` (absent or empty: false); null if neither. */
+/**
+ * Whether a row corrects (or retracts) a record held: `true`/`false` (absent or empty: false);
+ * null if neither.
+ */
 export function readCorrectionFlag(raw: unknown): boolean | null {
   if (raw === undefined || raw === null || raw === '' || raw === false || raw === 'false') return false;
   if (raw === true || raw === 'true') return true;

@@ -1,11 +1,11 @@
 import { type PlatformTransaction, queryRows } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { findImport, importKeyLock } from './import-records.ts';
-import type { RecordKindName } from './record-kind.ts';
+import type { ImportKindName } from './record-kind.ts';
 
 export interface RecordImportStatus {
   state: 'running' | 'written' | 'not_found';
-  kind: RecordKindName | null;
+  kind: ImportKindName | null;
   importId: string | null;
   rows: number | null;
   corrections: number | null;

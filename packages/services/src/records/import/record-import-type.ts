@@ -17,13 +17,15 @@ import { ApplicationStageNameEnum } from '../recruitment-record-types.ts';
 import { type ImportRecordsResult, importRecords, MAX_IMPORT_ROWS } from './import-records.ts';
 import { csvHeading, readRecordCsv } from './read-record-csv.ts';
 import { type RecordImportStatus, recordImportStatus } from './record-import-status.ts';
-import type { FieldSpec, RecordKind } from './record-kind.ts';
+import type { FieldSpec, ImportKindName, RecordKind } from './record-kind.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 
 /** Who records payroll and recruitment records: the organisation's admins and the service's agents. */
-const RECORDING_ROLES: readonly MembershipRole[] = ['tenant_admin', 'service_agent'];
+export const RECORDING_ROLES: readonly MembershipRole[] = ['tenant_admin', 'service_agent'];
 
-const ENUMS: Record<string, typeof PayrollChangeKindEnum> = {
+type AnyEnumRef = typeof PayrollChangeKindEnum;
+
+const ENUMS: Record<string, AnyEnumRef> = {
   PayrollChangeKind: PayrollChangeKindEnum,
   PayrollErrorCause: ErrorCauseEnum as unknown as typeof PayrollChangeKindEnum,
   PayrollFrequency: PayrollFrequencyEnum as unknown as typeof PayrollChangeKindEnum,
@@ -31,13 +33,15 @@ const ENUMS: Record<string, typeof PayrollChangeKindEnum> = {
 };
 
 export const RecordKindEnum = builder.enumType('RecordKind', {
-  description: 'A kind of payroll or recruitment record that comes in through the API.',
-  values: describedEnumValues<RecordKind['name']>(
-    Object.fromEntries(Object.values(RECORD_KINDS).map((kind) => [kind.name, kind.description])) as Record<
+  description: 'A kind of record that comes in through the API: payroll and recruitment records, service-desk history.',
+  values: describedEnumValues<ImportKindName>({
+    ...(Object.fromEntries(Object.values(RECORD_KINDS).map((kind) => [kind.name, kind.description])) as Record<
       RecordKind['name'],
       string
-    >,
-  ),
+    >),
+    service_requests:
+      'Service requests imported from another service desk, each with its raised time and status history (`importServiceRequestHistory`).',
+  }),
 });
 
 const ProblemRef = builder
@@ -58,7 +62,7 @@ const ProblemRef = builder
     }),
   });
 
-const PayloadRef = builder.objectRef<ImportRecordsResult>('RecordImportPayload').implement({
+export const PayloadRef = builder.objectRef<ImportRecordsResult>('RecordImportPayload').implement({
   description:
     'What an import did: written all or nothing. With any problem nothing is written and every problem is listed (the first 1,000).',
   fields: (t) => ({
@@ -88,7 +92,7 @@ const PayloadRef = builder.objectRef<ImportRecordsResult>('RecordImportPayload')
     rows: t.int({ description: 'Rows sent.', resolve: (r) => r.rows }),
     newRecords: t.int({ description: 'Rows that are (or would be) new records.', resolve: (r) => r.newRecords }),
     corrections: t.int({
-      description: 'Rows that are (or would be) corrections: new versions of records held.',
+      description: 'Rows that are (or would be) corrections or retractions: new versions of records held.',
       resolve: (r) => r.corrections,
     }),
     problemCount: t.int({ description: 'Rows refused.', resolve: (r) => r.problemCount }),
@@ -103,19 +107,26 @@ const PayloadRef = builder.objectRef<ImportRecordsResult>('RecordImportPayload')
 const allErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
 
 /** The organisation the records are for: one the caller may act for (its own by default). */
-async function organisationFor(tx: PlatformTransaction, id: string): Promise<string> {
+export async function organisationFor(tx: PlatformTransaction, id: string): Promise<string> {
   const organisation = await findOrganisation(tx, id);
   if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
   return organisation.id;
 }
 
-function graphqlField(t: PothosInputFieldBuilder, spec: FieldSpec) {
+/** A field of a row's GraphQL input, as its spec says (its enum found among `enums` by name). */
+export function recordInputField(
+  t: PothosInputFieldBuilder,
+  spec: FieldSpec,
+  enums: Readonly<Record<string, AnyEnumRef>> = ENUMS,
+) {
   const options = { required: spec.required, description: spec.description };
   switch (spec.type) {
     case 'count':
       return t.int(options);
+    case 'flag':
+      return t.boolean(options);
     case 'enum': {
-      const ref = ENUMS[spec.graphqlEnum];
+      const ref = enums[spec.graphqlEnum];
       if (!ref) throw new Error(`No GraphQL enum ${spec.graphqlEnum}`);
       return t.field({ ...options, type: ref });
     }
@@ -124,18 +135,23 @@ function graphqlField(t: PothosInputFieldBuilder, spec: FieldSpec) {
   }
 }
 
-type PothosInputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields'] & object>[0];
+export type PothosInputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields'] & object>[0];
 
 /** The record input, the import and the single-record mutations of one kind. */
 function defineRecordKindApi(kind: RecordKind) {
   const RecordInput = builder.inputType(`${kind.typeName}RecordInput`, {
     description: `${kind.description} Times are ISO 8601 with their offset; dates are ISO dates.`,
     fields: (t) => ({
-      ...Object.fromEntries(kind.fields.map((spec) => [spec.name, graphqlField(t, spec)])),
+      ...Object.fromEntries(kind.fields.map((spec) => [spec.name, recordInputField(t, spec)])),
       correction: t.boolean({
         required: false,
         description:
           'True when this row corrects the record its key names: it becomes the next version (the earlier stays, for reports as of before).',
+      }),
+      retraction: t.boolean({
+        required: false,
+        description:
+          'True when this row withdraws the record its key names (sent in error, never happened): a new version that lists and reports from now on leave out; reports as of before still count it. A later correction restores it.',
       }),
     }),
   });
@@ -160,7 +176,7 @@ function defineRecordKindApi(kind: RecordKind) {
       }),
       csv: t.string({
         required: false,
-        description: `The records as CSV, headings on the first line: ${[...kind.fields.map((spec) => spec.csv), 'correction'].join(', ')}.`,
+        description: `The records as CSV, headings on the first line: ${[...kind.fields.map((spec) => spec.csv), 'correction', 'retraction'].join(', ')}.`,
       }),
     }),
   });
@@ -257,7 +273,11 @@ const StatusRef = builder.objectRef<RecordImportStatus>('RecordImportStatus').im
       resolve: (s) => s.kind,
     }),
     importId: t.string({ nullable: true, description: 'The import, once written.', resolve: (s) => s.importId }),
-    rows: t.int({ nullable: true, description: 'Rows written.', resolve: (s) => s.rows }),
+    rows: t.int({
+      nullable: true,
+      description: 'Records written (for service-desk history: requests, whatever the rows of their histories).',
+      resolve: (s) => s.rows,
+    }),
     corrections: t.int({ nullable: true, description: 'Of which corrections.', resolve: (s) => s.corrections }),
     recordedAt: t.field({
       type: 'DateTime',

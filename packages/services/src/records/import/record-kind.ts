@@ -14,6 +14,8 @@ export type FieldType =
   | { type: 'date'; mayBeAhead?: true }
   /** A whole number from 0. */
   | { type: 'count' }
+  /** true or false (in a CSV cell, `true` or `false`). */
+  | { type: 'flag' }
   | { type: 'enum'; values: readonly string[]; graphqlEnum: string };
 
 export type FieldSpec = FieldType & {
@@ -53,7 +55,11 @@ export interface ParentReference {
   column: string;
 }
 
-export type RecordKindName = (typeof tables.recordKind.enumValues)[number];
+/** Every kind an import may be of: the record kinds, and service-desk history. */
+export type ImportKindName = (typeof tables.recordKind.enumValues)[number];
+
+/** The kinds of bitemporal record (service-desk history is imported apart: requests-history). */
+export type RecordKindName = Exclude<ImportKindName, 'service_requests'>;
 
 /**
  * A kind of record that comes in through the API: its fields (which make its GraphQL input and its
