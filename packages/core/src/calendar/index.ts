@@ -4,12 +4,16 @@ export {
   type BankHoliday,
   bankHolidays,
   CalendarRangeError,
+  checkCalendarEpochDay,
+  epochDayOf,
   easterSunday,
   FIRST_BANK_HOLIDAY_YEAR,
   type IsoDate,
   isBankHoliday,
+  isoDateOfEpochDay,
   LAST_BANK_HOLIDAY_YEAR,
   ONE_OFF_CHANGES,
+  parseIsoDate,
 } from './bank-holidays.ts';
 export { isNation, NATION_NAMES, NATIONS, type Nation } from './nation.ts';
 export {
@@ -21,6 +25,13 @@ export {
   isWorkingDay,
   type WorkingCalendar,
   workingCalendar,
+  workingDayMillis,
   workingHoursBetween,
   workingMillisBetween,
 } from './working-time.ts';
+export {
+  type GovUkDocumentProblem,
+  type GovUkDocumentReading,
+  type ImportedDivision,
+  readGovUkBankHolidays,
+} from './gov-uk-bank-holidays.ts';

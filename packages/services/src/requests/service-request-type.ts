@@ -57,7 +57,11 @@ const clockSelection = {
   with: {
     statusChanges: { orderBy: { changedAt: 'asc' as const } },
     slaDefinition: true,
-    organisation: { columns: { nation: true } },
+    organisation: {
+      columns: { nation: true },
+      // The nation's current calendar: one row, so a new holiday moves every open clock at once.
+      with: { calendar: { columns: { version: true, holidayEpochDays: true } } },
+    },
   },
 } as const;
 
