@@ -97,6 +97,7 @@ export const relations = defineRelations(schema, (r) => ({
   },
   nationCalendars: {
     versions: r.many.calendarVersions({ from: r.nationCalendars.nation, to: r.calendarVersions.nation }),
+    holidays: r.many.bankHolidays({ from: r.nationCalendars.nation, to: r.bankHolidays.nation }),
   },
   slaDefinitions: {
     offering: r.one.serviceOfferings({ from: r.slaDefinitions.offeringId, to: r.serviceOfferings.id, optional: false }),

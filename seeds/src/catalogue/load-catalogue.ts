@@ -1,12 +1,12 @@
 import {
   bankHolidays,
   FIRST_BANK_HOLIDAY_YEAR,
-  parseIsoDate,
   isWorkingDay,
   LAST_BANK_HOLIDAY_YEAR,
   money,
   NATIONS,
   type PlatformTransaction,
+  parseIsoDate,
   workingCalendar,
 } from '@ssp/core';
 import { tables } from '@ssp/schema';

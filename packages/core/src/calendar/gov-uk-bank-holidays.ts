@@ -40,21 +40,19 @@ const divisionSchema = z.object({
   events: z.array(eventSchema).min(1).max(1_000),
 });
 
-const documentSchema = z
-  .record(z.string(), z.unknown())
-  .superRefine((value, context) => {
-    const keys = Object.keys(value);
-    if (keys.length === 0) context.addIssue({ code: 'custom', message: 'names no division' });
-    for (const key of keys) {
-      if (!Object.hasOwn(DIVISION_NATIONS, key)) {
-        context.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `is not a division (england-and-wales, scotland, northern-ireland)`,
-        });
-      }
+const documentSchema = z.record(z.string(), z.unknown()).superRefine((value, context) => {
+  const keys = Object.keys(value);
+  if (keys.length === 0) context.addIssue({ code: 'custom', message: 'names no division' });
+  for (const key of keys) {
+    if (!Object.hasOwn(DIVISION_NATIONS, key)) {
+      context.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `is not a division (england-and-wales, scotland, northern-ireland)`,
+      });
     }
-  });
+  }
+});
 
 export interface ImportedDivision {
   readonly nation: Nation;

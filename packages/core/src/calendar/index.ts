@@ -5,8 +5,8 @@ export {
   bankHolidays,
   CalendarRangeError,
   checkCalendarEpochDay,
-  epochDayOf,
   easterSunday,
+  epochDayOf,
   FIRST_BANK_HOLIDAY_YEAR,
   type IsoDate,
   isBankHoliday,
@@ -15,6 +15,12 @@ export {
   ONE_OFF_CHANGES,
   parseIsoDate,
 } from './bank-holidays.ts';
+export {
+  type GovUkDocumentProblem,
+  type GovUkDocumentReading,
+  type ImportedDivision,
+  readGovUkBankHolidays,
+} from './gov-uk-bank-holidays.ts';
 export { isNation, NATION_NAMES, NATIONS, type Nation } from './nation.ts';
 export {
   addWorkingDays,
@@ -29,9 +35,3 @@ export {
   workingHoursBetween,
   workingMillisBetween,
 } from './working-time.ts';
-export {
-  type GovUkDocumentProblem,
-  type GovUkDocumentReading,
-  type ImportedDivision,
-  readGovUkBankHolidays,
-} from './gov-uk-bank-holidays.ts';

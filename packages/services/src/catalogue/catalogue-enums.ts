@@ -41,3 +41,13 @@ export const WorkingDayConventionEnum = builder.enumType('WorkingDayConvention',
       'The same clock time on the Nth working day: N whole working days (N x 8 working hours) from the moment it arrives. Monday 10:00 plus 2 is Wednesday 10:00. A request arriving outside business hours counts from the next opening: Monday 18:00 plus 2 is Thursday 09:00. A due time that falls exactly at a close of business is shown at the next opening (the same working instant).',
   }),
 });
+
+export const IncidentPriorityEnum = builder.enumType('IncidentPriority', {
+  description: 'How urgent an incident is.',
+  values: describedEnumValues<(typeof tables.incidentPriority.enumValues)[number]>({
+    p1: 'Critical: a service is down for many users.',
+    p2: 'High: a service is degraded or down for a team.',
+    p3: 'Medium: one user cannot work normally.',
+    p4: 'Low: an inconvenience with a workaround.',
+  }),
+});

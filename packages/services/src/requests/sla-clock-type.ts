@@ -112,11 +112,7 @@ interface ClockSource {
   };
 }
 
-function viewOf(
-  clock: SlaClock,
-  request: ClockSource,
-  unit: SlaDefinition['fulfilmentUnit'],
-): SlaClockView {
+function viewOf(clock: SlaClock, request: ClockSource, unit: SlaDefinition['fulfilmentUnit']): SlaClockView {
   return {
     ...clock,
     slaVersion: request.slaDefinition.version,

@@ -132,6 +132,8 @@ export const workingDays = pgTable.withRLS(
 export const calendarVersions = pgTable.withRLS(
   'calendar_versions',
   {
+    /** Its own id, for the audit trail (which names what changed by uuid). */
+    id: uuid('id').notNull().defaultRandom(),
     nation: nation('nation').notNull(),
     version: integer('version').notNull(),
     source: calendarSource('source').notNull(),
@@ -145,6 +147,7 @@ export const calendarVersions = pgTable.withRLS(
   },
   (t) => [
     primaryKey({ name: 'calendar_versions_pkey', columns: [t.nation, t.version] }),
+    unique('calendar_versions_id_key').on(t.id),
     ...referenceDataPolicies('calendar_versions'),
   ],
 );

@@ -1,6 +1,7 @@
 CREATE TYPE "calendar_source" AS ENUM('generator', 'gov_uk_import', 'platform_admin');--> statement-breakpoint
 CREATE TYPE "working_day_convention" AS ENUM('end_of_nth_working_day', 'same_time_nth_working_day');--> statement-breakpoint
 CREATE TABLE "calendar_versions" (
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL CONSTRAINT "calendar_versions_id_key" UNIQUE,
 	"nation" "nation",
 	"version" integer,
 	"source" "calendar_source" NOT NULL,
