@@ -26,7 +26,7 @@ const HolidayRef = builder.objectRef<Holiday>('BankHolidayDate').implement({
   }),
 });
 
-const BankHolidayRef = builder.drizzleObject('bankHolidays', {
+export const BankHolidayRef = builder.drizzleObject('bankHolidays', {
   name: 'BankHoliday',
   description: 'A bank holiday of a nation in its current calendar.',
   fields: (t) => ({
@@ -35,7 +35,7 @@ const BankHolidayRef = builder.drizzleObject('bankHolidays', {
   }),
 });
 
-const CalendarVersionRef = builder.drizzleObject('calendarVersions', {
+export const CalendarVersionRef = builder.drizzleObject('calendarVersions', {
   name: 'CalendarVersion',
   description: 'One change to a nation bank holidays: what it added and removed. Versions are never changed.',
   fields: (t) => ({
@@ -48,7 +48,7 @@ const CalendarVersionRef = builder.drizzleObject('calendarVersions', {
   }),
 });
 
-const BankHolidayCalendarRef = builder.drizzleObject('nationCalendars', {
+export const BankHolidayCalendarRef = builder.drizzleObject('nationCalendars', {
   name: 'BankHolidayCalendar',
   description:
     'A nation bank-holiday calendar as the SLA clocks of its organisations count on it now (2014 to 2030). Due times are computed when read, so a new version moves the due time of every open request of the nation; each clock says which version it used (`SlaClock.calendarVersion`).',
