@@ -114,7 +114,6 @@ builder.mutationField('createServiceOffering', (t) =>
         allowedKinds: input.allowedKinds,
         keywords: input.keywords,
         sla: targetsOf(input.sla),
-        now: new Date(),
       }),
   }),
 );

@@ -1,7 +1,7 @@
 import { ConflictError, money, type PlatformTransaction, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
 import type { AuditActor } from '@ssp/tenants';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import { recordReferenceDataChange } from './catalogue-audit.ts';
 import type { ServiceOfferingRow } from './lock-offering.ts';
@@ -14,9 +14,8 @@ export interface CreateServiceOfferingInput extends OfferingTerms {
   name: string;
   description: string;
   kind: (typeof tables.offeringKind.enumValues)[number];
-  /** Its first service levels (version 1, in effect from now, for every request). */
+  /** Its first service levels (version 1, in effect from the transaction's time, for every request). */
   sla: SlaTargets;
-  now: Date;
 }
 
 const CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -92,7 +91,8 @@ export async function createServiceOffering(
     version: 1,
     priority: null,
     ...input.sla,
-    effectiveFrom: input.now,
+    // The transaction's time, as the catalogue's "in force now" reads it.
+    effectiveFrom: sql`now()`,
     publishedBy: audit.subject,
   });
   await recordReferenceDataChange(tx, audit, {

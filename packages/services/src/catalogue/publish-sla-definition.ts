@@ -1,7 +1,7 @@
 import { ConflictError, type PlatformTransaction, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
 import type { AuditActor } from '@ssp/tenants';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import { recordReferenceDataChange } from './catalogue-audit.ts';
 import { lockOffering } from './lock-offering.ts';
@@ -18,10 +18,17 @@ export interface PublishSlaDefinitionInput extends SlaTargets {
   now: Date;
 }
 
-/** Whether a version sets exactly these targets from exactly this time (a replay). */
-function sameDefinition(row: SlaDefinitionRow, input: PublishSlaDefinitionInput, effectiveFrom: Date): boolean {
+/**
+ * Whether a version is what the input asks for (a replay): the same targets from the same time,
+ * or, when no time is given, the same targets already in effect.
+ */
+function sameDefinition(row: SlaDefinitionRow, input: PublishSlaDefinitionInput): boolean {
+  const sameTime =
+    input.effectiveFrom === null
+      ? row.effectiveFrom.getTime() <= input.now.getTime()
+      : row.effectiveFrom.getTime() === input.effectiveFrom.getTime();
   return (
-    row.effectiveFrom.getTime() === effectiveFrom.getTime() &&
+    sameTime &&
     row.fulfilmentUnit === input.fulfilmentUnit &&
     row.fulfilmentAmount === input.fulfilmentAmount &&
     row.responseUnit === input.responseUnit &&
@@ -43,7 +50,6 @@ export async function publishSlaDefinition(
   input: PublishSlaDefinitionInput,
 ): Promise<{ definition: SlaDefinitionRow; replayed: boolean }> {
   checkSlaTargets(input, 'input');
-  const effectiveFrom = input.effectiveFrom ?? input.now;
   const offering = await lockOffering(tx, input.offeringId);
   if (input.priority !== null && offering.kind !== 'incident') {
     throw new ValidationError(
@@ -65,8 +71,9 @@ export async function publishSlaDefinition(
     )
     .orderBy(desc(tables.slaDefinitions.version))
     .limit(1);
-  if (latest && sameDefinition(latest, input, effectiveFrom)) return { definition: latest, replayed: true };
+  if (latest && sameDefinition(latest, input)) return { definition: latest, replayed: true };
   // A little slack for the caller's clock: "now" sent from a client is a few seconds old.
+  const effectiveFrom = input.effectiveFrom ?? input.now;
   if (effectiveFrom.getTime() < input.now.getTime() - 60_000) {
     throw new ValidationError(
       'A new SLA version takes effect now or later',
@@ -91,7 +98,9 @@ export async function publishSlaDefinition(
       responseUnit: input.responseUnit,
       responseAmount: input.responseAmount,
       workingDayConvention: input.workingDayConvention,
-      effectiveFrom,
+      // "Now" is the transaction's time, as the catalogue's "in force now" reads it, so a
+      // version published for now is in force in the answer that publishes it.
+      effectiveFrom: input.effectiveFrom ?? sql`now()`,
       publishedBy: audit.subject,
     })
     .returning();
