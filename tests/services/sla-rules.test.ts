@@ -250,14 +250,14 @@ describe('SLA definitions', () => {
     expect(replay).toMatchObject({ replayed: true, slaDefinition: { version: 2 } });
 
     // The offering lists its versions, newest first.
-    const versions = await api.graphql<{ node: { slaDefinitions: { nodes: { version: number }[] } } }>(
+    const versions = await api.graphql<{ node: { slaDefinitions: { version: number }[] } }>(
       {
-        query: `query O($id: ID!) { node(id: $id) { ... on ServiceOffering { slaDefinitions(first: 10) { nodes { version } } } } }`,
+        query: `query O($id: ID!) { node(id: $id) { ... on ServiceOffering { slaDefinitions { version } } } }`,
         variables: { id: offeringGlobalId('new-ict-device') },
       },
       requester,
     );
-    expect(versions.body.data!.node.slaDefinitions.nodes.map((node) => node.version)).toEqual([2, 1]);
+    expect(versions.body.data!.node.slaDefinitions.map((node) => node.version)).toEqual([2, 1]);
   });
 
   it('an incident pins the definition for its priority when there is one, else the one for every priority', async () => {

@@ -56,18 +56,22 @@ export const BankHolidayCalendarRef = builder.drizzleObject('nationCalendars', {
     nation: t.expose('nation', { type: NationEnum, description: 'The nation.' }),
     version: t.exposeInt('version', { description: 'Its current version.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
-    holidays: t.relatedConnection(
-      'holidays',
-      { description: 'Its bank holidays, in date order.', query: { orderBy: { date: 'asc' } }, ...pageSizeOptions },
-      { name: 'BankHolidayConnection', description: 'A page of bank holidays.' },
-      { name: 'BankHolidayEdge' },
-    ),
-    versions: t.relatedConnection(
-      'versions',
-      { description: 'Its versions, newest first.', query: { orderBy: { version: 'desc' } }, ...pageSizeOptions },
-      { name: 'CalendarVersionConnection', description: 'A page of calendar versions.' },
-      { name: 'CalendarVersionEdge' },
-    ),
+    // Plain lists (a nation has about 150 holidays in 2014-2030, a version per change):
+    // reference data under reference data, read in the calendar's statement.
+    holidays: t.relation('holidays', {
+      description: 'Its bank holidays, in date order (2014 to 2030).',
+      args: {
+        year: t.arg.int({ required: false, description: 'Only the holidays of this calendar year.' }),
+      },
+      query: (args) => ({
+        orderBy: { date: 'asc' },
+        ...(args.year ? { where: { date: { gte: `${args.year}-01-01`, lte: `${args.year}-12-31` } } } : {}),
+      }),
+    }),
+    versions: t.relation('versions', {
+      description: 'Its versions, newest first.',
+      query: { orderBy: { version: 'desc' } },
+    }),
   }),
 });
 

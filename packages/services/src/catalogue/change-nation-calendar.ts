@@ -33,7 +33,7 @@ const key = (holiday: Holiday) => `${holiday.date}\u0000${holiday.name}`;
 /**
  * Applies one edit to a nation's calendar as a new version, or does nothing when it changes
  * nothing (so importing the same document twice leaves one version). In the transaction, in
- * order: the nation's calendar row is locked (edits of one nation queue), `bank_holidays` gets
+ * order: edits of the nation queue on a lock, `bank_holidays` gets
  * the holidays added and loses those removed, the version records both, the calendar row takes
  * the new version and its holiday set, and `working_days` is renumbered for the nation in one
  * set-based statement, so SQL counting on it agrees with the clocks.
@@ -47,11 +47,13 @@ export async function changeNationCalendar(
   audit: AuditActor,
   edit: NationCalendarEdit,
 ): Promise<CalendarChange | null> {
+  // Edits of one nation take turns (a transaction-scoped advisory lock: a locking read on Citus
+  // must name a tenant, and calendars have none).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`calendar:${edit.nation}`}, 0))`);
   const [calendar] = await tx
     .select({ version: tables.nationCalendars.version })
     .from(tables.nationCalendars)
-    .where(eq(tables.nationCalendars.nation, edit.nation))
-    .for('update');
+    .where(eq(tables.nationCalendars.nation, edit.nation));
   if (!calendar) throw new Error(`The ${edit.nation} calendar has no row: the seed has not run`);
 
   const current = await tx

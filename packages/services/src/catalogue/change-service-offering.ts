@@ -3,7 +3,7 @@ import * as tables from '@ssp/services-tables';
 import type { AuditActor } from '@ssp/tenants';
 import { eq } from 'drizzle-orm';
 import { recordReferenceDataChange } from './catalogue-audit.ts';
-import { lockOffering, type ServiceOfferingRow } from './lock-offering.ts';
+import { lockOffering, OFFERING_COLUMNS_BUT_KINDS, type ServiceOfferingRow } from './lock-offering.ts';
 import { checkOfferingTerms, type OfferingTerms } from './offering-terms.ts';
 
 export interface ChangeServiceOfferingInput extends Partial<OfferingTerms> {
@@ -46,7 +46,7 @@ export async function changeServiceOffering(
     .update(tables.serviceOfferings)
     .set(next)
     .where(eq(tables.serviceOfferings.id, before.id))
-    .returning();
+    .returning(OFFERING_COLUMNS_BUT_KINDS);
   await recordReferenceDataChange(tx, audit, {
     action: 'service_offering.change',
     targetType: 'ServiceOffering',
@@ -54,5 +54,5 @@ export async function changeServiceOffering(
     before: previous,
     after: next,
   });
-  return { offering: after!, changed: true };
+  return { offering: { ...after!, allowedKinds: next.allowedKinds }, changed: true };
 }

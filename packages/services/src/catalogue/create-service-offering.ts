@@ -4,7 +4,7 @@ import type { AuditActor } from '@ssp/tenants';
 import { eq, sql } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import { recordReferenceDataChange } from './catalogue-audit.ts';
-import type { ServiceOfferingRow } from './lock-offering.ts';
+import { OFFERING_COLUMNS_BUT_KINDS, type ServiceOfferingRow } from './lock-offering.ts';
 import { checkOfferingTerms, type OfferingTerms } from './offering-terms.ts';
 import { checkSlaTargets, type SlaTargets } from './sla-target-rules.ts';
 
@@ -74,7 +74,7 @@ export async function createServiceOffering(
       keywords: terms.keywords,
     })
     .onConflictDoNothing({ target: tables.serviceOfferings.code })
-    .returning();
+    .returning(OFFERING_COLUMNS_BUT_KINDS);
   if (!inserted) {
     const [existing] = await tx
       .select()
@@ -86,8 +86,9 @@ export async function createServiceOffering(
       SERVICE_ERRORS.OFFERING_CODE_TAKEN,
     );
   }
+  const offering = { ...inserted, allowedKinds: terms.allowedKinds };
   await tx.insert(tables.slaDefinitions).values({
-    offeringId: inserted.id,
+    offeringId: offering.id,
     version: 1,
     priority: null,
     ...input.sla,
@@ -98,14 +99,14 @@ export async function createServiceOffering(
   await recordReferenceDataChange(tx, audit, {
     action: 'service_offering.create',
     targetType: 'ServiceOffering',
-    targetId: inserted.id,
+    targetId: offering.id,
     after: {
-      code: inserted.code,
-      unitPricePence: inserted.unitPricePence,
-      allowedKinds: inserted.allowedKinds,
-      keywords: inserted.keywords,
+      code: offering.code,
+      unitPricePence: offering.unitPricePence,
+      allowedKinds: offering.allowedKinds,
+      keywords: offering.keywords,
       sla: input.sla,
     },
   });
-  return { offering: inserted, replayed: false };
+  return { offering, replayed: false };
 }

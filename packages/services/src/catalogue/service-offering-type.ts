@@ -1,4 +1,4 @@
-import { pageSizeOptions, readableBy } from '@ssp/core';
+import { readableBy } from '@ssp/core';
 import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import { OrganisationKindEnum } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
@@ -82,17 +82,13 @@ export const ServiceOfferingRef = builder.drizzleNode('serviceOfferings', {
       description: 'Words a free-text requirement might use for it (capability matching and catalogue search).',
       resolve: (offering) => offering.keywords,
     }),
-    slaDefinitions: t.relatedConnection(
-      'slaDefinitions',
-      {
-        description:
-          'Every version of its service levels, for every request and per incident priority, newest first (including versions not yet in effect).',
-        query: { orderBy: { effectiveFrom: 'desc', id: 'desc' } },
-        ...pageSizeOptions,
-      },
-      { name: 'SlaDefinitionConnection', description: 'A page of an offering SLA definitions.' },
-      { name: 'SlaDefinitionEdge' },
-    ),
+    // A plain list (an offering has a handful of versions): children of reference data, read in
+    // the parent's statement.
+    slaDefinitions: t.relation('slaDefinitions', {
+      description:
+        'Every version of its service levels, for every request and per incident priority, newest first (including versions not yet in effect).',
+      query: { orderBy: { effectiveFrom: 'desc', id: 'desc' } },
+    }),
     currentSla: t.field({
       type: SlaDefinitionRef,
       description:
