@@ -96,7 +96,7 @@ export const SlaClockRef = builder.objectRef<SlaClockView>('SlaClock').implement
     calendarVersion: t.int({
       nullable: true,
       description:
-        'The version of the organisation nation bank-holiday calendar the due time was computed on (see `bankHolidayCalendars`); the newest, so a holiday added moves the due time of every open request. Null for an elapsed-minutes target, which no calendar affects.',
+        'The version of the organisation nation bank-holiday calendar the due time was computed on (see `bankHolidayCalendars`); the newest, so a holiday added moves the due time of every open request. Null for an elapsed-minutes target, which no calendar affects (and in a database whose calendars were never loaded, where the clock counts on the built-in generator).',
       resolve: (c) => c.calendarVersion,
     }),
   }),
@@ -108,7 +108,8 @@ interface ClockSource {
   slaDefinition: SlaDefinition;
   organisation: {
     nation: 'england_and_wales' | 'scotland' | 'northern_ireland';
-    calendar: { version: number; holidayEpochDays: number[] };
+    /** Null only in a database migrated but never seeded: the clock then counts on the generator's days. */
+    calendar: { version: number; holidayEpochDays: number[] } | null;
   };
 }
 
@@ -117,7 +118,7 @@ function viewOf(clock: SlaClock, request: ClockSource, unit: SlaDefinition['fulf
     ...clock,
     slaVersion: request.slaDefinition.version,
     convention: unit === 'working_days' ? request.slaDefinition.workingDayConvention : null,
-    calendarVersion: unit === 'elapsed_minutes' ? null : request.organisation.calendar.version,
+    calendarVersion: unit === 'elapsed_minutes' ? null : (request.organisation.calendar?.version ?? null),
   };
 }
 
@@ -130,7 +131,7 @@ export function fulfilmentClock(request: ClockSource, now: Date): SlaClockView {
   const clock = computeSlaClock({
     target: { unit, amount, convention },
     nation: request.organisation.nation,
-    holidayEpochDays: request.organisation.calendar.holidayEpochDays,
+    holidayEpochDays: request.organisation.calendar?.holidayEpochDays,
     raisedAt: request.raisedAt,
     history: request.statusChanges
       .filter((change) => change.changedAt >= request.raisedAt && change.changedAt <= now)
@@ -148,7 +149,7 @@ export function responseClock(request: ClockSource, now: Date): SlaClockView | n
   const clock = computeSlaClock({
     target: { unit: responseUnit, amount: responseAmount, convention },
     nation: request.organisation.nation,
-    holidayEpochDays: request.organisation.calendar.holidayEpochDays,
+    holidayEpochDays: request.organisation.calendar?.holidayEpochDays,
     raisedAt: request.raisedAt,
     history: firstResponse ? [{ status: 'resolved', at: firstResponse.changedAt }] : [],
     now,
