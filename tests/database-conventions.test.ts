@@ -35,6 +35,8 @@ const PLATFORM_WIDE_TABLES = [
   'sla_definitions',
   'bank_holidays',
   'working_days',
+  'calendar_versions',
+  'nation_calendars',
   // Shared support: the skills taxonomy every partnership's directory uses.
   'support_skills',
 ];
@@ -54,6 +56,7 @@ const APPLICATION_ROLES = ['ssp_runtime', 'ssp_platform'];
  */
 const APPEND_ONLY_TABLES = [
   'audit_events',
+  'calendar_versions',
   'service_request_status_changes',
   'service_request_comments',
   'savings_ledger_entries',
@@ -796,9 +799,14 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.service_lines': 'INSERT, SELECT, UPDATE',
       'ssp_platform on public.service_offerings': 'INSERT, SELECT, UPDATE',
       'ssp_platform on public.sla_definitions': 'INSERT, SELECT, UPDATE',
-      'ssp_platform on public.bank_holidays': 'INSERT, SELECT, UPDATE',
+      // An import that no longer lists a holiday removes it (its version keeps what was removed).
+      'ssp_platform on public.bank_holidays': 'DELETE, INSERT, SELECT, UPDATE',
       'ssp_runtime on public.working_days': 'SELECT',
       'ssp_platform on public.working_days': 'INSERT, SELECT, UPDATE',
+      'ssp_runtime on public.calendar_versions': 'SELECT',
+      'ssp_platform on public.calendar_versions': 'INSERT, SELECT',
+      'ssp_runtime on public.nation_calendars': 'SELECT',
+      'ssp_platform on public.nation_calendars': 'INSERT, SELECT, UPDATE',
       // Subscriptions are made by onboarding on the platform path; tenants read them.
       'ssp_runtime on public.subscriptions': 'INSERT, SELECT',
       'ssp_runtime on public.onboarding_requests': 'INSERT, SELECT',

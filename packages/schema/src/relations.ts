@@ -22,6 +22,8 @@ export const relations = defineRelations(schema, (r) => ({
   organisations: {
     parent: r.one.organisations({ from: r.organisations.parentId, to: r.organisations.id }),
     children: r.many.organisations({ from: r.organisations.id, to: r.organisations.parentId }),
+    // The nation's bank-holiday calendar, which its requests' SLA clocks read with their row.
+    calendar: r.one.nationCalendars({ from: r.organisations.nation, to: r.nationCalendars.nation, optional: false }),
     memberships: r.many.memberships({ from: r.organisations.id, to: r.memberships.tenantId }),
     auditEvents: r.many.auditEvents({ from: r.organisations.id, to: r.auditEvents.tenantId }),
     subscriptions: r.many.subscriptions({ from: r.organisations.id, to: r.subscriptions.tenantId }),
@@ -115,6 +117,10 @@ export const relations = defineRelations(schema, (r) => ({
       optional: false,
     }),
     slaDefinitions: r.many.slaDefinitions({ from: r.serviceOfferings.id, to: r.slaDefinitions.offeringId }),
+  },
+  nationCalendars: {
+    versions: r.many.calendarVersions({ from: r.nationCalendars.nation, to: r.calendarVersions.nation }),
+    holidays: r.many.bankHolidays({ from: r.nationCalendars.nation, to: r.bankHolidays.nation }),
   },
   slaDefinitions: {
     offering: r.one.serviceOfferings({ from: r.slaDefinitions.offeringId, to: r.serviceOfferings.id, optional: false }),

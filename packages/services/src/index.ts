@@ -2,6 +2,8 @@
 // clocks. (Payroll, recruitment and KPI reports are still to come: see issue #4.)
 import './catalogue/service-offering-type.ts';
 import './catalogue/catalogue-queries.ts';
+import './catalogue/catalogue-admin-mutations.ts';
+import './catalogue/calendar-type.ts';
 import './subscriptions/subscription-type.ts';
 import './requests/service-request-type.ts';
 import './requests/service-request-queries.ts';

@@ -6,6 +6,7 @@ import {
   money,
   NATIONS,
   type PlatformTransaction,
+  parseIsoDate,
   workingCalendar,
 } from '@ssp/core';
 import { tables } from '@ssp/schema';
@@ -60,6 +61,29 @@ export async function loadCatalogue(tx: PlatformTransaction): Promise<{ offering
     return rows;
   });
   await tx.insert(tables.bankHolidays).values(holidays).onConflictDoNothing();
+  // The generator's days are each nation's calendar version 1; imports and admins add versions.
+  await tx
+    .insert(tables.calendarVersions)
+    .values(
+      NATIONS.map((nation) => ({
+        nation,
+        version: 1,
+        source: 'generator' as const,
+        added: holidays.filter((row) => row.nation === nation).map(({ date, name }) => ({ date, name })),
+        removed: [],
+      })),
+    )
+    .onConflictDoNothing();
+  await tx
+    .insert(tables.nationCalendars)
+    .values(
+      NATIONS.map((nation) => ({
+        nation,
+        version: 1,
+        holidayEpochDays: holidays.filter((row) => row.nation === nation).map((row) => parseIsoDate(row.date).epochDay),
+      })),
+    )
+    .onConflictDoNothing();
   const days = workingDayRows();
   for (let start = 0; start < days.length; start += 5_000) {
     await tx

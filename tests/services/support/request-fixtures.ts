@@ -103,6 +103,8 @@ export interface HistoricRequest {
   moves?: { status: (typeof tables.requestStatus.enumValues)[number]; at: Date; reason?: string }[];
   title?: string;
   firstContactResolution?: boolean;
+  /** The SLA version it pins; the offering's seeded version 1 unless given. */
+  slaDefinitionId?: string;
 }
 
 /**
@@ -131,7 +133,7 @@ export async function insertHistoricRequests(api: TestApp, requests: readonly Hi
         reference: `SR-T${randomBytes(4).toString('hex').toUpperCase().slice(0, 7)}`,
         subscriptionId: subscriptionIds.get(`${request.slug}/${request.offeringCode}`)!,
         offeringId: seedOfferingId(request.offeringCode),
-        slaDefinitionId: seedSlaDefinitionId(request.offeringCode, 1),
+        slaDefinitionId: request.slaDefinitionId ?? seedSlaDefinitionId(request.offeringCode, 1),
         title: request.title ?? `Historic ${request.offeringCode} request`,
         description: 'Planted by a test',
         status: last,

@@ -1,6 +1,7 @@
 import { seedOfferingId } from '@ssp/seeds';
 import type { Caller, MatrixContext, MatrixSubjects, MatrixTable } from './caller-matrix.ts';
 import { mutationOf } from './caller-matrix.ts';
+import { CATALOGUE_ADMIN_MATRIX } from './catalogue-admin-matrix.ts';
 import { keyOf, organisationIdOf, outcomes, setUp } from './matrix-operations.ts';
 import { RECORDS_MATRIX } from './records-matrix.ts';
 
@@ -75,6 +76,7 @@ const ONBOARDERS = outcomes(['tenant_admin', 'platform_admin', 'delegated_admin'
 
 export const SERVICES_MATRIX: MatrixTable = {
   ...RECORDS_MATRIX,
+  ...CATALOGUE_ADMIN_MATRIX,
   raiseServiceRequest: {
     operation: (context, caller) =>
       mutationOf('raiseServiceRequest', {

@@ -312,10 +312,15 @@ export function isBankHoliday(nation: Nation, isoDate: IsoDate): boolean {
   return isBankHolidayEpochDay(nation, parseIsoDate(isoDate).epochDay);
 }
 
-/** isBankHoliday for a civil date given as whole days since 1970-01-01 (see epochDayOf). */
-export function isBankHolidayEpochDay(nation: Nation, epochDay: number): boolean {
+/** Throws CalendarRangeError for a day outside the years the calendars cover. */
+export function checkCalendarEpochDay(epochDay: number): void {
   if (!(epochDay >= FIRST_EPOCH_DAY && epochDay <= LAST_EPOCH_DAY)) {
     throw new CalendarRangeError(new Date(epochDay * DAY_MS).getUTCFullYear());
   }
+}
+
+/** isBankHoliday for a civil date given as whole days since 1970-01-01 (see epochDayOf). */
+export function isBankHolidayEpochDay(nation: Nation, epochDay: number): boolean {
+  checkCalendarEpochDay(epochDay);
   return tableFor(EPOCH_DAYS_BY_NATION, nation).has(epochDay);
 }

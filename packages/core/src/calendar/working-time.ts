@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { isBankHolidayEpochDay, isWeekendEpochDay, parseIsoDate } from './bank-holidays.ts';
+import { checkCalendarEpochDay, isBankHolidayEpochDay, isWeekendEpochDay, parseIsoDate } from './bank-holidays.ts';
 import type { Nation } from './nation.ts';
 
 /**
@@ -27,6 +27,11 @@ export interface WorkingCalendar {
   readonly opensAtMinute: number;
   /** Closing time as minutes after local midnight; after opening, on the same day. */
   readonly closesAtMinute: number;
+  /**
+   * The nation's bank holidays as days since 1970-01-01, when they come from the database (a
+   * calendar version); absent, the generator's table in bank-holidays.ts.
+   */
+  readonly holidayEpochDays?: ReadonlySet<number>;
 }
 
 export interface BusinessHours {
@@ -46,15 +51,29 @@ function minuteOfDay(text: string, what: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** A nation's working calendar, Monday to Friday 09:00-17:00 unless other hours are given. */
-export function workingCalendar(nation: Nation, hours: BusinessHours = {}): WorkingCalendar {
+/**
+ * A nation's working calendar, Monday to Friday 09:00-17:00 unless other hours are given, on the
+ * generator's bank holidays unless `holidayEpochDays` (a stored calendar version) is given.
+ */
+export function workingCalendar(
+  nation: Nation,
+  hours: BusinessHours = {},
+  holidayEpochDays?: readonly number[] | ReadonlySet<number>,
+): WorkingCalendar {
   const opensAtMinute = minuteOfDay(hours.opensAt ?? DEFAULT_BUSINESS_HOURS.opensAt, 'opening');
   const closesAtMinute = minuteOfDay(hours.closesAt ?? DEFAULT_BUSINESS_HOURS.closesAt, 'closing');
   if (closesAtMinute <= opensAtMinute) {
     // Overnight hours would make a "working day" straddle two dates with different holiday rules.
     throw new RangeError('Business hours must close after they open, on the same day');
   }
-  return Object.freeze({ nation, opensAtMinute, closesAtMinute });
+  if (holidayEpochDays === undefined) return Object.freeze({ nation, opensAtMinute, closesAtMinute });
+  const holidays = holidayEpochDays instanceof Set ? holidayEpochDays : new Set(holidayEpochDays);
+  return Object.freeze({ nation, opensAtMinute, closesAtMinute, holidayEpochDays: holidays });
+}
+
+/** The working time of one whole working day on the calendar, in milliseconds. */
+export function workingDayMillis(calendar: WorkingCalendar): number {
+  return (calendar.closesAtMinute - calendar.opensAtMinute) * MINUTE_MS;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,7 +130,10 @@ function londonEpochDay(instant: number): number {
 function isWorkingEpochDay(epochDay: number, calendar: WorkingCalendar): boolean {
   // Weekends first: they need no data, and the bank-holiday lookup is what enforces the
   // 2014-2030 range, so a clock reaching past it fails loudly instead of going holiday-free.
-  return !isWeekendEpochDay(epochDay) && !isBankHolidayEpochDay(calendar.nation, epochDay);
+  if (isWeekendEpochDay(epochDay)) return false;
+  if (calendar.holidayEpochDays === undefined) return !isBankHolidayEpochDay(calendar.nation, epochDay);
+  checkCalendarEpochDay(epochDay); // stored calendars cover the generator's years, no more
+  return !calendar.holidayEpochDays.has(epochDay);
 }
 
 interface BusinessWindow {
@@ -146,12 +168,21 @@ export function isWorkingDay(isoDate: string, calendar: WorkingCalendar): boolea
 /**
  * The instant at which `millis` of working time has elapsed after `start`.
  *
+ * `atClosing: 'next_opening'` names an end that falls exactly at a closing time by the next
+ * opening instead (the same working instant: no working time lies between them), as "the same
+ * clock time N working days later" reads a start at an opening.
+ *
  * Time before opening, after closing, at weekends and on bank holidays does not count, so a start
  * outside business hours rolls to the next opening (even for zero). Reaching the exact end of a
  * day's hours returns that day's closing time, not the next opening: Friday 13:00 plus 4 hours is
  * Friday 17:00, and Friday 15:00 plus 4 hours is Monday 11:00.
  */
-export function addWorkingMillis(start: Date, millis: number, calendar: WorkingCalendar): Date {
+export function addWorkingMillis(
+  start: Date,
+  millis: number,
+  calendar: WorkingCalendar,
+  options: { atClosing?: 'closing' | 'next_opening' } = {},
+): Date {
   let at = instantOf(start, 'start');
   if (!Number.isFinite(millis) || millis < 0) {
     throw new RangeError(`Working time to add must be a finite, non-negative amount, got ${millis}`);
@@ -162,7 +193,9 @@ export function addWorkingMillis(start: Date, millis: number, calendar: WorkingC
     if (window === null || at >= window.closes) continue;
     at = Math.max(at, window.opens);
     const available = window.closes - at;
-    if (left <= available) return new Date(at + left);
+    if (left < available || (left === available && options.atClosing !== 'next_opening')) {
+      return new Date(at + left);
+    }
     left -= available;
   }
 }

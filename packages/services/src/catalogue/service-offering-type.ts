@@ -3,7 +3,13 @@ import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import { OrganisationKindEnum } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
-import { OfferingKindEnum, ServiceLineCodeEnum, TargetUnitEnum } from './catalogue-enums.ts';
+import {
+  IncidentPriorityEnum,
+  OfferingKindEnum,
+  ServiceLineCodeEnum,
+  TargetUnitEnum,
+  WorkingDayConventionEnum,
+} from './catalogue-enums.ts';
 
 export const ServiceLineRef = builder.drizzleObject('serviceLines', {
   name: 'ServiceLine',
@@ -35,6 +41,17 @@ export const SlaDefinitionRef = builder.drizzleNode('slaDefinitions', {
     }),
     responseAmount: t.exposeInt('responseAmount', { nullable: true, description: 'The first-response target.' }),
     effectiveFrom: t.expose('effectiveFrom', { type: 'DateTime', description: 'Requests raised from then on use it.' }),
+    priority: t.expose('priority', {
+      type: IncidentPriorityEnum,
+      nullable: true,
+      description:
+        'Null: it applies to every request of the offering. A priority: to incidents of that priority only, which use it instead of the definitions for every priority once it is in effect. Versions are numbered per offering and priority.',
+    }),
+    workingDayConvention: t.expose('workingDayConvention', {
+      type: WorkingDayConventionEnum,
+      description: 'What a target in working days means (see WorkingDayConvention); other units ignore it.',
+    }),
+    publishedAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was published.' }),
   }),
 });
 
@@ -60,13 +77,28 @@ export const ServiceOfferingRef = builder.drizzleNode('serviceOfferings', {
       description: 'The kinds of organisation that may subscribe to it.',
       resolve: (offering) => offering.allowedKinds,
     }),
+    keywords: t.field({
+      type: ['String'],
+      description: 'Words a free-text requirement might use for it (capability matching and catalogue search).',
+      resolve: (offering) => offering.keywords,
+    }),
+    // A plain list (an offering has a handful of versions): children of reference data, read in
+    // the parent's statement.
+    slaDefinitions: t.relation('slaDefinitions', {
+      description:
+        'Every version of its service levels, for every request and per incident priority, newest first (including versions not yet in effect).',
+      query: { orderBy: { effectiveFrom: 'desc', id: 'desc' } },
+    }),
     currentSla: t.field({
       type: SlaDefinitionRef,
-      description: 'The service levels in force now (the latest version already in effect).',
+      description:
+        'The service levels in force now for every request (the latest version already in effect that names no priority).',
       select: {
         with: {
           slaDefinitions: {
-            where: { RAW: (definition) => sql`${definition.effectiveFrom} <= now()` },
+            where: {
+              RAW: (definition) => sql`${definition.effectiveFrom} <= now() and ${definition.priority} is null`,
+            },
             orderBy: { version: 'desc' },
             limit: 1,
           },

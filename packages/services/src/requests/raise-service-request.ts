@@ -8,7 +8,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 
 export interface RaiseServiceRequestInput {
@@ -71,6 +71,9 @@ export async function raiseServiceRequest(
       and(
         eq(tables.slaDefinitions.offeringId, tables.serviceOfferings.id),
         lte(tables.slaDefinitions.effectiveFrom, input.now),
+        input.priority === null
+          ? isNull(tables.slaDefinitions.priority)
+          : or(isNull(tables.slaDefinitions.priority), eq(tables.slaDefinitions.priority, input.priority)),
       ),
     )
     .where(
@@ -80,7 +83,9 @@ export async function raiseServiceRequest(
         eq(tables.subscriptions.status, 'active'),
       ),
     )
-    .orderBy(desc(tables.slaDefinitions.version))
+    // The version in force now: for an incident, its priority's own definitions before those for
+    // every priority; within them, the newest version already in effect.
+    .orderBy(asc(sql`${tables.slaDefinitions.priority} is null`), desc(tables.slaDefinitions.version))
     .limit(1);
   if (!subscription) {
     throw new ValidationError(

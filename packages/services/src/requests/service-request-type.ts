@@ -3,6 +3,7 @@ import { builder } from '@ssp/schema';
 import type * as tables from '@ssp/services-tables';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
+import { IncidentPriorityEnum } from '../catalogue/catalogue-enums.ts';
 import { fulfilmentClock, responseClock, SlaClockRef } from './sla-clock-type.ts';
 
 export const RequestStatusEnum = builder.enumType('RequestStatus', {
@@ -17,15 +18,8 @@ export const RequestStatusEnum = builder.enumType('RequestStatus', {
   }),
 });
 
-export const IncidentPriorityEnum = builder.enumType('IncidentPriority', {
-  description: 'How urgent an incident is.',
-  values: describedEnumValues<(typeof tables.incidentPriority.enumValues)[number]>({
-    p1: 'Critical: a service is down for many users.',
-    p2: 'High: a service is degraded or down for a team.',
-    p3: 'Medium: one user cannot work normally.',
-    p4: 'Low: an inconvenience with a workaround.',
-  }),
-});
+// Declared with the catalogue's enums (SLA definitions are per priority too).
+export { IncidentPriorityEnum };
 
 export const StatusChangeRef = builder.drizzleObject('serviceRequestStatusChanges', {
   name: 'RequestStatusChange',
@@ -57,7 +51,11 @@ const clockSelection = {
   with: {
     statusChanges: { orderBy: { changedAt: 'asc' as const } },
     slaDefinition: true,
-    organisation: { columns: { nation: true } },
+    organisation: {
+      columns: { nation: true },
+      // The nation's current calendar: one row, so a new holiday moves every open clock at once.
+      with: { calendar: { columns: { version: true, holidayEpochDays: true } } },
+    },
   },
 } as const;
 

@@ -469,3 +469,56 @@ describe('determinism', () => {
     expect(computeSlaClock({ ...input, history, now })).toEqual(computeSlaClock({ ...input, history, now }));
   });
 });
+
+describe('the two working-day conventions', () => {
+  const sameTime = (amount: number): SlaTarget => ({
+    unit: 'working_days',
+    amount,
+    convention: 'same_time_nth_working_day',
+  });
+
+  it.each([
+    // [raised, end of the Nth working day, same time on the Nth working day] for 2 working days
+    ['2024-06-10T10:00', '2024-06-12T17:00', '2024-06-12T10:00'], // Monday, inside hours
+    ['2024-06-10T08:00', '2024-06-12T17:00', '2024-06-12T09:00'], // before opening
+    ['2024-06-10T18:00', '2024-06-13T17:00', '2024-06-13T09:00'], // after closing: from Tuesday 09:00
+    ['2024-06-15T11:00', '2024-06-19T17:00', '2024-06-19T09:00'], // Saturday: from Monday 09:00
+    ['2024-06-14T16:00', '2024-06-18T17:00', '2024-06-18T16:00'], // Friday afternoon, over the weekend
+  ])('raised %s: %s at the end of the day, %s at the same time', (raised, endOfDay, sameClockTime) => {
+    expect(wall(clock({ target: days(2), raised, now: raised }).dueAt)).toBe(endOfDay);
+    expect(wall(clock({ target: sameTime(2), raised, now: raised }).dueAt)).toBe(sameClockTime);
+    expect(clock({ target: sameTime(2), raised, now: raised }).targetMillis).toBe(16 * HOUR);
+  });
+
+  it('a pause moves both by the working time it lasted', () => {
+    const steps: Step[] = [
+      ['waiting_on_customer', '2024-06-10T11:00'],
+      ['in_progress', '2024-06-10T13:00'],
+    ];
+    const now = '2024-06-10T13:00';
+    expect(wall(clock({ target: days(2), raised: '2024-06-10T10:00', steps, now }).dueAt)).toBe('2024-06-13T11:00');
+    expect(wall(clock({ target: sameTime(2), raised: '2024-06-10T10:00', steps, now }).dueAt)).toBe('2024-06-12T12:00');
+  });
+
+  it('finishing at the close of the day before a same-time due at opening is in time; the next morning is late', () => {
+    const raised = '2024-06-10T09:00';
+    const resolvedAt = (at: string) => clock({ target: sameTime(2), raised, steps: [['resolved', at]], now: at });
+    expect(wall(resolvedAt('2024-06-11T17:00').dueAt)).toBe('2024-06-12T09:00');
+    expect(resolvedAt('2024-06-11T17:00').breached).toBe(false);
+    expect(resolvedAt('2024-06-12T09:01').breached).toBe(true);
+  });
+
+  it('counts on a stored calendar when one is given', () => {
+    // Tuesday 11 June 2024 made a holiday: the end-of-day target moves a day later.
+    const tuesday = Date.UTC(2024, 5, 11) / 86_400_000;
+    const result = computeSlaClock({
+      target: days(2),
+      nation: 'england_and_wales',
+      holidayEpochDays: [tuesday],
+      raisedAt: london('2024-06-10T10:00'),
+      history: [],
+      now: london('2024-06-10T10:00'),
+    });
+    expect(wall(result.dueAt)).toBe('2024-06-13T17:00');
+  });
+});

@@ -5,6 +5,7 @@ import {
   type Nation,
   type WorkingCalendar,
   workingCalendar,
+  workingDayMillis,
   workingMillisBetween,
 } from '@ssp/core';
 
@@ -25,10 +26,17 @@ import {
  * - Time is working time on the nation's calendar for `working_hours` and `working_days` targets
  *   and real time for `elapsed_minutes` (an ICT response within 30 minutes counts the minutes
  *   that pass, nights included); pauses apply to all three.
- * - A `working_days` target is turned into a working-time budget once, at raising: the working
- *   time from `raisedAt` to addWorkingDays(raisedAt, amount) (see working-time.ts for the day
- *   rule). A pause then moves the due time by exactly the working time it paused: a pause of two
- *   whole working days moves it two working days.
+ * - A `working_days` target is turned into a working-time budget once, at raising, by the
+ *   definition's convention (docs/sla-rules.md):
+ *   - `end_of_nth_working_day`: the working time from `raisedAt` to addWorkingDays(raisedAt,
+ *     amount), the close of business on the Nth working day after the day of receipt (see
+ *     working-time.ts for the day rule);
+ *   - `same_time_nth_working_day`: N whole working days of business hours (N x 8 hours on
+ *     09:00-17:00), so the target falls at the same clock time N working days later; a start
+ *     outside business hours counts from the next opening, and a target that falls exactly at a
+ *     closing is shown at the next opening (the same working instant).
+ *   A pause then moves the due time by exactly the working time it paused, under either
+ *   convention: a pause of two whole working days moves it two working days.
  * - Breached means more time used than the target: finishing exactly at the due time is in time.
  * - `dueAt` is never null. While running it is when the budget will run out; while paused it is
  *   where it would stand if the clock resumed now (so it moves later for as long as the pause
@@ -40,11 +48,14 @@ import {
 export type SlaStatus = 'new' | 'in_progress' | 'waiting_on_customer' | 'resolved' | 'closed' | 'cancelled';
 export type SlaTargetUnit = 'working_hours' | 'working_days' | 'elapsed_minutes';
 export type SlaClockState = 'running' | 'paused' | 'stopped';
+export type WorkingDayConvention = 'end_of_nth_working_day' | 'same_time_nth_working_day';
 
 export interface SlaTarget {
   readonly unit: SlaTargetUnit;
   /** Hours or minutes may be fractional; working days must be whole. */
   readonly amount: number;
+  /** What N working days means; defaults to `end_of_nth_working_day`. */
+  readonly convention?: WorkingDayConvention;
 }
 
 export interface SlaStatusChange {
@@ -57,6 +68,8 @@ export interface SlaStatusChange {
 export interface SlaClockInput {
   readonly target: SlaTarget;
   readonly nation: Nation;
+  /** The nation's bank holidays (days since 1970-01-01) from a stored calendar version; absent, the generator's. */
+  readonly holidayEpochDays?: readonly number[];
   /** Defaults to 09:00-17:00. */
   readonly businessHours?: BusinessHours;
   readonly raisedAt: Date;
@@ -114,13 +127,15 @@ interface Measure {
   after(from: number, millis: number): number;
 }
 
-function measureFor(unit: SlaTargetUnit, calendar: WorkingCalendar): Measure {
-  if (unit === 'elapsed_minutes') {
+function measureFor(target: SlaTarget, calendar: WorkingCalendar): Measure {
+  if (target.unit === 'elapsed_minutes') {
     return { between: (from, to) => to - from, after: (from, millis) => from + millis };
   }
+  const atClosing =
+    target.unit === 'working_days' && target.convention === 'same_time_nth_working_day' ? 'next_opening' : 'closing';
   return {
     between: (from, to) => workingMillisBetween(new Date(from), new Date(to), calendar),
-    after: (from, millis) => addWorkingMillis(new Date(from), millis, calendar).getTime(),
+    after: (from, millis) => addWorkingMillis(new Date(from), millis, calendar, { atClosing }).getTime(),
   };
 }
 
@@ -135,6 +150,8 @@ function targetMillisOf(target: SlaTarget, raisedAt: Date, calendar: WorkingCale
     case 'elapsed_minutes':
       return Math.round(target.amount * 60_000);
     case 'working_days':
+      if (!Number.isInteger(target.amount)) throw new RangeError(`Working days must be whole, got ${target.amount}`);
+      if (target.convention === 'same_time_nth_working_day') return target.amount * workingDayMillis(calendar);
       return workingMillisBetween(raisedAt, addWorkingDays(raisedAt, target.amount, calendar), calendar);
   }
 }
@@ -167,9 +184,9 @@ function checkHistory(input: SlaClockInput): void {
 
 export function computeSlaClock(input: SlaClockInput): SlaClock {
   checkHistory(input);
-  const calendar = workingCalendar(input.nation, input.businessHours);
+  const calendar = workingCalendar(input.nation, input.businessHours, input.holidayEpochDays);
   const targetMillis = targetMillisOf(input.target, input.raisedAt, calendar);
-  const measure = measureFor(input.target.unit, calendar);
+  const measure = measureFor(input.target, calendar);
   const now = input.now.getTime();
 
   let state: SlaClockState = 'running';

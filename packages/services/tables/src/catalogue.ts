@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -13,7 +14,14 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { offeringKind, serviceLineCode, targetUnit } from './service-enums.ts';
+import {
+  calendarSource,
+  incidentPriority,
+  offeringKind,
+  serviceLineCode,
+  targetUnit,
+  workingDayConvention,
+} from './service-enums.ts';
 
 /** Payroll, recruitment, ICT, and room for finance and procurement. Platform-wide reference data. */
 export const serviceLines = pgTable.withRLS(
@@ -52,8 +60,9 @@ export const serviceOfferings = pgTable.withRLS(
 );
 
 /**
- * A version of an offering's service levels. Requests pin the version in force when they were
- * raised, so changing a target never rewrites past attainment.
+ * A version of an offering's service levels, for all its requests or (incidents) for one priority.
+ * Versions are numbered per offering and priority; requests pin the version in force when they
+ * were raised, so changing a target never rewrites past attainment.
  */
 export const slaDefinitions = pgTable.withRLS(
   'sla_definitions',
@@ -68,9 +77,16 @@ export const slaDefinitions = pgTable.withRLS(
     responseUnit: targetUnit('response_unit'),
     responseAmount: integer('response_amount'),
     effectiveFrom: timestamp('effective_from', { withTimezone: true }).notNull(),
+    /** Null: every request of the offering; otherwise incidents of this priority only. */
+    priority: incidentPriority('priority'),
+    /** What a `working_days` target means; ignored by the other units. */
+    workingDayConvention: workingDayConvention('working_day_convention').notNull().default('end_of_nth_working_day'),
+    /** Who published it (null for the seeded first versions). */
+    publishedBy: text('published_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('sla_definitions_offering_version_key').on(t.offeringId, t.version),
+    unique('sla_definitions_offering_priority_version_key').on(t.offeringId, t.priority, t.version).nullsNotDistinct(),
     ...referenceDataPolicies('sla_definitions'),
   ],
 );
@@ -107,4 +123,48 @@ export const workingDays = pgTable.withRLS(
     index('working_days_nation_number_idx').on(t.nation, t.workingDayNumber, t.isWorkingDay),
     ...referenceDataPolicies('working_days'),
   ],
+);
+
+/**
+ * Each change to a nation's bank holidays, numbered per nation from 1 (the generator's seed):
+ * what it added and removed. Never updated; the calendar now is the newest version.
+ */
+export const calendarVersions = pgTable.withRLS(
+  'calendar_versions',
+  {
+    /** Its own id, for the audit trail (which names what changed by uuid). */
+    id: uuid('id').notNull().defaultRandom(),
+    nation: nation('nation').notNull(),
+    version: integer('version').notNull(),
+    source: calendarSource('source').notNull(),
+    /** [{ date, name }] of the holidays this version added. */
+    added: jsonb('added').$type<{ date: string; name: string }[]>().notNull(),
+    /** [{ date, name }] of the holidays this version removed. */
+    removed: jsonb('removed').$type<{ date: string; name: string }[]>().notNull(),
+    /** The subject of the platform admin who made it (null for the seed). */
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'calendar_versions_pkey', columns: [t.nation, t.version] }),
+    unique('calendar_versions_id_key').on(t.id),
+    ...referenceDataPolicies('calendar_versions'),
+  ],
+);
+
+/**
+ * Each nation's calendar as SLA clocks read it: its current version and its bank holidays as days
+ * since 1970-01-01. A request's clock selects this one row through its organisation, so the clock
+ * is computed from the row data alone and a new holiday moves every open clock at once (due times
+ * are computed, never stored).
+ */
+export const nationCalendars = pgTable.withRLS(
+  'nation_calendars',
+  {
+    nation: nation('nation').primaryKey(),
+    version: integer('version').notNull(),
+    holidayEpochDays: integer('holiday_epoch_days').array().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => referenceDataPolicies('nation_calendars'),
 );

@@ -8,6 +8,18 @@ export const offeringKind = pgEnum('offering_kind', ['request', 'incident']);
 /** How an SLA target is counted. */
 export const targetUnit = pgEnum('target_unit', ['working_hours', 'working_days', 'elapsed_minutes']);
 
+/**
+ * What "N working days" means on an SLA definition (docs/sla-rules.md): the close of business on
+ * the Nth working day after the day of receipt, or the same clock time on the Nth working day.
+ */
+export const workingDayConvention = pgEnum('working_day_convention', [
+  'end_of_nth_working_day',
+  'same_time_nth_working_day',
+]);
+
+/** How a calendar version came about. */
+export const calendarSource = pgEnum('calendar_source', ['generator', 'gov_uk_import', 'platform_admin']);
+
 export const subscriptionStatus = pgEnum('subscription_status', ['active', 'ended']);
 
 export const priceBasis = pgEnum('price_basis', ['catalogue', 'negotiated']);
