@@ -89,6 +89,51 @@ export function mayListType<Row>(rule: ReadRule<Row>, context: RequestContext, l
   return listed !== undefined && rule.row(listed, actor);
 }
 
+const LIST_RULE = 'sspListRule';
+
+/** A list field's rule as `listableBy` attached it: the type's rule, and what every listed row shares. */
+export interface ListRule {
+  readonly rule: ReadRule<unknown>;
+  readonly listed?: (parent: { id: string }) => unknown;
+}
+
+/**
+ * The options that attach a type's rule to a list field under an organisation (spread into the
+ * field's options): scope-auth refuses the field as `mayListType` says, and the selection compiler
+ * reads the same rule from the field's extensions, so it can answer the field in its statement
+ * instead of leaving it to the drizzle plugin. `listed` is what every listed row shares, given
+ * the parent (the audit trail of an organisation: its tenant id).
+ */
+export function listableBy<Row>(
+  rule: ReadRule<Row>,
+  listed?: (parent: { id: string }) => Row,
+): {
+  authScopes: (parent: { id: string }, args: unknown, context: RequestContext) => boolean;
+  extensions: Record<string, unknown>;
+} {
+  const listRule: ListRule = { rule: rule as ReadRule<unknown>, ...(listed ? { listed } : {}) };
+  return {
+    authScopes: (parent, _args, context) => mayListType(rule, context, listed?.(parent)),
+    extensions: { [LIST_RULE]: listRule },
+  };
+}
+
+/** The rule `listableBy` attached to a field, if any. */
+export function listRuleOf(field: { extensions?: unknown }): ListRule | null {
+  return (((field.extensions ?? {}) as Record<string, unknown>)[LIST_RULE] as ListRule | null) ?? null;
+}
+
+/**
+ * Whether `actor` may list the field's rows under `parent`, as `mayListType` decides; `undefined`
+ * when the answer depends on a parent that is not known (a row rule, the parent unknown).
+ */
+export function mayListUnder(listRule: ListRule, actor: Actor, parent: { id: string } | null): boolean | undefined {
+  if (!mayReadType(listRule.rule, actor)) return false;
+  if (actor.platformScope || !listRule.rule.row) return true;
+  if (!parent || !listRule.listed) return listRule.listed ? undefined : false;
+  return listRule.rule.row(listRule.listed(parent), actor);
+}
+
 /** For list resolvers that refuse with the typed error: throws unless the caller's roles may read the type. */
 export function requireReadAccess(rule: ReadRule<unknown>, context: RequestContext, what: string): Actor {
   const actor = requestActor(context);

@@ -1,4 +1,4 @@
-import { mayListType, mayReadRow, pageSizeOptions, readableBy } from '@ssp/core';
+import { listableBy, mayReadRow, pageSizeOptions, readableBy } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
@@ -29,8 +29,7 @@ builder.drizzleObjectField(OrganisationRef, 'auditTrail', (t) =>
     {
       description:
         'The administrative changes made for this organisation, newest first. Its own tenant admins and platform admins only.',
-      authScopes: (organisation, _args, context) =>
-        mayListType(TENANTS_READ_RULES.AuditEvent, context, { tenantId: organisation.id }),
+      ...listableBy(TENANTS_READ_RULES.AuditEvent, (organisation) => ({ tenantId: organisation.id })),
       query: { orderBy: { occurredAt: 'desc', id: 'desc' } },
       ...pageSizeOptions,
     },

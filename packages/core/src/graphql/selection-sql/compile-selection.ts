@@ -14,14 +14,25 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Actor } from '../../auth/principal.ts';
+import { listRuleOf, mayListUnder } from '../../auth/read-access.ts';
 import type { PlatformRelations } from '../../db/platform-schema.ts';
 import {
+  COMPILED_OBJECT_READ_EXTENSION,
   COMPILED_READ_EXTENSION,
   COMPUTED_FROM_ROW_EXTENSION,
   type ColumnCondition,
+  type CompiledObjectRead,
   type CompiledRootRead,
 } from './compiled-root-read.ts';
 import { scopesAllow } from './scope-check.ts';
+
+/** What the statement's text fixes about a row: its id, its tenant (a root field read by id). */
+interface Known {
+  id: string | null;
+  tenant: string | null;
+}
+
+const UNKNOWN: Known = { id: null, tenant: null };
 
 /** Thrown inside the compiler when a selection holds something it does not express. */
 export class NotCompilable extends Error {}
@@ -50,12 +61,17 @@ export interface CompileScope {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   actor: Actor;
-  /** The tenants every statement names as a bound condition; null on the platform path. */
-  /** How tenant tables are bound: null on the platform path (every tenant), else the caller's own organisation. */
-  tenantIds: readonly [string] | null;
+  /**
+   * How tenant tables are bound: null on the platform path (every tenant); the caller's own
+   * organisation; or, for a context widened by delegations, `'known'`: each tenant table is bound
+   * to the tenant its parent fixes in the statement's text (an organisation read by id), and
+   * anything else is left to the resolvers.
+   */
+  tenantIds: readonly [string] | 'known' | null;
 }
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A GraphQL name as a SQL string literal (names are restricted to [_A-Za-z0-9], so no quoting issue). */
 function nameLiteral(name: string): SQL {
@@ -105,6 +121,7 @@ interface Extensions {
   pothosDrizzleModel?: string;
   pothosDrizzleTotalCount?: boolean;
   [COMPILED_READ_EXTENSION]?: CompiledRootRead;
+  [COMPILED_OBJECT_READ_EXTENSION]?: CompiledObjectRead;
 }
 
 function extensionsOf(thing: { extensions?: unknown }): Extensions {
@@ -190,30 +207,55 @@ export class SelectionCompiler {
     return `s${this.#aliases}`;
   }
 
-  /** `and tenant_id = ...` for a tenant table, bound to the caller's organisation (one shard on Citus). */
-  #tenantBound(alias: string, table: TableEntry): SQL[] {
+  /**
+   * `and tenant_id = ...` for a tenant table, bound to the caller's organisation, or in a widened
+   * context to the tenant the statement fixes (one shard on Citus either way).
+   */
+  #tenantBound(alias: string, table: TableEntry, knownTenant: string | null): SQL[] {
     if (!('tenantId' in table.table) || this.scope.tenantIds === null) return [];
-    return [sql`${column(alias, table, 'tenantId').sql} = ${this.scope.tenantIds[0]}::uuid`];
+    const tenant =
+      this.scope.tenantIds === 'known' ? (knownTenant ?? decline('tenant not fixed')) : this.scope.tenantIds[0];
+    return [sql`${column(alias, table, 'tenantId').sql} = ${tenant}::uuid`];
   }
 
-  /** The JSON object for one row of `table` (aliased `alias`) as `type` with this selection. */
-  object(type: GraphQLObjectType, table: TableEntry, alias: string, selectionSet: SelectionSetNode): SQL {
+  /** What a relation's target rows share with a parent the statement fixes: the tenant they are bound to. */
+  #knownTarget(relation: RelationEntry, table: TableEntry, known: Known): Known {
+    let tenant: string | null = null;
+    relation.sourceColumns.forEach((source, index) => {
+      if (relation.targetColumns[index]?._.key !== 'tenantId') return;
+      if (source._.key === 'tenantId') tenant = known.tenant;
+      else if (source._.key === 'id' && !('tenantId' in table.table)) tenant = known.id;
+    });
+    return { id: null, tenant };
+  }
+
+  /**
+   * The JSON object for one row of `table` (aliased `alias`) as `type` with this selection;
+   * `known` is what the statement's text fixes about the row.
+   */
+  object(
+    type: GraphQLObjectType,
+    table: TableEntry,
+    alias: string,
+    selectionSet: SelectionSetNode,
+    known: Known = UNKNOWN,
+  ): SQL {
     if (extensionsOf(type).pothosDrizzleModel !== table.name) decline(`type ${type.name} is not on ${table.name}`);
     checkScopes(type, this.scope);
     const fields = collectFields(type, selectionSet, this.scope);
     if (fields.size > 50) decline('too many fields for json_build_object');
     const pairs: SQL[] = [];
     for (const [key, node] of fields) {
-      pairs.push(sql`${nameLiteral(key)}, ${this.#field(type, table, alias, node)}`);
+      pairs.push(sql`${nameLiteral(key)}, ${this.#field(type, table, alias, node, known)}`);
     }
     return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
   }
 
-  #field(type: GraphQLObjectType, table: TableEntry, alias: string, node: FieldNode): SQL {
+  #field(type: GraphQLObjectType, table: TableEntry, alias: string, node: FieldNode, known: Known): SQL {
     const name = node.name.value;
     if (name === '__typename') return nameLiteral(type.name);
     const field = type.getFields()[name] ?? decline(`no field ${name}`);
-    checkScopes(field, this.scope);
+    this.#checkFieldScopes(field, known);
     const extensions = extensionsOf(field);
     const args = getArgumentValues(field, node, this.scope.variables);
 
@@ -226,13 +268,36 @@ export class SelectionCompiler {
       return this.#scalar(field, column(alias, table, extensions.pothosExposedField));
     }
     if (typeof extensions.pothosDrizzleSelect === 'function') {
-      return this.#relation(field, table, alias, node, args);
+      return this.#relation(field, table, alias, node, args, known);
     }
     if (extensions.pothosDrizzleSelect && typeof extensions.pothosDrizzleSelect === 'object') {
-      return this.#computed(field, table, alias, node, args);
+      return this.#computed(field, table, alias, node, args, known);
     }
     decline(`field ${type.name}.${name} has its own resolver`);
   }
+
+  /**
+   * A field's scopes; a list field's rule function (`listableBy`) is decided here from the rule
+   * it declares: by the caller's roles and, when the rule narrows by row, by the parent the
+   * statement fixes (the statement then depends on the caller's organisation: `perOrganisation`).
+   */
+  #checkFieldScopes(field: GraphQLField<unknown, unknown>, known: Known): void {
+    const listRule = listRuleOf(field);
+    const options = extensionsOf(field).pothosOptions;
+    if (!listRule || typeof options?.authScopes !== 'function') {
+      checkScopes(field, this.scope);
+      return;
+    }
+    if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
+    if (listRule.rule.row && !this.scope.actor.platformScope) this.perOrganisation = true;
+    // Refused, or not decidable here: the resolvers answer, and scope-auth says why.
+    if (mayListUnder(listRule, this.scope.actor, known.id === null ? null : { id: known.id }) !== true) {
+      decline('list rule');
+    }
+  }
+
+  /** Whether the statements depend on the caller's own organisation (not only its roles). */
+  perOrganisation = false;
 
   #scalar(field: GraphQLField<unknown, unknown>, target: { sql: SQL; column: Column }): SQL {
     const { named, list } = unwrap(field.type);
@@ -279,6 +344,7 @@ export class SelectionCompiler {
     alias: string,
     node: FieldNode,
     args: Record<string, unknown>,
+    known: Known,
   ): SQL {
     const select = extensionsOf(field).pothosDrizzleSelect as (...input: unknown[]) => unknown;
     const connectionKeys = new Set<string>();
@@ -308,31 +374,51 @@ export class SelectionCompiler {
       const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
       return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, source._.key).sql}`;
     });
-    const where = sql.join(
-      [...conditions, ...this.#tenantBound(childAlias, target), ...relationFilter(relation, target, childAlias)],
-      sql` and `,
-    );
-    const { orderBy, limit, columns, ...rest } = nested.query as {
+    const targetKnown = this.#knownTarget(relation, table, known);
+    const {
+      orderBy,
+      limit,
+      columns,
+      where: queryWhere,
+      ...rest
+    } = nested.query as {
       orderBy?: unknown;
       limit?: unknown;
       columns?: object;
+      where?: unknown;
     };
+    const where = sql.join(
+      [
+        ...conditions,
+        ...this.#tenantBound(childAlias, target, targetKnown.tenant),
+        ...relationFilter(relation, target, childAlias),
+        ...queryFilter(queryWhere, target, childAlias),
+      ],
+      sql` and `,
+    );
     // A connection's columns are its cursor's, which the compiler does not write.
     const extra = Object.keys(rest);
     if (!nested.connection && columns && Object.keys(columns).length) decline('relation columns');
     if (nested.connection) {
       if (args.after != null || args.before != null || args.last != null) decline('cursor arguments');
       if (typeof limit !== 'number' || extra.length) decline('connection query');
-      return this.#connection(named, target, childAlias, node, {
-        from: sql`${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)}`,
-        where,
-        orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
-        first: limit - 1,
-      });
+      return this.#connection(
+        named,
+        target,
+        childAlias,
+        node,
+        {
+          from: sql`${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)}`,
+          where,
+          orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
+          first: limit - 1,
+        },
+        targetKnown,
+      );
     }
     if (extra.length || limit !== undefined) decline('relation query');
     const selection = node.selectionSet ?? decline('relation without selection');
-    const row = this.object(named, target, childAlias, selection);
+    const row = this.object(named, target, childAlias, selection, targetKnown);
     const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
     if (relation.relationType === 'one') {
       if (list) decline('one relation as list');
@@ -410,10 +496,11 @@ export class SelectionCompiler {
     alias: string,
     node: FieldNode,
     page: { from: SQL; where: SQL; orderBy: SQL; first: number },
+    known: Known = UNKNOWN,
   ): SQL {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
     const ask = this.#connectionAsk(type, node, page.first);
-    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection) : sql`null`;
+    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection, known) : sql`null`;
     const first = sql.raw(String(page.first));
     const pageRows = this.#alias();
     const inPage = sql`filter (where ${sql.identifier(pageRows)}.n <= ${first})`;
@@ -453,6 +540,7 @@ export class SelectionCompiler {
     alias: string,
     node: FieldNode,
     args: Record<string, unknown>,
+    known: Known,
   ): SQL {
     const extensions = field.extensions as { pothosOriginalResolve?: unknown; pothosOptions?: { errors?: unknown } };
     const resolve = extensions.pothosOriginalResolve;
@@ -460,7 +548,7 @@ export class SelectionCompiler {
     // Only fields that say their value is a pure function of the row data they select: a resolver
     // that loads more (a dataloader, shared-read receipts) is left to graphql's execution.
     if ((field.extensions as Record<string, unknown>)[COMPUTED_FROM_ROW_EXTENSION] !== true) decline('not pure');
-    const source = this.#source(table, alias, extensionsOf(field).pothosDrizzleSelect as DrizzleSelect);
+    const source = this.#source(table, alias, extensionsOf(field).pothosDrizzleSelect as DrizzleSelect, known);
     const complete = this.#completer(field.type, node.selectionSet);
     const index = this.computed.length;
     this.computed.push(async (row, context) => {
@@ -475,6 +563,7 @@ export class SelectionCompiler {
     table: TableEntry,
     alias: string,
     select: DrizzleSelect,
+    known: Known,
   ): { sql: SQL; revive: (row: Record<string, unknown>) => Record<string, unknown> } {
     const { columns = {}, with: relationsAsked = {}, ...rest } = select;
     if (Object.keys(rest).some((key) => key !== 'orderBy')) decline('select with extras or filters');
@@ -501,13 +590,23 @@ export class SelectionCompiler {
       const target = this.#registry[relation.targetTableName] ?? decline('target table');
       const childAlias = this.#alias();
       const nested = asked === true ? {} : (asked as DrizzleSelect);
-      const child = this.#source(target, childAlias, { columns: nested.columns ?? {}, with: nested.with ?? {} });
+      const targetKnown = this.#knownTarget(relation, table, known);
+      const child = this.#source(
+        target,
+        childAlias,
+        { columns: nested.columns ?? {}, with: nested.with ?? {} },
+        targetKnown,
+      );
       const conditions = relation.sourceColumns.map((sourceColumn, index) => {
         const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
         return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, sourceColumn._.key).sql}`;
       });
       const where = sql.join(
-        [...conditions, ...this.#tenantBound(childAlias, target), ...relationFilter(relation, target, childAlias)],
+        [
+          ...conditions,
+          ...this.#tenantBound(childAlias, target, targetKnown.tenant),
+          ...relationFilter(relation, target, childAlias),
+        ],
         sql` and `,
       );
       const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
@@ -594,7 +693,7 @@ export class SelectionCompiler {
     const alias = this.#alias();
     const where = [
       ...Object.entries(conditions).map(([key, condition]) => this.#condition(alias, table, key, condition)),
-      ...this.#tenantBound(alias, table),
+      ...this.#tenantBound(alias, table, null),
     ];
     const { named } = unwrap(field.type);
     if (!(named instanceof GraphQLObjectType)) decline('root type');
@@ -604,6 +703,25 @@ export class SelectionCompiler {
       orderBy: stringLiteralOrder(table, alias, read.orderBy),
       first,
     });
+  }
+
+  /**
+   * A root field reading one object by id (`compiledObjectRead`): the row as JSON, or null when
+   * the caller may not see it (row-level security, and the tenant bound, decide).
+   */
+  rootObject(field: GraphQLField<unknown, unknown>, node: FieldNode): SQL {
+    const read = extensionsOf(field)[COMPILED_OBJECT_READ_EXTENSION] ?? decline('root field not registered');
+    checkScopes(field, this.scope);
+    const args = getArgumentValues(field, node, this.scope.variables);
+    const id = read.id(args) ?? decline('arguments');
+    if (!UUID.test(id)) decline('id');
+    const table = this.#registry[read.table] ?? decline('root table');
+    if ('tenantId' in table.table) decline('root object of a tenant table');
+    const { named, list } = unwrap(field.type);
+    if (!(named instanceof GraphQLObjectType) || list) decline('root type');
+    const alias = this.#alias();
+    const row = this.object(named, table, alias, node.selectionSet ?? decline('no selection'), { id, tenant: null });
+    return sql`(select ${row} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${column(alias, table, 'id').sql} = ${id}::uuid)`;
   }
 
   #condition(alias: string, table: TableEntry, key: string, condition: ColumnCondition): SQL {
@@ -639,6 +757,20 @@ function sourceValue(target: { sql: SQL; column: Column }): [SQL, (value: unknow
     default:
       decline(`row data of type ${target.column.columnType}`);
   }
+}
+
+/**
+ * A relation query's own `where` (the field's arguments, as `{ status: args.status }`) as
+ * conditions: equality of a column to a string, number or boolean; anything else is left to the
+ * resolvers.
+ */
+function queryFilter(where: unknown, target: TableEntry, alias: string): SQL[] {
+  if (where === undefined) return [];
+  if (!where || typeof where !== 'object' || Array.isArray(where)) decline('relation query filter');
+  return Object.entries(where).map(([key, value]) => {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') decline('filter value');
+    return sql`${column(alias, target, key).sql} = ${value}`;
+  });
 }
 
 function tableName(table: TableEntry): string {
