@@ -73,6 +73,29 @@ export function readableBy<Row>(rule: ReadRule<Row>): {
   return { authScopes: { readable: rule as ReadRule<unknown> }, extensions };
 }
 
+const ROW_RULE = 'sspRowReadRule';
+
+/**
+ * `readableBy` for a rule that narrows by row, with the row check on the type as well
+ * (`mayReadRow`): spread into `drizzleNode` options in place of `readableBy`. The selection
+ * compiler reads the rule back (`rowReadRuleOf`) to decide the check for rows whose columns the
+ * statement fixes (a tenant's audit trail).
+ */
+export function rowReadableBy<Row>(rule: ReadRule<Row>): {
+  authScopes: (row: Row, context: RequestContext) => boolean;
+  extensions: Record<string, unknown>;
+} {
+  return {
+    authScopes: (row, context) => mayReadRow(rule, context.actor, row),
+    extensions: { [READ_RULE]: rule, [ROW_RULE]: rule },
+  };
+}
+
+/** The row rule `rowReadableBy` attached to a type, if any. */
+export function rowReadRuleOf(type: { extensions?: unknown }): ReadRule<unknown> | null {
+  return (((type.extensions ?? {}) as Record<string, unknown>)[ROW_RULE] as ReadRule<unknown> | undefined) ?? null;
+}
+
 function openToEveryCaller(rule: ReadRule<unknown>): boolean {
   return rule.platformAdmins && !rule.row && ALL_MEMBER_ROLES.every((role) => rule.roles.includes(role));
 }

@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Actor } from '../../auth/principal.ts';
-import { listRuleOf, mayListUnder } from '../../auth/read-access.ts';
+import { listRuleOf, mayListUnder, mayReadType, rowReadRuleOf } from '../../auth/read-access.ts';
 import type { PlatformRelations } from '../../db/platform-schema.ts';
 import {
   COMPILED_OBJECT_READ_EXTENSION,
@@ -241,7 +241,7 @@ export class SelectionCompiler {
     known: Known = UNKNOWN,
   ): SQL {
     if (extensionsOf(type).pothosDrizzleModel !== table.name) decline(`type ${type.name} is not on ${table.name}`);
-    checkScopes(type, this.scope);
+    this.#checkTypeScopes(type, known);
     const fields = collectFields(type, selectionSet, this.scope);
     if (fields.size > 50) decline('too many fields for json_build_object');
     const pairs: SQL[] = [];
@@ -294,6 +294,28 @@ export class SelectionCompiler {
     if (mayListUnder(listRule, this.scope.actor, known.id === null ? null : { id: known.id }) !== true) {
       decline('list rule');
     }
+  }
+
+  /**
+   * A type's scopes; a row rule (`rowReadableBy`) that reads only the row's tenant is decided
+   * for the tenant the statement binds the rows to (the statement then depends on the caller's
+   * organisation: `perOrganisation`).
+   */
+  #checkTypeScopes(type: GraphQLObjectType, known: Known): void {
+    const rule = rowReadRuleOf(type);
+    const options = extensionsOf(type).pothosOptions;
+    if (!rule || typeof options?.authScopes !== 'function') {
+      checkScopes(type, this.scope);
+      return;
+    }
+    if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
+    const actor = this.scope.actor;
+    if (!mayReadType(rule, actor)) decline('type rule');
+    if (actor.platformScope || !rule.row) return;
+    const columns = rule.rowColumns ?? [];
+    if (known.tenant === null || columns.length !== 1 || columns[0] !== 'tenantId') decline('row rule');
+    this.perOrganisation = true;
+    if (!rule.row({ tenantId: known.tenant }, actor)) decline('row rule refuses');
   }
 
   /** Whether the statements depend on the caller's own organisation (not only its roles). */
