@@ -26,10 +26,14 @@ import {
 } from './compiled-root-read.ts';
 import { scopesAllow } from './scope-check.ts';
 
-/** What the statement's text fixes about a row: its id, its tenant (a root field read by id). */
+/**
+ * What the statement's text fixes about a row: its id, its tenant (a root field read by id), or
+ * the ids of the rows it is among (a root page, as a select of their ids).
+ */
 interface Known {
   id: string | null;
   tenant: string | null;
+  among?: SQL;
 }
 
 const UNKNOWN: Known = { id: null, tenant: null };
@@ -208,15 +212,24 @@ export class SelectionCompiler {
   }
 
   /**
-   * `and tenant_id = ...` for a tenant table, bound to the caller's organisation, or in a widened
-   * context to the tenant the statement fixes (one shard on Citus either way).
+   * `and tenant_id = ...` for a tenant table: bound to the caller's organisation, and to the
+   * tenant the statement fixes (in a widened context, that one alone must be there).
    */
   #tenantBound(alias: string, table: TableEntry, knownTenant: string | null): SQL[] {
-    if (!('tenantId' in table.table) || this.scope.tenantIds === null) return [];
-    const tenant =
-      this.scope.tenantIds === 'known' ? (knownTenant ?? decline('tenant not fixed')) : this.scope.tenantIds[0];
-    return [sql`${column(alias, table, 'tenantId').sql} = ${tenant}::uuid`];
+    if (!('tenantId' in table.table)) return [];
+    const tenantId = column(alias, table, 'tenantId').sql;
+    // The tenant the statement's text fixes, on every path (the platform's too): one shard.
+    const known = knownTenant === null ? [] : [sql`${tenantId} = ${knownTenant}::uuid`];
+    if (this.scope.tenantIds === null) return known;
+    if (this.scope.tenantIds === 'known') return known.length ? known : decline('tenant not fixed');
+    return [sql`${tenantId} = ${this.scope.tenantIds[0]}::uuid`, ...known];
   }
+
+  /**
+   * The statement's common table expressions (a page's lists read for the whole page at once),
+   * in order; each root field's statement takes those written while it was compiled.
+   */
+  readonly ctes: SQL[] = [];
 
   /** What a relation's target rows share with a parent the statement fixes: the tenant they are bound to. */
   #knownTarget(relation: RelationEntry, table: TableEntry, known: Known): Known {
@@ -226,7 +239,31 @@ export class SelectionCompiler {
       if (source._.key === 'tenantId') tenant = known.tenant;
       else if (source._.key === 'id' && !('tenantId' in table.table)) tenant = known.id;
     });
-    return { id: null, tenant };
+    return { id: null, tenant, ...this.#amongTarget(relation, table, known) };
+  }
+
+  /**
+   * The ids a relation's target rows are among when their parents are among a root page, for a
+   * relation between tables without tenants (an organisation's children, its parent): a select of
+   * every target row of any parent in the page (more than the children's pages hold, which is
+   * harmless: the lists read for them are looked up by each one's id).
+   */
+  #amongTarget(relation: RelationEntry, table: TableEntry, known: Known): { among?: SQL } {
+    if (!known.among || relation.sourceColumns.length !== 1 || relation.throughTable) return {};
+    const target = this.#registry[relation.targetTableName];
+    if (!target || 'tenantId' in table.table || 'tenantId' in target.table) return {};
+    const sourceKey = relation.sourceColumns[0]!._.key;
+    const targetKey = relation.targetColumns[0]?._.key;
+    if (!targetKey) return {};
+    const alias = this.#alias();
+    const parents =
+      sourceKey === 'id'
+        ? known.among
+        : sql`select ${column(alias, table, sourceKey).sql} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${column(alias, table, 'id').sql} in (${known.among})`;
+    const rows = this.#alias();
+    return {
+      among: sql`select ${column(rows, target, 'id').sql} from ${sql.identifier(tableName(target))} as ${sql.identifier(rows)} where ${column(rows, target, targetKey).sql} in (${parents})`,
+    };
   }
 
   /**
@@ -424,6 +461,29 @@ export class SelectionCompiler {
     if (nested.connection) {
       if (args.after != null || args.before != null || args.last != null) decline('cursor arguments');
       if (typeof limit !== 'number' || extra.length) decline('connection query');
+      // Every tenant's rows (the platform path) under a page of organisations: Citus plans no
+      // correlated subquery from the registry (a reference table) to a tenant table, so the
+      // page's lists are read at once, grouped by tenant, and looked up by the parent's id.
+      const byParentId =
+        relation.sourceColumns.length === 1 &&
+        relation.sourceColumns[0]!._.key === 'id' &&
+        relation.targetColumns[0]?._.key === 'tenantId';
+      if (this.scope.tenantIds === null && known.among && byParentId && !('tenantId' in table.table)) {
+        const cte = this.#hoistedConnection(named, target, childAlias, node, {
+          where: sql.join(
+            [
+              sql`${column(childAlias, target, 'tenantId').sql} in (${known.among})`,
+              ...relationFilter(relation, target, childAlias),
+              ...queryFilter(queryWhere, target, childAlias),
+            ],
+            sql` and `,
+          ),
+          orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
+          first: limit - 1,
+        });
+        const found = this.#alias();
+        return sql`coalesce((select ${sql.identifier(found)}.v from ${sql.identifier(cte.name)} as ${sql.identifier(found)} where ${sql.identifier(found)}.k = ${column(alias, table, 'id').sql}), ${cte.empty})`;
+      }
       return this.#connection(
         named,
         target,
@@ -549,6 +609,65 @@ export class SelectionCompiler {
     });
     const body = sql.join(pairs, sql`, `);
     return sql`(select json_build_object(${body}) from (select ${row} as j, row_number() over (order by ${page.orderBy}) as n from ${page.from} where ${page.where} order by ${page.orderBy} limit ${sql.raw(String(page.first + 1))}) as ${sql.identifier(pageRows)})`;
+  }
+
+  /**
+   * A page of a list for every parent of a root page at once, as a common table expression:
+   * each parent's (tenant's) first `first + 1` rows in order, built as JSON, aggregated per
+   * tenant (`k`, the connection `v`). Partitioned and grouped by `tenant_id`, the distribution
+   * column: on Citus every shard answers for its tenants. `empty` is a parent's connection
+   * without rows.
+   */
+  #hoistedConnection(
+    type: GraphQLObjectType,
+    table: TableEntry,
+    alias: string,
+    node: FieldNode,
+    page: { where: SQL; orderBy: SQL; first: number },
+  ): { name: string; empty: SQL } {
+    if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
+    const ask = this.#connectionAsk(type, node, page.first);
+    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection) : sql`null`;
+    const rows = sql.identifier(alias);
+    const first = sql.raw(String(page.first));
+    const inPage = sql`filter (where ${rows}."__n" <= ${first})`;
+    const pairs: SQL[] = [];
+    const empty: SQL[] = [];
+    for (const [key, value] of ask.fields) {
+      if (value === 'nodes' || value === 'edges') {
+        const item =
+          value === 'nodes'
+            ? row
+            : sql`json_build_object(${sql.join(
+                (ask.edgeKeys ?? []).map(([edgeKey, edgeValue]) =>
+                  edgeValue === 'node'
+                    ? sql`${nameLiteral(edgeKey)}, ${row}`
+                    : sql`${nameLiteral(edgeKey)}, ${edgeValue}`,
+                ),
+                sql`, `,
+              )})`;
+        pairs.push(sql`${nameLiteral(key)}, coalesce(json_agg(${item} order by ${rows}."__n") ${inPage}, '[]'::json)`);
+        empty.push(sql`${nameLiteral(key)}, '[]'::json`);
+      } else if (value === 'totalCount') {
+        pairs.push(sql`${nameLiteral(key)}, max(${rows}."__total")::int`);
+        empty.push(sql`${nameLiteral(key)}, 0`);
+      } else {
+        pairs.push(sql`${nameLiteral(key)}, ${value}`);
+        // pageInfo counts the rows it sees: none.
+        empty.push(sql`${nameLiteral(key)}, ${value}`);
+      }
+    }
+    const tenant = column(alias, table, 'tenantId').sql;
+    const name = `c${this.ctes.length + 1}`;
+    this.ctes.push(
+      sql`${sql.identifier(name)} as (select ${tenant} as k, json_build_object(${sql.join(pairs, sql`, `)}) as v from (select ${rows}.*, row_number() over (partition by ${tenant} order by ${page.orderBy}) as "__n", count(*) over (partition by ${tenant}) as "__total" from ${sql.identifier(tableName(table))} as ${rows} where ${page.where}) as ${rows} where ${rows}."__n" <= ${sql.raw(String(page.first + 1))} group by ${tenant})`,
+    );
+    // The same connection over no rows: one row (grouped as a whole) over an empty set, so that
+    // pageInfo's count(*) is 0.
+    return {
+      name,
+      empty: sql`(select json_build_object(${sql.join(empty, sql`, `)}) from (select 1 where false) as ${rows} group by ())`,
+    };
   }
 
   /**
@@ -719,12 +838,20 @@ export class SelectionCompiler {
     ];
     const { named } = unwrap(field.type);
     if (!(named instanceof GraphQLObjectType)) decline('root type');
-    return this.#connection(named, table, alias, node, {
-      from: sql`${sql.identifier(tableName(table))} as ${sql.identifier(alias)}`,
-      where: where.length ? sql.join(where, sql` and `) : sql`true`,
-      orderBy: stringLiteralOrder(table, alias, read.orderBy),
-      first,
-    });
+    const from = sql`${sql.identifier(tableName(table))} as ${sql.identifier(alias)}`;
+    const whereSql = where.length ? sql.join(where, sql` and `) : sql`true`;
+    const orderBy = stringLiteralOrder(table, alias, read.orderBy);
+    if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 100) decline('page size');
+    // The page's ids, for the lists read for the whole page at once (#hoistedConnection).
+    const among = sql`select ${column(alias, table, 'id').sql} from ${from} where ${whereSql} order by ${orderBy} limit ${sql.raw(String(first + 1))}`;
+    return this.#connection(
+      named,
+      table,
+      alias,
+      node,
+      { from, where: whereSql, orderBy, first },
+      { id: null, tenant: null, among },
+    );
   }
 
   /**

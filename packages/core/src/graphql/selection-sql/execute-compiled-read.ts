@@ -152,21 +152,23 @@ function compileWith(
   };
   const compiler = new SelectionCompiler(scope, relations);
   created(compiler);
-  const roots: [key: string, root: SQL | '__typename'][] = [];
+  const roots: [key: string, root: SQL | '__typename', ctes: SQL[]][] = [];
   try {
     for (const selection of operation.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD || selection.directives?.length) return null;
       const key = selection.alias?.value ?? selection.name.value;
       if (roots.some(([seen]) => seen === key)) return null;
       if (selection.name.value === '__typename') {
-        roots.push([key, '__typename']);
+        roots.push([key, '__typename', []]);
         continue;
       }
       const field = queryType.getFields()[selection.name.value];
       if (!field) return null;
       const readsOne = COMPILED_OBJECT_READ_EXTENSION in (field.extensions ?? {});
       if (widened && !readsOne) return null;
-      roots.push([key, readsOne ? compiler.rootObject(field, selection) : compiler.rootConnection(field, selection)]);
+      const written = compiler.ctes.length;
+      const root = readsOne ? compiler.rootObject(field, selection) : compiler.rootConnection(field, selection);
+      roots.push([key, root, compiler.ctes.slice(written)]);
     }
   } catch (error) {
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
@@ -177,12 +179,14 @@ function compileWith(
   // Without computed fields the answer is PostgreSQL's JSON text as it is (RawJson); computed
   // fields are filled in on the parsed value.
   const asText = compiler.computed.length === 0;
-  const statements: CompiledOperation['statements'] = roots.map(([key, root]) => [
-    key,
-    root === '__typename'
-      ? root
-      : rendered(asText ? sql`select ${root}::text as result` : sql`select ${root} as result`),
-  ]);
+  const statements: CompiledOperation['statements'] = roots.map(([key, root, ctes]) => {
+    if (root === '__typename') return [key, root];
+    const withs = ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``;
+    return [
+      key,
+      rendered(asText ? sql`${withs}select ${root}::text as result` : sql`${withs}select ${root} as result`),
+    ];
+  });
   return { statements, computed: compiler.computed };
 }
 
