@@ -3,7 +3,7 @@ import {
   describedEnumValues,
   fiscalYearStarting,
   formatFiscalYear,
-  mayListType,
+  listableBy,
   money,
   pageSizeOptions,
   readableBy,
@@ -474,7 +474,7 @@ builder.drizzleObjectField(OrganisationRef, 'businessCases', (t) =>
     'businessCases',
     {
       description: 'This organisation’s business cases, oldest first. Its finance people and tenant admins only.',
-      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.BusinessCase, context),
+      ...listableBy(BILLING_READ_RULES.BusinessCase),
       query: { orderBy: { createdAt: 'asc', id: 'asc' } },
       ...pageSizeOptions,
     },

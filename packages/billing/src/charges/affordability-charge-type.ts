@@ -3,7 +3,7 @@ import {
   describedEnumValues,
   fiscalYearStarting,
   formatFiscalYear,
-  mayListType,
+  listableBy,
   money,
   pageSizeOptions,
   readableBy,
@@ -116,7 +116,7 @@ builder.drizzleObjectField(OrganisationRef, 'affordabilityCharges', (t) =>
     {
       description:
         "The organisation's affordability charge per fiscal year, latest year first. Finance and tenant admins.",
-      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.AffordabilityCharge, context),
+      ...listableBy(BILLING_READ_RULES.AffordabilityCharge),
       query: { orderBy: { fiscalYear: 'desc' } },
       ...pageSizeOptions,
     },

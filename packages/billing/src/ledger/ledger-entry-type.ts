@@ -3,7 +3,7 @@ import {
   describedEnumValues,
   fiscalYearStarting,
   formatFiscalYear,
-  mayListType,
+  listableBy,
   money,
   pageSizeOptions,
   parseFiscalYear,
@@ -73,7 +73,7 @@ builder.drizzleObjectField(OrganisationRef, 'savingsLedger', (t) =>
     {
       description:
         "The organisation's savings ledger in the order it was recorded, optionally for one fiscal year and as it stood at a past instant. Finance and tenant admins.",
-      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.SavingsLedgerEntry, context),
+      ...listableBy(BILLING_READ_RULES.SavingsLedgerEntry),
       args: {
         fiscalYear: t.arg.string({
           required: false,

@@ -1,5 +1,5 @@
 import type * as tables from '@ssp/billing-tables';
-import { describedEnumValues, mayListType, money, pageSizeOptions, readableBy } from '@ssp/core';
+import { describedEnumValues, listableBy, money, pageSizeOptions, readableBy } from '@ssp/core';
 import { builder, MoneyRef } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
@@ -101,7 +101,7 @@ builder.drizzleObjectField(OrganisationRef, 'savingsOpportunities', (t) =>
     'savingsOpportunities',
     {
       description: 'The savings opportunities proposed for this organisation, oldest first. Finance and tenant admins.',
-      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.SavingsOpportunity, context),
+      ...listableBy(BILLING_READ_RULES.SavingsOpportunity),
       args: {
         status: t.arg({
           type: SavingsOpportunityStatusEnum,

@@ -1,4 +1,4 @@
-import { fiscalYearStarting, formatFiscalYear, mayListType, money, pageSizeOptions, readableBy } from '@ssp/core';
+import { fiscalYearStarting, formatFiscalYear, listableBy, money, pageSizeOptions, readableBy } from '@ssp/core';
 import { builder, MoneyRef } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
@@ -38,7 +38,7 @@ builder.drizzleObjectField(OrganisationRef, 'reductionRequests', (t) =>
     {
       description:
         "The organisation's affordability reduction requests, by the year they start. Finance and tenant admins.",
-      authScopes: (_organisation, _args, context) => mayListType(BILLING_READ_RULES.ReductionRequest, context),
+      ...listableBy(BILLING_READ_RULES.ReductionRequest),
       query: { orderBy: { fromFiscalYear: 'asc', requestedAt: 'asc' } },
       ...pageSizeOptions,
     },

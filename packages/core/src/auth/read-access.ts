@@ -73,6 +73,29 @@ export function readableBy<Row>(rule: ReadRule<Row>): {
   return { authScopes: { readable: rule as ReadRule<unknown> }, extensions };
 }
 
+const ROW_RULE = 'sspRowReadRule';
+
+/**
+ * `readableBy` for a rule that narrows by row, with the row check on the type as well
+ * (`mayReadRow`): spread into `drizzleNode` options in place of `readableBy`. The selection
+ * compiler reads the rule back (`rowReadRuleOf`) to decide the check for rows whose columns the
+ * statement fixes (a tenant's audit trail).
+ */
+export function rowReadableBy<Row>(rule: ReadRule<Row>): {
+  authScopes: (row: Row, context: RequestContext) => boolean;
+  extensions: Record<string, unknown>;
+} {
+  return {
+    authScopes: (row, context) => mayReadRow(rule, context.actor, row),
+    extensions: { [READ_RULE]: rule, [ROW_RULE]: rule },
+  };
+}
+
+/** The row rule `rowReadableBy` attached to a type, if any. */
+export function rowReadRuleOf(type: { extensions?: unknown }): ReadRule<unknown> | null {
+  return (((type.extensions ?? {}) as Record<string, unknown>)[ROW_RULE] as ReadRule<unknown> | undefined) ?? null;
+}
+
 function openToEveryCaller(rule: ReadRule<unknown>): boolean {
   return rule.platformAdmins && !rule.row && ALL_MEMBER_ROLES.every((role) => rule.roles.includes(role));
 }
@@ -87,6 +110,51 @@ export function mayListType<Row>(rule: ReadRule<Row>, context: RequestContext, l
   if (!actor || !mayReadType(rule as ReadRule<unknown>, actor)) return false;
   if (actor.platformScope || !rule.row) return true;
   return listed !== undefined && rule.row(listed, actor);
+}
+
+const LIST_RULE = 'sspListRule';
+
+/** A list field's rule as `listableBy` attached it: the type's rule, and what every listed row shares. */
+export interface ListRule {
+  readonly rule: ReadRule<unknown>;
+  readonly listed?: (parent: { id: string }) => unknown;
+}
+
+/**
+ * The options that attach a type's rule to a list field under an organisation (spread into the
+ * field's options): scope-auth refuses the field as `mayListType` says, and the selection compiler
+ * reads the same rule from the field's extensions, so it can answer the field in its statement
+ * instead of leaving it to the drizzle plugin. `listed` is what every listed row shares, given
+ * the parent (the audit trail of an organisation: its tenant id).
+ */
+export function listableBy<Row>(
+  rule: ReadRule<Row>,
+  listed?: (parent: { id: string }) => Row,
+): {
+  authScopes: (parent: { id: string }, args: unknown, context: RequestContext) => boolean;
+  extensions: Record<string, unknown>;
+} {
+  const listRule: ListRule = { rule: rule as ReadRule<unknown>, ...(listed ? { listed } : {}) };
+  return {
+    authScopes: (parent, _args, context) => mayListType(rule, context, listed?.(parent)),
+    extensions: { [LIST_RULE]: listRule },
+  };
+}
+
+/** The rule `listableBy` attached to a field, if any. */
+export function listRuleOf(field: { extensions?: unknown }): ListRule | null {
+  return (((field.extensions ?? {}) as Record<string, unknown>)[LIST_RULE] as ListRule | null) ?? null;
+}
+
+/**
+ * Whether `actor` may list the field's rows under `parent`, as `mayListType` decides; `undefined`
+ * when the answer depends on a parent that is not known (a row rule, the parent unknown).
+ */
+export function mayListUnder(listRule: ListRule, actor: Actor, parent: { id: string } | null): boolean | undefined {
+  if (!mayReadType(listRule.rule, actor)) return false;
+  if (actor.platformScope || !listRule.rule.row) return true;
+  if (!parent || !listRule.listed) return listRule.listed ? undefined : false;
+  return listRule.rule.row(listRule.listed(parent), actor);
 }
 
 /** For list resolvers that refuse with the typed error: throws unless the caller's roles may read the type. */

@@ -165,7 +165,7 @@ export class ServerDatabase implements PlatformDatabase {
       }),
       { text: 'commit' },
     ];
-    for (const statement of statements) this.statements.logQuery(statement.text);
+    for (const statement of statements) this.statements.logQuery(statement.text, statement.values ?? []);
     const client = await pool.connect();
     let broken: Error | undefined;
     const onError = (error: Error) => {

@@ -1,7 +1,7 @@
 import {
   ConflictError,
   ForbiddenError,
-  mayListType,
+  listableBy,
   NotFoundError,
   pageSizeOptions,
   readableBy,
@@ -57,7 +57,7 @@ builder.drizzleObjectField(OrganisationRef, 'apiClients', (t) =>
     'apiClients',
     {
       description: 'The machine clients of this organisation, oldest first. Tenant admins only.',
-      authScopes: (_organisation, _args, context) => mayListType(TENANTS_READ_RULES.ApiClient, context),
+      ...listableBy(TENANTS_READ_RULES.ApiClient),
       query: { orderBy: { createdAt: 'asc', id: 'asc' } },
       ...pageSizeOptions,
     },

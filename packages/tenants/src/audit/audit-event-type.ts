@@ -1,4 +1,4 @@
-import { mayListType, mayReadRow, pageSizeOptions, readableBy } from '@ssp/core';
+import { listableBy, pageSizeOptions, rowReadableBy } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
@@ -6,8 +6,7 @@ import { OrganisationRef } from '../organisations/organisation-type.ts';
 export const AuditEventRef = builder.drizzleNode('auditEvents', {
   name: 'AuditEvent',
   description: 'One administrative change, as recorded when it was made. Append-only: never edited or deleted.',
-  ...readableBy(TENANTS_READ_RULES.AuditEvent),
-  authScopes: (event, context) => mayReadRow(TENANTS_READ_RULES.AuditEvent, context.actor, event),
+  ...rowReadableBy(TENANTS_READ_RULES.AuditEvent),
   // The rule reads the row's organisation, however little of it was asked for.
   select: { columns: { tenantId: true } },
   id: { column: (event) => event.id, description: 'Opaque global id.' },
@@ -29,8 +28,7 @@ builder.drizzleObjectField(OrganisationRef, 'auditTrail', (t) =>
     {
       description:
         'The administrative changes made for this organisation, newest first. Its own tenant admins and platform admins only.',
-      authScopes: (organisation, _args, context) =>
-        mayListType(TENANTS_READ_RULES.AuditEvent, context, { tenantId: organisation.id }),
+      ...listableBy(TENANTS_READ_RULES.AuditEvent, (organisation) => ({ tenantId: organisation.id })),
       query: { orderBy: { occurredAt: 'desc', id: 'desc' } },
       ...pageSizeOptions,
     },

@@ -2,7 +2,7 @@ import {
   ConflictError,
   describedEnumValues,
   ForbiddenError,
-  mayListType,
+  listableBy,
   NotFoundError,
   type PlatformTransaction,
   pageSizeOptions,
@@ -51,7 +51,7 @@ builder.drizzleObjectField(OrganisationRef, 'members', (t) =>
     'memberships',
     {
       description: 'The people who act for this organisation, oldest first. Tenant admins only.',
-      authScopes: (_organisation, _args, context) => mayListType(TENANTS_READ_RULES.Membership, context),
+      ...listableBy(TENANTS_READ_RULES.Membership),
       query: { orderBy: { createdAt: 'asc', id: 'asc' } },
       ...pageSizeOptions,
     },

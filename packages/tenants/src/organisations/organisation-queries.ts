@@ -1,5 +1,6 @@
 import {
   type ColumnCondition,
+  compiledObjectReadExtension,
   compiledReadExtension,
   containsPattern,
   decodeGlobalId,
@@ -57,12 +58,20 @@ function compiledOrganisationWhere(args: Record<string, unknown>): Record<string
   return where;
 }
 
+/** The organisation's id for the selection compiler (raw arguments: the id still global). */
+function compiledOrganisationId(args: Record<string, unknown>): string | null {
+  if (typeof args.id !== 'string') return null;
+  const decoded = decodeGlobalId(args.id);
+  return decoded.typename === 'Organisation' ? decoded.id : null;
+}
+
 builder.queryFields((t) => ({
   organisation: t.drizzleField({
     type: OrganisationRef,
     nullable: true,
     description: 'One organisation by its global id; null when it does not exist or you may not see it.',
     authScopes: { authenticated: true },
+    extensions: compiledObjectReadExtension({ table: 'organisations', id: compiledOrganisationId }),
     args: { id: t.arg.globalID({ for: OrganisationRef, required: true, description: 'Its global id.' }) },
     resolve: (query, _root, args, context) =>
       requestTransaction(context).query.organisations.findFirst(query({ where: { id: args.id.id } })),

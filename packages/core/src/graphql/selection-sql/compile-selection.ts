@@ -14,14 +14,29 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Actor } from '../../auth/principal.ts';
+import { listRuleOf, mayListUnder, mayReadType, rowReadRuleOf } from '../../auth/read-access.ts';
 import type { PlatformRelations } from '../../db/platform-schema.ts';
 import {
+  COMPILED_OBJECT_READ_EXTENSION,
   COMPILED_READ_EXTENSION,
   COMPUTED_FROM_ROW_EXTENSION,
   type ColumnCondition,
+  type CompiledObjectRead,
   type CompiledRootRead,
 } from './compiled-root-read.ts';
 import { scopesAllow } from './scope-check.ts';
+
+/**
+ * What the statement's text fixes about a row: its id, its tenant (a root field read by id), or
+ * the ids of the rows it is among (a root page, as a select of their ids).
+ */
+interface Known {
+  id: string | null;
+  tenant: string | null;
+  among?: SQL;
+}
+
+const UNKNOWN: Known = { id: null, tenant: null };
 
 /** Thrown inside the compiler when a selection holds something it does not express. */
 export class NotCompilable extends Error {}
@@ -50,12 +65,17 @@ export interface CompileScope {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   actor: Actor;
-  /** The tenants every statement names as a bound condition; null on the platform path. */
-  /** How tenant tables are bound: null on the platform path (every tenant), else the caller's own organisation. */
-  tenantIds: readonly [string] | null;
+  /**
+   * How tenant tables are bound: null on the platform path (every tenant); the caller's own
+   * organisation; or, for a context widened by delegations, `'known'`: each tenant table is bound
+   * to the tenant its parent fixes in the statement's text (an organisation read by id), and
+   * anything else is left to the resolvers.
+   */
+  tenantIds: readonly [string] | 'known' | null;
 }
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A GraphQL name as a SQL string literal (names are restricted to [_A-Za-z0-9], so no quoting issue). */
 function nameLiteral(name: string): SQL {
@@ -105,6 +125,7 @@ interface Extensions {
   pothosDrizzleModel?: string;
   pothosDrizzleTotalCount?: boolean;
   [COMPILED_READ_EXTENSION]?: CompiledRootRead;
+  [COMPILED_OBJECT_READ_EXTENSION]?: CompiledObjectRead;
 }
 
 function extensionsOf(thing: { extensions?: unknown }): Extensions {
@@ -190,30 +211,88 @@ export class SelectionCompiler {
     return `s${this.#aliases}`;
   }
 
-  /** `and tenant_id = ...` for a tenant table, bound to the caller's organisation (one shard on Citus). */
-  #tenantBound(alias: string, table: TableEntry): SQL[] {
-    if (!('tenantId' in table.table) || this.scope.tenantIds === null) return [];
-    return [sql`${column(alias, table, 'tenantId').sql} = ${this.scope.tenantIds[0]}::uuid`];
+  /**
+   * `and tenant_id = ...` for a tenant table: bound to the caller's organisation, and to the
+   * tenant the statement fixes (in a widened context, that one alone must be there).
+   */
+  #tenantBound(alias: string, table: TableEntry, knownTenant: string | null): SQL[] {
+    if (!('tenantId' in table.table)) return [];
+    const tenantId = column(alias, table, 'tenantId').sql;
+    // The tenant the statement's text fixes, on every path (the platform's too): one shard.
+    const known = knownTenant === null ? [] : [sql`${tenantId} = ${knownTenant}::uuid`];
+    if (this.scope.tenantIds === null) return known;
+    if (this.scope.tenantIds === 'known') return known.length ? known : decline('tenant not fixed');
+    return [sql`${tenantId} = ${this.scope.tenantIds[0]}::uuid`, ...known];
   }
 
-  /** The JSON object for one row of `table` (aliased `alias`) as `type` with this selection. */
-  object(type: GraphQLObjectType, table: TableEntry, alias: string, selectionSet: SelectionSetNode): SQL {
+  /**
+   * The statement's common table expressions (a page's lists read for the whole page at once),
+   * in order; each root field's statement takes those written while it was compiled.
+   */
+  readonly ctes: SQL[] = [];
+
+  /** What a relation's target rows share with a parent the statement fixes: the tenant they are bound to. */
+  #knownTarget(relation: RelationEntry, table: TableEntry, known: Known): Known {
+    let tenant: string | null = null;
+    relation.sourceColumns.forEach((source, index) => {
+      if (relation.targetColumns[index]?._.key !== 'tenantId') return;
+      if (source._.key === 'tenantId') tenant = known.tenant;
+      else if (source._.key === 'id' && !('tenantId' in table.table)) tenant = known.id;
+    });
+    return { id: null, tenant, ...this.#amongTarget(relation, table, known) };
+  }
+
+  /**
+   * The ids a relation's target rows are among when their parents are among a root page, for a
+   * relation between tables without tenants (an organisation's children, its parent): a select of
+   * every target row of any parent in the page (more than the children's pages hold, which is
+   * harmless: the lists read for them are looked up by each one's id).
+   */
+  #amongTarget(relation: RelationEntry, table: TableEntry, known: Known): { among?: SQL } {
+    if (!known.among || relation.sourceColumns.length !== 1 || relation.throughTable) return {};
+    const target = this.#registry[relation.targetTableName];
+    if (!target || 'tenantId' in table.table || 'tenantId' in target.table) return {};
+    const sourceKey = relation.sourceColumns[0]!._.key;
+    const targetKey = relation.targetColumns[0]?._.key;
+    if (!targetKey) return {};
+    const alias = this.#alias();
+    const parents =
+      sourceKey === 'id'
+        ? known.among
+        : sql`select ${column(alias, table, sourceKey).sql} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${column(alias, table, 'id').sql} in (${known.among})`;
+    const rows = this.#alias();
+    return {
+      among: sql`select ${column(rows, target, 'id').sql} from ${sql.identifier(tableName(target))} as ${sql.identifier(rows)} where ${column(rows, target, targetKey).sql} in (${parents})`,
+    };
+  }
+
+  /**
+   * The JSON object for one row of `table` (aliased `alias`) as `type` with this selection;
+   * `known` is what the statement's text fixes about the row.
+   */
+  object(
+    type: GraphQLObjectType,
+    table: TableEntry,
+    alias: string,
+    selectionSet: SelectionSetNode,
+    known: Known = UNKNOWN,
+  ): SQL {
     if (extensionsOf(type).pothosDrizzleModel !== table.name) decline(`type ${type.name} is not on ${table.name}`);
-    checkScopes(type, this.scope);
+    this.#checkTypeScopes(type, known);
     const fields = collectFields(type, selectionSet, this.scope);
     if (fields.size > 50) decline('too many fields for json_build_object');
     const pairs: SQL[] = [];
     for (const [key, node] of fields) {
-      pairs.push(sql`${nameLiteral(key)}, ${this.#field(type, table, alias, node)}`);
+      pairs.push(sql`${nameLiteral(key)}, ${this.#field(type, table, alias, node, known)}`);
     }
     return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
   }
 
-  #field(type: GraphQLObjectType, table: TableEntry, alias: string, node: FieldNode): SQL {
+  #field(type: GraphQLObjectType, table: TableEntry, alias: string, node: FieldNode, known: Known): SQL {
     const name = node.name.value;
     if (name === '__typename') return nameLiteral(type.name);
     const field = type.getFields()[name] ?? decline(`no field ${name}`);
-    checkScopes(field, this.scope);
+    this.#checkFieldScopes(field, known);
     const extensions = extensionsOf(field);
     const args = getArgumentValues(field, node, this.scope.variables);
 
@@ -226,13 +305,58 @@ export class SelectionCompiler {
       return this.#scalar(field, column(alias, table, extensions.pothosExposedField));
     }
     if (typeof extensions.pothosDrizzleSelect === 'function') {
-      return this.#relation(field, table, alias, node, args);
+      return this.#relation(field, table, alias, node, args, known);
     }
     if (extensions.pothosDrizzleSelect && typeof extensions.pothosDrizzleSelect === 'object') {
-      return this.#computed(field, table, alias, node, args);
+      return this.#computed(field, table, alias, node, args, known);
     }
     decline(`field ${type.name}.${name} has its own resolver`);
   }
+
+  /**
+   * A field's scopes; a list field's rule function (`listableBy`) is decided here from the rule
+   * it declares: by the caller's roles and, when the rule narrows by row, by the parent the
+   * statement fixes (the statement then depends on the caller's organisation: `perOrganisation`).
+   */
+  #checkFieldScopes(field: GraphQLField<unknown, unknown>, known: Known): void {
+    const listRule = listRuleOf(field);
+    const options = extensionsOf(field).pothosOptions;
+    if (!listRule || typeof options?.authScopes !== 'function') {
+      checkScopes(field, this.scope);
+      return;
+    }
+    if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
+    if (listRule.rule.row && !this.scope.actor.platformScope) this.perOrganisation = true;
+    // Refused, or not decidable here: the resolvers answer, and scope-auth says why.
+    if (mayListUnder(listRule, this.scope.actor, known.id === null ? null : { id: known.id }) !== true) {
+      decline('list rule');
+    }
+  }
+
+  /**
+   * A type's scopes; a row rule (`rowReadableBy`) that reads only the row's tenant is decided
+   * for the tenant the statement binds the rows to (the statement then depends on the caller's
+   * organisation: `perOrganisation`).
+   */
+  #checkTypeScopes(type: GraphQLObjectType, known: Known): void {
+    const rule = rowReadRuleOf(type);
+    const options = extensionsOf(type).pothosOptions;
+    if (!rule || typeof options?.authScopes !== 'function') {
+      checkScopes(type, this.scope);
+      return;
+    }
+    if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
+    const actor = this.scope.actor;
+    if (!mayReadType(rule, actor)) decline('type rule');
+    if (actor.platformScope || !rule.row) return;
+    const columns = rule.rowColumns ?? [];
+    if (known.tenant === null || columns.length !== 1 || columns[0] !== 'tenantId') decline('row rule');
+    this.perOrganisation = true;
+    if (!rule.row({ tenantId: known.tenant }, actor)) decline('row rule refuses');
+  }
+
+  /** Whether the statements depend on the caller's own organisation (not only its roles). */
+  perOrganisation = false;
 
   #scalar(field: GraphQLField<unknown, unknown>, target: { sql: SQL; column: Column }): SQL {
     const { named, list } = unwrap(field.type);
@@ -279,6 +403,7 @@ export class SelectionCompiler {
     alias: string,
     node: FieldNode,
     args: Record<string, unknown>,
+    known: Known,
   ): SQL {
     const select = extensionsOf(field).pothosDrizzleSelect as (...input: unknown[]) => unknown;
     const connectionKeys = new Set<string>();
@@ -308,31 +433,74 @@ export class SelectionCompiler {
       const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
       return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, source._.key).sql}`;
     });
-    const where = sql.join(
-      [...conditions, ...this.#tenantBound(childAlias, target), ...relationFilter(relation, target, childAlias)],
-      sql` and `,
-    );
-    const { orderBy, limit, columns, ...rest } = nested.query as {
+    const targetKnown = this.#knownTarget(relation, table, known);
+    const {
+      orderBy,
+      limit,
+      columns,
+      where: queryWhere,
+      ...rest
+    } = nested.query as {
       orderBy?: unknown;
       limit?: unknown;
       columns?: object;
+      where?: unknown;
     };
+    const where = sql.join(
+      [
+        ...conditions,
+        ...this.#tenantBound(childAlias, target, targetKnown.tenant),
+        ...relationFilter(relation, target, childAlias),
+        ...queryFilter(queryWhere, target, childAlias),
+      ],
+      sql` and `,
+    );
     // A connection's columns are its cursor's, which the compiler does not write.
     const extra = Object.keys(rest);
     if (!nested.connection && columns && Object.keys(columns).length) decline('relation columns');
     if (nested.connection) {
       if (args.after != null || args.before != null || args.last != null) decline('cursor arguments');
       if (typeof limit !== 'number' || extra.length) decline('connection query');
-      return this.#connection(named, target, childAlias, node, {
-        from: sql`${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)}`,
-        where,
-        orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
-        first: limit - 1,
-      });
+      // Every tenant's rows (the platform path) under a page of organisations: Citus plans no
+      // correlated subquery from the registry (a reference table) to a tenant table, so the
+      // page's lists are read at once, grouped by tenant, and looked up by the parent's id.
+      const byParentId =
+        relation.sourceColumns.length === 1 &&
+        relation.sourceColumns[0]!._.key === 'id' &&
+        relation.targetColumns[0]?._.key === 'tenantId';
+      if (this.scope.tenantIds === null && known.among && byParentId && !('tenantId' in table.table)) {
+        const cte = this.#hoistedConnection(named, target, childAlias, node, {
+          where: sql.join(
+            [
+              sql`${column(childAlias, target, 'tenantId').sql} in (${known.among})`,
+              ...relationFilter(relation, target, childAlias),
+              ...queryFilter(queryWhere, target, childAlias),
+            ],
+            sql` and `,
+          ),
+          orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
+          first: limit - 1,
+        });
+        const found = this.#alias();
+        return sql`coalesce((select ${sql.identifier(found)}.v from ${sql.identifier(cte.name)} as ${sql.identifier(found)} where ${sql.identifier(found)}.k = ${column(alias, table, 'id').sql}), ${cte.empty})`;
+      }
+      return this.#connection(
+        named,
+        target,
+        childAlias,
+        node,
+        {
+          from: sql`${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)}`,
+          where,
+          orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
+          first: limit - 1,
+        },
+        targetKnown,
+      );
     }
     if (extra.length || limit !== undefined) decline('relation query');
     const selection = node.selectionSet ?? decline('relation without selection');
-    const row = this.object(named, target, childAlias, selection);
+    const row = this.object(named, target, childAlias, selection, targetKnown);
     const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
     if (relation.relationType === 'one') {
       if (list) decline('one relation as list');
@@ -410,10 +578,11 @@ export class SelectionCompiler {
     alias: string,
     node: FieldNode,
     page: { from: SQL; where: SQL; orderBy: SQL; first: number },
+    known: Known = UNKNOWN,
   ): SQL {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
     const ask = this.#connectionAsk(type, node, page.first);
-    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection) : sql`null`;
+    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection, known) : sql`null`;
     const first = sql.raw(String(page.first));
     const pageRows = this.#alias();
     const inPage = sql`filter (where ${sql.identifier(pageRows)}.n <= ${first})`;
@@ -443,6 +612,65 @@ export class SelectionCompiler {
   }
 
   /**
+   * A page of a list for every parent of a root page at once, as a common table expression:
+   * each parent's (tenant's) first `first + 1` rows in order, built as JSON, aggregated per
+   * tenant (`k`, the connection `v`). Partitioned and grouped by `tenant_id`, the distribution
+   * column: on Citus every shard answers for its tenants. `empty` is a parent's connection
+   * without rows.
+   */
+  #hoistedConnection(
+    type: GraphQLObjectType,
+    table: TableEntry,
+    alias: string,
+    node: FieldNode,
+    page: { where: SQL; orderBy: SQL; first: number },
+  ): { name: string; empty: SQL } {
+    if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
+    const ask = this.#connectionAsk(type, node, page.first);
+    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection) : sql`null`;
+    const rows = sql.identifier(alias);
+    const first = sql.raw(String(page.first));
+    const inPage = sql`filter (where ${rows}."__n" <= ${first})`;
+    const pairs: SQL[] = [];
+    const empty: SQL[] = [];
+    for (const [key, value] of ask.fields) {
+      if (value === 'nodes' || value === 'edges') {
+        const item =
+          value === 'nodes'
+            ? row
+            : sql`json_build_object(${sql.join(
+                (ask.edgeKeys ?? []).map(([edgeKey, edgeValue]) =>
+                  edgeValue === 'node'
+                    ? sql`${nameLiteral(edgeKey)}, ${row}`
+                    : sql`${nameLiteral(edgeKey)}, ${edgeValue}`,
+                ),
+                sql`, `,
+              )})`;
+        pairs.push(sql`${nameLiteral(key)}, coalesce(json_agg(${item} order by ${rows}."__n") ${inPage}, '[]'::json)`);
+        empty.push(sql`${nameLiteral(key)}, '[]'::json`);
+      } else if (value === 'totalCount') {
+        pairs.push(sql`${nameLiteral(key)}, max(${rows}."__total")::int`);
+        empty.push(sql`${nameLiteral(key)}, 0`);
+      } else {
+        pairs.push(sql`${nameLiteral(key)}, ${value}`);
+        // pageInfo counts the rows it sees: none.
+        empty.push(sql`${nameLiteral(key)}, ${value}`);
+      }
+    }
+    const tenant = column(alias, table, 'tenantId').sql;
+    const name = `c${this.ctes.length + 1}`;
+    this.ctes.push(
+      sql`${sql.identifier(name)} as (select ${tenant} as k, json_build_object(${sql.join(pairs, sql`, `)}) as v from (select ${rows}.*, row_number() over (partition by ${tenant} order by ${page.orderBy}) as "__n", count(*) over (partition by ${tenant}) as "__total" from ${sql.identifier(tableName(table))} as ${rows} where ${page.where}) as ${rows} where ${rows}."__n" <= ${sql.raw(String(page.first + 1))} group by ${tenant})`,
+    );
+    // The same connection over no rows: one row (grouped as a whole) over an empty set, so that
+    // pageInfo's count(*) is 0.
+    return {
+      name,
+      empty: sql`(select json_build_object(${sql.join(empty, sql`, `)}) from (select 1 where false) as ${rows} group by ())`,
+    };
+  }
+
+  /**
    * A field with a `select` and its own resolver (an SLA clock): the statement reads what the
    * select asks, shaped as drizzle would hand it over, and the resolver runs on that after the
    * statement, as it would have under the drizzle plugin.
@@ -453,6 +681,7 @@ export class SelectionCompiler {
     alias: string,
     node: FieldNode,
     args: Record<string, unknown>,
+    known: Known,
   ): SQL {
     const extensions = field.extensions as { pothosOriginalResolve?: unknown; pothosOptions?: { errors?: unknown } };
     const resolve = extensions.pothosOriginalResolve;
@@ -460,7 +689,7 @@ export class SelectionCompiler {
     // Only fields that say their value is a pure function of the row data they select: a resolver
     // that loads more (a dataloader, shared-read receipts) is left to graphql's execution.
     if ((field.extensions as Record<string, unknown>)[COMPUTED_FROM_ROW_EXTENSION] !== true) decline('not pure');
-    const source = this.#source(table, alias, extensionsOf(field).pothosDrizzleSelect as DrizzleSelect);
+    const source = this.#source(table, alias, extensionsOf(field).pothosDrizzleSelect as DrizzleSelect, known);
     const complete = this.#completer(field.type, node.selectionSet);
     const index = this.computed.length;
     this.computed.push(async (row, context) => {
@@ -475,6 +704,7 @@ export class SelectionCompiler {
     table: TableEntry,
     alias: string,
     select: DrizzleSelect,
+    known: Known,
   ): { sql: SQL; revive: (row: Record<string, unknown>) => Record<string, unknown> } {
     const { columns = {}, with: relationsAsked = {}, ...rest } = select;
     if (Object.keys(rest).some((key) => key !== 'orderBy')) decline('select with extras or filters');
@@ -501,13 +731,23 @@ export class SelectionCompiler {
       const target = this.#registry[relation.targetTableName] ?? decline('target table');
       const childAlias = this.#alias();
       const nested = asked === true ? {} : (asked as DrizzleSelect);
-      const child = this.#source(target, childAlias, { columns: nested.columns ?? {}, with: nested.with ?? {} });
+      const targetKnown = this.#knownTarget(relation, table, known);
+      const child = this.#source(
+        target,
+        childAlias,
+        { columns: nested.columns ?? {}, with: nested.with ?? {} },
+        targetKnown,
+      );
       const conditions = relation.sourceColumns.map((sourceColumn, index) => {
         const targetKey = relation.targetColumns[index]?._.key ?? decline('relation columns');
         return sql`${column(childAlias, target, targetKey).sql} = ${column(alias, table, sourceColumn._.key).sql}`;
       });
       const where = sql.join(
-        [...conditions, ...this.#tenantBound(childAlias, target), ...relationFilter(relation, target, childAlias)],
+        [
+          ...conditions,
+          ...this.#tenantBound(childAlias, target, targetKnown.tenant),
+          ...relationFilter(relation, target, childAlias),
+        ],
         sql` and `,
       );
       const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
@@ -594,16 +834,43 @@ export class SelectionCompiler {
     const alias = this.#alias();
     const where = [
       ...Object.entries(conditions).map(([key, condition]) => this.#condition(alias, table, key, condition)),
-      ...this.#tenantBound(alias, table),
+      ...this.#tenantBound(alias, table, null),
     ];
     const { named } = unwrap(field.type);
     if (!(named instanceof GraphQLObjectType)) decline('root type');
-    return this.#connection(named, table, alias, node, {
-      from: sql`${sql.identifier(tableName(table))} as ${sql.identifier(alias)}`,
-      where: where.length ? sql.join(where, sql` and `) : sql`true`,
-      orderBy: stringLiteralOrder(table, alias, read.orderBy),
-      first,
-    });
+    const from = sql`${sql.identifier(tableName(table))} as ${sql.identifier(alias)}`;
+    const whereSql = where.length ? sql.join(where, sql` and `) : sql`true`;
+    const orderBy = stringLiteralOrder(table, alias, read.orderBy);
+    if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 100) decline('page size');
+    // The page's ids, for the lists read for the whole page at once (#hoistedConnection).
+    const among = sql`select ${column(alias, table, 'id').sql} from ${from} where ${whereSql} order by ${orderBy} limit ${sql.raw(String(first + 1))}`;
+    return this.#connection(
+      named,
+      table,
+      alias,
+      node,
+      { from, where: whereSql, orderBy, first },
+      { id: null, tenant: null, among },
+    );
+  }
+
+  /**
+   * A root field reading one object by id (`compiledObjectRead`): the row as JSON, or null when
+   * the caller may not see it (row-level security, and the tenant bound, decide).
+   */
+  rootObject(field: GraphQLField<unknown, unknown>, node: FieldNode): SQL {
+    const read = extensionsOf(field)[COMPILED_OBJECT_READ_EXTENSION] ?? decline('root field not registered');
+    checkScopes(field, this.scope);
+    const args = getArgumentValues(field, node, this.scope.variables);
+    const id = read.id(args) ?? decline('arguments');
+    if (!UUID.test(id)) decline('id');
+    const table = this.#registry[read.table] ?? decline('root table');
+    if ('tenantId' in table.table) decline('root object of a tenant table');
+    const { named, list } = unwrap(field.type);
+    if (!(named instanceof GraphQLObjectType) || list) decline('root type');
+    const alias = this.#alias();
+    const row = this.object(named, table, alias, node.selectionSet ?? decline('no selection'), { id, tenant: null });
+    return sql`(select ${row} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${column(alias, table, 'id').sql} = ${id}::uuid)`;
   }
 
   #condition(alias: string, table: TableEntry, key: string, condition: ColumnCondition): SQL {
@@ -639,6 +906,20 @@ function sourceValue(target: { sql: SQL; column: Column }): [SQL, (value: unknow
     default:
       decline(`row data of type ${target.column.columnType}`);
   }
+}
+
+/**
+ * A relation query's own `where` (the field's arguments, as `{ status: args.status }`) as
+ * conditions: equality of a column to a string, number or boolean; anything else is left to the
+ * resolvers.
+ */
+function queryFilter(where: unknown, target: TableEntry, alias: string): SQL[] {
+  if (where === undefined) return [];
+  if (!where || typeof where !== 'object' || Array.isArray(where)) decline('relation query filter');
+  return Object.entries(where).map(([key, value]) => {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') decline('filter value');
+    return sql`${column(alias, target, key).sql} = ${value}`;
+  });
 }
 
 function tableName(table: TableEntry): string {

@@ -15,6 +15,18 @@ export interface CompiledRootRead {
   where: (args: Record<string, unknown>) => Record<string, ColumnCondition> | null;
 }
 
+/**
+ * What a root field answering one object by id tells the selection compiler (`organisation(id:)`):
+ * the table, and the arguments as the row's id; `null` when the arguments name something the
+ * compiler does not express (another type's id), so the resolver answers instead.
+ */
+export interface CompiledObjectRead {
+  /** The drizzle relations key of the table the object is read from. */
+  table: string;
+  /** The id of the row the arguments ask for. */
+  id: (args: Record<string, unknown>) => string | null;
+}
+
 export type ColumnCondition = string | number | boolean | { ilike: string };
 
 export const COMPILED_READ_EXTENSION = 'compiledRead';
@@ -22,6 +34,13 @@ export const COMPILED_READ_EXTENSION = 'compiledRead';
 /** The field extension that registers a root list field with the selection compiler. */
 export function compiledReadExtension(read: CompiledRootRead): Record<string, unknown> {
   return { [COMPILED_READ_EXTENSION]: read };
+}
+
+export const COMPILED_OBJECT_READ_EXTENSION = 'compiledObjectRead';
+
+/** The field extension that registers a root field reading one object by id with the selection compiler. */
+export function compiledObjectReadExtension(read: CompiledObjectRead): Record<string, unknown> {
+  return { [COMPILED_OBJECT_READ_EXTENSION]: read };
 }
 
 /**

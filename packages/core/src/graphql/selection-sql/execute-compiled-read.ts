@@ -21,6 +21,7 @@ import {
   NotCompilable,
   SelectionCompiler,
 } from './compile-selection.ts';
+import { COMPILED_OBJECT_READ_EXTENSION } from './compiled-root-read.ts';
 import { RawJson, stringifyWithRawJson } from './raw-json-result.ts';
 
 /** A statement's text split at its parameters, and each parameter: a constant, or a tenant id by position. */
@@ -32,6 +33,12 @@ interface CompiledStatement {
 export interface CompiledOperation {
   statements: [responseKey: string, statement: CompiledStatement | '__typename'][];
   computed: ComputedField[];
+}
+
+/** A compile, and whether it was decided for the caller's organisation, not only its roles. */
+interface Compiled {
+  operation: CompiledOperation | null;
+  perOrganisation: boolean;
 }
 
 /** Replaces each computed field's marked row data in the statement's JSON by the field's value. */
@@ -108,13 +115,28 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
  * of it is not something the compiler expresses (then the resolvers answer the whole operation,
  * as they always did). Nothing is sent to the database here.
  */
-function compileOperation(args: ExecutionArgs, actor: Actor, relations: PlatformRelations): CompiledOperation | null {
+function compileOperation(args: ExecutionArgs, actor: Actor, relations: PlatformRelations): Compiled {
+  let compiler: SelectionCompiler | undefined;
+  const operation = compileWith(args, actor, relations, (created) => {
+    compiler = created;
+  });
+  return { operation, perOrganisation: compiler?.perOrganisation ?? false };
+}
+
+function compileWith(
+  args: ExecutionArgs,
+  actor: Actor,
+  relations: PlatformRelations,
+  created: (compiler: SelectionCompiler) => void,
+): CompiledOperation | null {
   // A context widened by delegations is held only by the database (up to 10,000 schools). The
   // compiled statement's correlated lookups then pay the read policy per row: a 10,000-school
   // organisations page took 606-680 ms compiled against 147-190 ms through the resolvers, so
-  // widened contexts keep the resolvers' path; a caller seeing only its own organisation (the
-  // common case, and one shard on Citus) takes the compiled one.
-  if (!actor.platformScope && actor.visibleTenantCount > 1) return null;
+  // widened contexts keep the resolvers' path for pages; a caller seeing only its own
+  // organisation (the common case, and one shard on Citus) takes the compiled one. An
+  // organisation read by id is compiled in a widened context too: its lists are bound to that
+  // organisation's id (one shard on Citus, where the resolvers' lateral join is refused).
+  const widened = !actor.platformScope && actor.visibleTenantCount > 1;
   const operation = getOperationAST(args.document, args.operationName);
   if (operation?.operation !== 'query') return null;
   const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
@@ -126,22 +148,27 @@ function compileOperation(args: ExecutionArgs, actor: Actor, relations: Platform
     variables: coerced.coerced,
     actor,
     // Platform admins run on the partnership-wide path, which sees every tenant by design.
-    tenantIds: actor.platformScope ? null : [`${TENANT_STAND_IN}0`],
+    tenantIds: actor.platformScope ? null : widened ? 'known' : [`${TENANT_STAND_IN}0`],
   };
   const compiler = new SelectionCompiler(scope, relations);
-  const roots: [key: string, root: SQL | '__typename'][] = [];
+  created(compiler);
+  const roots: [key: string, root: SQL | '__typename', ctes: SQL[]][] = [];
   try {
     for (const selection of operation.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD || selection.directives?.length) return null;
       const key = selection.alias?.value ?? selection.name.value;
       if (roots.some(([seen]) => seen === key)) return null;
       if (selection.name.value === '__typename') {
-        roots.push([key, '__typename']);
+        roots.push([key, '__typename', []]);
         continue;
       }
       const field = queryType.getFields()[selection.name.value];
       if (!field) return null;
-      roots.push([key, compiler.rootConnection(field, selection)]);
+      const readsOne = COMPILED_OBJECT_READ_EXTENSION in (field.extensions ?? {});
+      if (widened && !readsOne) return null;
+      const written = compiler.ctes.length;
+      const root = readsOne ? compiler.rootObject(field, selection) : compiler.rootConnection(field, selection);
+      roots.push([key, root, compiler.ctes.slice(written)]);
     }
   } catch (error) {
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
@@ -152,18 +179,20 @@ function compileOperation(args: ExecutionArgs, actor: Actor, relations: Platform
   // Without computed fields the answer is PostgreSQL's JSON text as it is (RawJson); computed
   // fields are filled in on the parsed value.
   const asText = compiler.computed.length === 0;
-  const statements: CompiledOperation['statements'] = roots.map(([key, root]) => [
-    key,
-    root === '__typename'
-      ? root
-      : rendered(asText ? sql`select ${root}::text as result` : sql`select ${root} as result`),
-  ]);
+  const statements: CompiledOperation['statements'] = roots.map(([key, root, ctes]) => {
+    if (root === '__typename') return [key, root];
+    const withs = ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``;
+    return [
+      key,
+      rendered(asText ? sql`${withs}select ${root}::text as result` : sql`${withs}select ${root} as result`),
+    ];
+  });
   return { statements, computed: compiler.computed };
 }
 
 // Per parsed document (yoga keeps one per query text), per what else shapes the statement: the
 // operation, the variables, and who asks (scopes, platform path, how many tenants).
-const compiledOperations = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
+const compiledOperations = new WeakMap<DocumentNode, Map<string, Compiled>>();
 const MAX_SHAPES_PER_DOCUMENT = 100;
 
 /**
@@ -183,11 +212,18 @@ export function compileRead(args: ExecutionArgs, actor: Actor, relations: Platfo
     shapes = new Map();
     compiledOperations.set(args.document, shapes);
   }
-  if (shapes.has(key)) return shapes.get(key)!;
+  // A compile that depended on the caller's organisation (a row rule decided for a fixed parent)
+  // is kept per organisation; the shape's entry says so.
+  const organisationKey = `${key}#${actor.organisationId}`;
+  const cached = shapes.get(key);
+  if (cached && !cached.perOrganisation) return cached.operation;
+  const own = cached && shapes.get(organisationKey);
+  if (own) return own.operation;
   const compiled = compileOperation(args, actor, relations);
   if (shapes.size >= MAX_SHAPES_PER_DOCUMENT) shapes.clear();
   shapes.set(key, compiled);
-  return compiled;
+  if (compiled.perOrganisation) shapes.set(organisationKey, compiled);
+  return compiled.operation;
 }
 
 /** The statements of a compiled operation, in order, bound to the caller's own organisation. */
