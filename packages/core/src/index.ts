@@ -4,6 +4,7 @@
 export * from './auth/authentication-error.ts';
 export * from './auth/principal.ts';
 export * from './auth/read-access.ts';
+export * from './auth/mutation-caller.ts';
 export * from './auth/require-role.ts';
 export * from './auth/secret-hash.ts';
 export * from './auth/signing-key-store.ts';
@@ -53,5 +54,6 @@ export {
 } from './graphql/selection-sql/execute-compiled-read.ts';
 export * from './graphql/unauthorized-error.ts';
 export * from './idempotency/idempotency-key.ts';
+export * from './idempotency/idempotent-insert.ts';
 // Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.
 export * as money from './money/index.ts';

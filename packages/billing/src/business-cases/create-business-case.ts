@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as tables from '@ssp/billing-tables';
-import {
+import { insertOnce,
   checkIdempotencyKey,
   idempotencyInputHash,
   MAX_START_YEAR,
@@ -9,7 +9,7 @@ import {
   parseFiscalYear,
   ValidationError,
 } from '@ssp/core';
-import { insertOnce } from '../access/idempotent-insert.ts';
+
 import type { Comparator, Measure } from './stated-figures.ts';
 
 export type BusinessCaseRow = typeof tables.businessCases.$inferSelect;

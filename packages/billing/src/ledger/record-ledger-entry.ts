@@ -1,5 +1,5 @@
 import * as tables from '@ssp/billing-tables';
-import {
+import { findReplay, insertOnce,
   ConflictError,
   type FiscalYear,
   formatFiscalYear,
@@ -10,7 +10,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { eq } from 'drizzle-orm';
-import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
+
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 import { lockSavingsOpportunity } from '../opportunities/decide-savings-opportunity.ts';
 import { loadLedgerFigures } from './ledger-figures.ts';

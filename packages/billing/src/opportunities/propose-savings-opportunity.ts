@@ -1,6 +1,6 @@
 import * as tables from '@ssp/billing-tables';
-import { idempotencyInputHash, type money, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
+import { findReplay, insertOnce, idempotencyInputHash, type money, type PlatformTransaction, ValidationError } from '@ssp/core';
+
 
 export type SavingsOpportunityRow = typeof tables.savingsOpportunities.$inferSelect;
 type Category = (typeof tables.savingsCategory.enumValues)[number];

@@ -1,5 +1,5 @@
 import * as tables from '@ssp/billing-tables';
-import {
+import { findReplay, insertOnce,
   type FiscalYear,
   fiscalYearStarting,
   formatFiscalYear,
@@ -9,7 +9,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import { and, eq, gte } from 'drizzle-orm';
-import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
+
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 
 export type ReductionRequestRow = typeof tables.reductionRequests.$inferSelect;
