@@ -2,9 +2,9 @@
 // and the GraphQL pieces that know no domain (the builder itself is `@ssp/schema`'s).
 
 export * from './auth/authentication-error.ts';
+export * from './auth/mutation-caller.ts';
 export * from './auth/principal.ts';
 export * from './auth/read-access.ts';
-export * from './auth/mutation-caller.ts';
 export * from './auth/require-role.ts';
 export * from './auth/secret-hash.ts';
 export * from './auth/signing-key-store.ts';

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as tables from '@ssp/billing-tables';
-import { insertOnce,
+import {
   checkIdempotencyKey,
   idempotencyInputHash,
+  insertOnce,
   MAX_START_YEAR,
+  type MutationCaller,
   money,
   type PlatformTransaction,
   parseFiscalYear,
   ValidationError,
-  type MutationCaller,
 } from '@ssp/core';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { findVisibleOrganisation } from '../access/billing-access.ts';

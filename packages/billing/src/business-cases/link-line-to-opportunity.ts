@@ -34,7 +34,12 @@ export async function linkLineToOpportunity(
   }
   const inserted = await tx
     .insert(tables.businessCaseLineOpportunities)
-    .values({ tenantId: line.tenantId, lineId: line.id, opportunityId: opportunity.id, linkedBy: caller.actor.principal.subject })
+    .values({
+      tenantId: line.tenantId,
+      lineId: line.id,
+      opportunityId: opportunity.id,
+      linkedBy: caller.actor.principal.subject,
+    })
     .onConflictDoNothing()
     .returning({ lineId: tables.businessCaseLineOpportunities.lineId });
   const replayed = inserted.length === 0;

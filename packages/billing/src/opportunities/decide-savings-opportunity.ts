@@ -1,5 +1,11 @@
 import * as tables from '@ssp/billing-tables';
-import { ConflictError, type MutationCaller, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import {
+  ConflictError,
+  type MutationCaller,
+  NotFoundError,
+  type PlatformTransaction,
+  ValidationError,
+} from '@ssp/core';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { requireCustomer, requireServingPartner } from '../access/billing-access.ts';

@@ -1,11 +1,13 @@
 import * as tables from '@ssp/billing-tables';
-import { findReplay, insertOnce,
+import {
   type FiscalYear,
+  findReplay,
   fiscalYearStarting,
   formatFiscalYear,
   idempotencyInputHash,
-  money,
+  insertOnce,
   type MutationCaller,
+  money,
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';

@@ -1,21 +1,7 @@
-import {
-  ConflictError,
-  checkIdempotencyKey,
-  ForbiddenError,
-  money,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  ValidationError,
-} from '@ssp/core';
+import { money, requestActor, requestTransaction } from '@ssp/core';
 import { builder, MoneyRef } from '@ssp/schema';
-import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
-import {
-  findVisibleOrganisation,
-  requireBillingReader,
-  requiredText,
-  requireServingPartner,
-} from '../access/billing-access.ts';
+import { OrganisationRef } from '@ssp/tenants';
+import { findVisibleOrganisation, requireBillingReader } from '../access/billing-access.ts';
 import { PaymentProfileEnum } from '../charges/affordability-charge-type.ts';
 import {
   type CreditRow,
@@ -24,7 +10,6 @@ import {
   monthlyStatement,
   type UsageLine,
 } from './monthly-statement.ts';
-import { recordStatementCredit } from './record-statement-credit.ts';
 import { parseStatementMonth } from './statement-month.ts';
 
 const InstalmentLineRef = builder.objectRef<InstalmentLine>('StatementInstalmentLine').implement({
@@ -73,7 +58,7 @@ const UsageLineRef = builder.objectRef<UsageLine>('StatementUsageLine').implemen
   }),
 });
 
-const StatementCreditRef = builder.objectRef<CreditRow>('StatementCredit').implement({
+export const StatementCreditRef = builder.objectRef<CreditRow>('StatementCredit').implement({
   description: 'A credit on a monthly statement (append-only: a wrong credit is answered by a negative one).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The credit id.' }),

@@ -1,29 +1,9 @@
-import {
-  ConflictError,
-  checkIdempotencyKey,
-  ForbiddenError,
-  money,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  ValidationError,
-} from '@ssp/core';
-import { builder, MoneyRef } from '@ssp/schema';
-import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
-import {
-  findVisibleOrganisation,
-  requireBillingReader,
-  requiredText,
-  requireServingPartner,
-} from '../access/billing-access.ts';
-import { PaymentProfileEnum } from '../charges/affordability-charge-type.ts';
-import {
-  type CreditRow,
-  type InstalmentLine,
-  type MonthlyStatement,
-  monthlyStatement,
-  type UsageLine,
-} from './monthly-statement.ts';
+import { checkIdempotencyKey, money } from '@ssp/core';
+import { builder, defineMutation } from '@ssp/schema';
+import { OrganisationRef } from '@ssp/tenants';
+import { requiredText } from '../access/billing-access.ts';
+import type { CreditRow } from './monthly-statement.ts';
+import { StatementCreditRef } from './monthly-statement-type.ts';
 import { recordStatementCredit } from './record-statement-credit.ts';
 import { parseStatementMonth } from './statement-month.ts';
 
@@ -57,40 +37,19 @@ const RecordStatementCreditPayload = builder
     }),
   });
 
-builder.mutationField('recordStatementCredit', (t) =>
-  t.field({
-    type: RecordStatementCreditPayload,
-    description:
-      'Credits an organisation on a monthly statement (finance of the partnership serving it, or a platform admin). Append-only; idempotent by key.',
-    authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], directResult: true },
-    args: { input: t.arg({ type: RecordStatementCreditInput, required: true, description: 'The credit.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      const organisationId = input.organisationId.id;
-      requireServingPartner(actor, organisationId, 'Crediting a statement');
-      const tx = requestTransaction(context);
-      await findVisibleOrganisation(tx, organisationId);
-      const result = await recordStatementCredit(tx, {
-        organisationId,
-        month: parseStatementMonth(input.month, 'input.month'),
-        amount: money.parseMoney(input.amount, { field: 'input.amount', allowNegative: true }),
-        reason: requiredText(input.reason, 'input.reason', 'a reason'),
-        recordedBy: actor.principal.subject,
-        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      });
-      if (!result.replayed) {
-        await recordAuditEvents(tx, auditActor(context), [
-          {
-            organisationId,
-            action: 'statement_credit.recorded',
-            targetType: 'statement_credit',
-            targetId: result.credit.id,
-            after: { month: result.credit.statementMonth, amountPence: result.credit.amountPence.toString() },
-          },
-        ]);
-      }
-      return result;
-    },
-  }),
-);
+defineMutation('recordStatementCredit', {
+  description:
+    'Credits an organisation on a monthly statement (finance of the partnership serving it, or a platform admin). Append-only; idempotent by key.',
+  input: RecordStatementCreditInput,
+  inputDescription: 'The credit.',
+  payload: RecordStatementCreditPayload,
+  callers: { roles: ['finance'], action: 'Crediting a statement' },
+  run: (input, caller, tx) =>
+    recordStatementCredit(tx, caller, {
+      organisationId: input.organisationId.id,
+      month: parseStatementMonth(input.month, 'input.month'),
+      amount: money.parseMoney(input.amount, { field: 'input.amount', allowNegative: true }),
+      reason: requiredText(input.reason, 'input.reason', 'a reason'),
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+    }),
+});
