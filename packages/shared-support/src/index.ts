@@ -4,7 +4,14 @@
 import './sharing/shared-support-type.ts';
 import './sharing/read-receipts-type.ts';
 import './directory/directory-type.ts';
-import './help/help-type.ts';
+import './help/help-loan-type.ts';
+import './help/help-request-type.ts';
+import './help/help-statement-type.ts';
+import './help/request-help-mutation.ts';
+import './help/offer-help-mutation.ts';
+import './help/decide-help-offer-mutation.ts';
+import './help/record-help-given-mutation.ts';
+import './help/withdraw-help-request-mutation.ts';
 import './rota/rota-type.ts';
 import './rota/on-call-type.ts';
 import './recovery/recovery-type.ts';
