@@ -109,7 +109,7 @@ const UnavailabilityRef = builder
     }),
   });
 
-const SupportPersonRef = builder.node(builder.objectRef<SupportPersonView>('SupportPerson'), {
+export const SupportPersonRef = builder.node(builder.objectRef<SupportPersonView>('SupportPerson'), {
   ...readableBy(SHARED_SUPPORT_READ_RULES.SupportPerson),
   description: "Someone in your organisation's ICT support, as you keep them (all fields, yours only).",
   id: { resolve: (p) => p.id, description: 'Opaque global id.' },

@@ -1,44 +1,11 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  ConflictError,
-  checkedPageSize,
-  describedEnumValues,
-  ForbiddenError,
-  mayReadRow,
-  money,
-  NotFoundError,
-  type RequestContext,
-  readableBy,
-  requestActor,
-  requestTransaction,
-  requireReadAccess,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
+import { describedEnumValues, mayReadRow, money, readableBy } from '@ssp/core';
 import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { SUPPORT_ROLES } from '../common/roles.ts';
-import { recordSharedReads } from '../common/shared-reads.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import {
-  type HelpRequestView,
-  type LoanView,
-  loadHelpRequest,
-  loadHelpRequests,
-  loadHelpRequestsById,
-  loadLoan,
-  loadLoansById,
-  loadMemberLoans,
-} from './load-help.ts';
-import { decideHelpOffer, offerHelp, recordTimeGiven, requestHelp, withdrawHelpRequest } from './manage-help.ts';
+import { type LoanView, loadLoansById } from './load-help.ts';
 
-const HelpLoanStatusEnum = builder.enumType('HelpLoanStatus', {
+export const HelpLoanStatusEnum = builder.enumType('HelpLoanStatus', {
   description: 'Where an offer of a named person stands.',
   values: describedEnumValues<(typeof tables.helpLoanStatus.enumValues)[number]>({
     offered: 'Offered, waiting for the asking member.',
@@ -48,7 +15,7 @@ const HelpLoanStatusEnum = builder.enumType('HelpLoanStatus', {
 });
 
 /** Days times a rate in pence, exactly. */
-function priced(days: number | null, ratePence: number | null) {
+export function priced(days: number | null, ratePence: number | null) {
   if (days === null || ratePence === null) return null;
   return money.times(moneyFromPence(ratePence), days);
 }
@@ -72,10 +39,13 @@ export const HelpLoanRef = builder.node(builder.objectRef<LoanView>('HelpLoan'),
   loadMany: (ids, context) =>
     loadSharedNodes(context, ids, loadLoansById, 'help_loans', (l) => [l.lendingMemberId, l.requestingMemberId]),
   fields: (t) => ({
-    requestId: t.id({ description: 'The request it answers.', resolve: (l) => globalIdOf('HelpRequest', l.requestId) }),
-    lendingMemberId: t.id({
+    requestId: t.globalID({
+      description: 'The request it answers.',
+      resolve: (l) => ({ type: 'HelpRequest', id: l.requestId }),
+    }),
+    lendingMemberId: t.globalID({
       description: 'The global id of the lending organisation.',
-      resolve: (l) => globalIdOf('Organisation', l.lendingMemberId),
+      resolve: (l) => ({ type: 'Organisation', id: l.lendingMemberId }),
     }),
     lendingMemberName: t.exposeString('lendingMemberName', {
       nullable: true,
@@ -85,9 +55,9 @@ export const HelpLoanRef = builder.node(builder.objectRef<LoanView>('HelpLoan'),
       nullable: true,
       description: 'The asking organisation; null once it has left shared support.',
     }),
-    personId: t.id({
+    personId: t.globalID({
       description: 'The global id of the person lent.',
-      resolve: (l) => globalIdOf('SharedPerson', l.personId),
+      resolve: (l) => ({ type: 'SharedPerson', id: l.personId }),
     }),
     person: t.field({
       type: OfferedPersonRef,
@@ -130,4 +100,3 @@ export const HelpLoanRef = builder.node(builder.objectRef<LoanView>('HelpLoan'),
     }),
   }),
 });
-

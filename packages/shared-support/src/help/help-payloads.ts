@@ -1,60 +1,31 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  ConflictError,
-  checkedPageSize,
-  describedEnumValues,
-  ForbiddenError,
-  mayReadRow,
-  money,
-  NotFoundError,
-  type RequestContext,
-  readableBy,
-  requestActor,
-  requestTransaction,
-  requireReadAccess,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
-import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
-import type * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
-import { loadSharedNodes } from '../common/load-nodes.ts';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
-import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { SUPPORT_ROLES } from '../common/roles.ts';
-import { recordSharedReads } from '../common/shared-reads.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import {
-  type HelpRequestView,
-  type LoanView,
-  loadHelpRequest,
-  loadHelpRequests,
-  loadHelpRequestsById,
-  loadLoan,
-  loadLoansById,
-  loadMemberLoans,
-} from './load-help.ts';
-import { decideHelpOffer, offerHelp, recordTimeGiven, requestHelp, withdrawHelpRequest } from './manage-help.ts';
+import type { PlatformTransaction } from '@ssp/core';
+import { builder } from '@ssp/schema';
+import { HelpLoanRef } from './help-loan-type.ts';
+import { HelpRequestRef } from './help-request-type.ts';
+import { type HelpRequestView, type LoanView, loadHelpRequest, loadLoan } from './load-help.ts';
 
-const errors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
-
-const HelpRequestPayload = builder.objectRef<{ request: HelpRequestView }>('HelpRequestPayload').implement({
+export const HelpRequestPayload = builder.objectRef<{ request: HelpRequestView }>('HelpRequestPayload').implement({
   description: 'The request for help.',
   fields: (t) => ({
     request: t.field({ type: HelpRequestRef, description: 'The request.', resolve: (p) => p.request }),
   }),
 });
 
-const HelpLoanPayload = builder.objectRef<{ loan: LoanView }>('HelpLoanPayload').implement({
+export const HelpLoanPayload = builder.objectRef<{ loan: LoanView }>('HelpLoanPayload').implement({
   description: 'The loan after the change.',
   fields: (t) => ({ loan: t.field({ type: HelpLoanRef, description: 'The loan.', resolve: (p) => p.loan }) }),
 });
 
-async function loanView(context: RequestContext, partnershipId: string, loanId: string) {
-  const loan = await loadLoan(requestTransaction(context), partnershipId, loanId);
-  if (!loan) throw new Error('The loan was not found after writing it');
-  return loan;
+/** A request as its payload shows it, read after the write. */
+export async function helpRequestPayload(tx: PlatformTransaction, partnershipId: string, requestId: string) {
+  const request = await loadHelpRequest(tx, partnershipId, requestId);
+  if (!request) throw new Error('The request was not found after writing it');
+  return { request };
 }
 
+/** A loan as its payload shows it, read after the write. */
+export async function helpLoanPayload(tx: PlatformTransaction, partnershipId: string, loanId: string) {
+  const loan = await loadLoan(tx, partnershipId, loanId);
+  if (!loan) throw new Error('The loan was not found after writing it');
+  return { loan };
+}

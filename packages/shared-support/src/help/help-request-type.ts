@@ -1,44 +1,15 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  ConflictError,
-  checkedPageSize,
-  describedEnumValues,
-  ForbiddenError,
-  mayReadRow,
-  money,
-  NotFoundError,
-  type RequestContext,
-  readableBy,
-  requestActor,
-  requestTransaction,
-  requireReadAccess,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
+import { checkedPageSize, describedEnumValues, readableBy, requestTransaction, requireReadAccess } from '@ssp/core';
 import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import {
-  type HelpRequestView,
-  type LoanView,
-  loadHelpRequest,
-  loadHelpRequests,
-  loadHelpRequestsById,
-  loadLoan,
-  loadLoansById,
-  loadMemberLoans,
-} from './load-help.ts';
-import { decideHelpOffer, offerHelp, recordTimeGiven, requestHelp, withdrawHelpRequest } from './manage-help.ts';
+import { HelpLoanRef } from './help-loan-type.ts';
+import { type HelpRequestView, loadHelpRequests, loadHelpRequestsById } from './load-help.ts';
 
-const HelpRequestStatusEnum = builder.enumType('HelpRequestStatus', {
+export const HelpRequestStatusEnum = builder.enumType('HelpRequestStatus', {
   description: 'Where a request for help stands.',
   values: describedEnumValues<(typeof tables.helpRequestStatus.enumValues)[number]>({
     open: 'Waiting for offers.',
@@ -47,8 +18,7 @@ const HelpRequestStatusEnum = builder.enumType('HelpRequestStatus', {
   }),
 });
 
-
-const HelpRequestRef = builder.node(builder.objectRef<HelpRequestView>('HelpRequest'), {
+export const HelpRequestRef = builder.node(builder.objectRef<HelpRequestView>('HelpRequest'), {
   ...readableBy(SHARED_SUPPORT_READ_RULES.HelpRequest),
   description: 'A member asking its partnership for help with a skill over a period.',
   id: { resolve: (r) => r.id, description: 'Opaque global id.' },
@@ -58,9 +28,9 @@ const HelpRequestRef = builder.node(builder.objectRef<HelpRequestView>('HelpRequ
       ...r.loans.map((l) => l.lendingMemberId),
     ]),
   fields: (t) => ({
-    requestingMemberId: t.id({
+    requestingMemberId: t.globalID({
       description: 'The global id of the asking organisation.',
-      resolve: (r) => globalIdOf('Organisation', r.requestingMemberId),
+      resolve: (r) => ({ type: 'Organisation', id: r.requestingMemberId }),
     }),
     requestingMemberName: t.exposeString('requestingMemberName', { description: 'The asking organisation.' }),
     skillCode: t.exposeString('skillCode', { description: 'The skill needed.' }),
@@ -108,4 +78,3 @@ builder.objectField(SharedSupportRef, 'helpRequests', (t) =>
     { name: 'HelpRequestEdge', description: 'A request for help, with its cursor.' },
   ),
 );
-
