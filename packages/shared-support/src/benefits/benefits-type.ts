@@ -12,7 +12,7 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
+import { idOf } from '../common/global-ids.ts';
 import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
@@ -239,7 +239,7 @@ const SetRotaShareInput = builder.inputType('SetRotaShareInput', {
 const RotaSharePayload = builder.objectRef<{ memberId: string; weight: number }>('RotaSharePayload').implement({
   description: 'The weight recorded.',
   fields: (t) => ({
-    memberId: t.id({ description: 'The member.', resolve: (p) => globalIdOf('Organisation', p.memberId) }),
+    memberId: t.globalID({ description: 'The member.', resolve: (p) => ({ type: 'Organisation', id: p.memberId }) }),
     weight: t.exposeInt('weight', { description: 'Its weight.' }),
   }),
 });

@@ -16,7 +16,7 @@ import { builder } from '@ssp/schema';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { asc } from 'drizzle-orm';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
+import { idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
@@ -256,9 +256,9 @@ builder.mutationField('saveSupportPerson', (t) =>
 const RemoveSupportPersonPayload = builder.objectRef<{ personId: string }>('RemoveSupportPersonPayload').implement({
   description: 'The person removed.',
   fields: (t) => ({
-    personId: t.id({
+    personId: t.globalID({
       description: 'The global id the person had.',
-      resolve: (p) => globalIdOf('SupportPerson', p.personId),
+      resolve: (p) => ({ type: 'SupportPerson', id: p.personId }),
     }),
   }),
 });
@@ -312,9 +312,9 @@ export const SharedPersonRef = builder.node(builder.objectRef<SharedPersonRow>('
   loadMany: (ids, context) =>
     loadSharedNodes(context, ids, loadSharedPeopleById, 'shared_directory', (p) => [p.memberOrganisationId]),
   fields: (t) => ({
-    memberOrganisationId: t.id({
+    memberOrganisationId: t.globalID({
       description: 'The global id of their organisation.',
-      resolve: (p) => globalIdOf('Organisation', p.memberOrganisationId),
+      resolve: (p) => ({ type: 'Organisation', id: p.memberOrganisationId }),
     }),
     memberName: t.exposeString('memberName', { description: 'Their organisation.' }),
     fullName: t.exposeString('fullName', { nullable: true, description: 'Their name, if shared.' }),

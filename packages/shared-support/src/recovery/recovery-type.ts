@@ -18,7 +18,7 @@ import { builder } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { isoDate, londonToday } from '../common/dates.ts';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
+import { idOf } from '../common/global-ids.ts';
 import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
@@ -174,13 +174,13 @@ const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'),
   },
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Its name.' }),
-    partnershipId: t.id({
+    partnershipId: t.globalID({
       description: 'The partnership whose model it adapts.',
-      resolve: (p) => globalIdOf('Organisation', p.partnershipId),
+      resolve: (p) => ({ type: 'Organisation', id: p.partnershipId }),
     }),
-    templateId: t.id({
+    templateId: t.globalID({
       description: 'The model it adapts.',
-      resolve: (p) => globalIdOf('RecoveryTemplate', p.templateId),
+      resolve: (p) => ({ type: 'RecoveryTemplate', id: p.templateId }),
     }),
     items: t.field({
       type: [PlanItemRef],
@@ -276,7 +276,10 @@ const CreateRecoveryTemplateInput = builder.inputType('CreateRecoveryTemplateInp
 const RecoveryTemplatePayload = builder.objectRef<{ templateId: string }>('RecoveryTemplatePayload').implement({
   description: 'The model created.',
   fields: (t) => ({
-    templateId: t.id({ description: 'Its global id.', resolve: (p) => globalIdOf('RecoveryTemplate', p.templateId) }),
+    templateId: t.globalID({
+      description: 'Its global id.',
+      resolve: (p) => ({ type: 'RecoveryTemplate', id: p.templateId }),
+    }),
   }),
 });
 

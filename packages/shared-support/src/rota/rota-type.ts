@@ -1,32 +1,25 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
-  ConflictError,
   checkedPageSize,
-  describedEnumValues,
   ForbiddenError,
   type Nation,
-  NotFoundError,
   type RequestContext,
   readableBy,
   requestActor,
   requestTransaction,
   requireReadAccess,
   requireRole,
-  ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import type * as tables from '@ssp/shared-support-tables';
-import { auditActor, NationEnum, recordAuditEvents } from '@ssp/tenants';
+import { NationEnum } from '@ssp/tenants';
 import { isoDate } from '../common/dates.ts';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import { loadRotaMembers, loadShift, loadShifts, loadShiftsById, type ShiftView } from './load-rota.ts';
-import { addRotaShift, decideRotaSwap, proposeRotaSwap, type RotaSwapRow } from './manage-rota.ts';
+import { loadRotaMembers, loadShifts, loadShiftsById, type ShiftView } from './load-rota.ts';
 import {
   type CoverReport,
   coverReport,
@@ -59,14 +52,14 @@ export const RotaShiftRef = builder.node(builder.objectRef<ShiftView>('RotaShift
       description: 'Its length in elapsed hours (a night across a clock change is an hour shorter or longer).',
       resolve: (s) => hoursOf(s.endsAt.getTime() - s.startsAt.getTime()),
     }),
-    holderMemberId: t.id({
+    holderMemberId: t.globalID({
       description: "The global id of the holder's organisation.",
-      resolve: (s) => globalIdOf('Organisation', s.holderMemberId),
+      resolve: (s) => ({ type: 'Organisation', id: s.holderMemberId }),
     }),
     holderMemberName: t.exposeString('holderMemberName', { description: "The holder's organisation." }),
-    holderPersonId: t.id({
+    holderPersonId: t.globalID({
       description: 'The global id of the holder (a SharedPerson).',
-      resolve: (s) => globalIdOf('SharedPerson', s.holderPersonId),
+      resolve: (s) => ({ type: 'SharedPerson', id: s.holderPersonId }),
     }),
     holder: t.field({
       type: RotaHolderRef,
@@ -147,9 +140,9 @@ const MemberCoverRef = builder.objectRef<MemberCover>('MemberRotaCover').impleme
   description:
     "One member's out-of-hours time in the period, how much of it was covered, and its share of the shifts held.",
   fields: (t) => ({
-    memberId: t.id({
+    memberId: t.globalID({
       description: 'The global id of the member.',
-      resolve: (m) => globalIdOf('Organisation', m.memberId),
+      resolve: (m) => ({ type: 'Organisation', id: m.memberId }),
     }),
     name: t.exposeString('name', { description: 'The member.' }),
     nation: t.field({

@@ -13,7 +13,6 @@ import {
 import { builder } from '@ssp/schema';
 import { auditActor, NationEnum, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
-import { globalIdOf } from '../common/global-ids.ts';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
@@ -67,9 +66,9 @@ export const SharingAgreementRef = builder.objectRef<SharingAgreementRow>('Shari
   description: "Your organisation's agreement to take part in a partnership's shared support, and what it shares.",
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (a) => ({ type: 'SharingAgreement', id: a.id }) }),
-    partnershipId: t.id({
+    partnershipId: t.globalID({
       description: 'The global id of the partnership (an Organisation).',
-      resolve: (a) => globalIdOf('Organisation', a.partnershipId),
+      resolve: (a) => ({ type: 'Organisation', id: a.partnershipId }),
     }),
     optedIn: t.exposeBoolean('optedIn', {
       description: 'True while you take part: the other members see what you share, and you see theirs.',
@@ -84,9 +83,9 @@ export const SharedSupportRef = builder.objectRef<SharedSupport>('SharedSupport'
   description:
     "A partnership's shared support as one of its opted-in members sees it: only what each member shares, every read of another member's rows recorded in your audit trail.",
   fields: (t) => ({
-    partnershipId: t.id({
+    partnershipId: t.globalID({
       description: 'The global id of the partnership (an Organisation).',
-      resolve: (s) => globalIdOf('Organisation', s.partnershipId),
+      resolve: (s) => ({ type: 'Organisation', id: s.partnershipId }),
     }),
   }),
 });
@@ -107,9 +106,9 @@ interface SharedMemberRow {
 const SharedMemberRef = builder.objectRef<SharedMemberRow>('SharedMember').implement({
   description: 'A member that has opted in, and what it shares.',
   fields: (t) => ({
-    organisationId: t.id({
+    organisationId: t.globalID({
       description: 'The global id of the member organisation.',
-      resolve: (m) => globalIdOf('Organisation', m.memberOrganisationId),
+      resolve: (m) => ({ type: 'Organisation', id: m.memberOrganisationId }),
     }),
     name: t.exposeString('memberName', { description: 'Its name.' }),
     nation: t.field({
