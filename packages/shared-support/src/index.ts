@@ -4,6 +4,8 @@
 import './sharing/shared-support-type.ts';
 import './sharing/read-receipts-type.ts';
 import './directory/directory-type.ts';
+import './directory/save-support-person-mutation.ts';
+import './directory/remove-support-person-mutation.ts';
 import './help/help-loan-type.ts';
 import './help/help-request-type.ts';
 import './help/help-statement-type.ts';
