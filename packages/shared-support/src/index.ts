@@ -21,6 +21,9 @@ import './rota/propose-rota-swap-mutation.ts';
 import './rota/decide-rota-swap-mutation.ts';
 import './rota/on-call-type.ts';
 import './recovery/recovery-type.ts';
+import './recovery/create-recovery-template-mutation.ts';
+import './recovery/adopt-recovery-plan-mutation.ts';
+import './recovery/record-recovery-test-mutation.ts';
 import './benefits/benefits-type.ts';
 
 export * from './benefits/benefits.ts';

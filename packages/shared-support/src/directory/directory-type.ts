@@ -2,36 +2,20 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
   checkedPageSize,
   describedEnumValues,
-  ForbiddenError,
   mayReadType,
-  NotFoundError,
   readableBy,
   requestActor,
   requestTransaction,
   requireReadAccess,
-  requireRole,
-  ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { asc } from 'drizzle-orm';
-import { idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import {
-  addSupportPerson,
-  loadSupportPeople,
-  removeSupportPerson,
-  type SupportPersonInput,
-  type SupportPersonRow,
-  type SupportPersonView,
-  updateSupportPerson,
-} from './manage-support-people.ts';
+import { loadSupportPeople, type SupportPersonView } from './manage-support-people.ts';
 import {
   checkDirectorySearch,
   loadSharedPeopleById,

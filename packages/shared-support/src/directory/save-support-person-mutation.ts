@@ -1,43 +1,7 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  checkedPageSize,
-  describedEnumValues,
-  ForbiddenError,
-  mayReadType,
-  NotFoundError,
-  readableBy,
-  requestActor,
-  requestTransaction,
-  requireReadAccess,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
-import * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { asc } from 'drizzle-orm';
-import { idOf } from '../common/global-ids.ts';
-import { loadSharedNodes } from '../common/load-nodes.ts';
-import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { SUPPORT_ROLES } from '../common/roles.ts';
-import { recordSharedReads } from '../common/shared-reads.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import {
-  addSupportPerson,
-  loadSupportPeople,
-  removeSupportPerson,
-  type SupportPersonInput,
-  type SupportPersonRow,
-  type SupportPersonView,
-  updateSupportPerson,
-} from './manage-support-people.ts';
-import {
-  checkDirectorySearch,
-  loadSharedPeopleById,
-  type SharedPersonRow,
-  searchDirectory,
-} from './search-directory.ts';
+import { builder, defineMutation } from '@ssp/schema';
+import { supportCallers } from '../common/support-callers.ts';
+import { SupportPersonRef } from './directory-type.ts';
+import { type SupportPersonView, saveSupportPerson } from './manage-support-people.ts';
 
 const SkillLevelInput = builder.inputType('SkillLevelInput', {
   description: 'A skill at a level.',
@@ -59,7 +23,11 @@ const UnavailablePeriodInput = builder.inputType('UnavailablePeriodInput', {
 const SupportPersonInputRef = builder.inputType('SupportPersonInput', {
   description: 'A support person and what they can do (replaces what was there).',
   fields: (t) => ({
-    personId: t.id({ required: false, description: 'The person to change; leave out to add someone.' }),
+    personId: t.globalID({
+      for: SupportPersonRef,
+      required: false,
+      description: 'The person to change; leave out to add someone.',
+    }),
     idempotencyKey: t.string({
       required: false,
       description: 'Your key for adding this person (needed when adding): the same key returns the same person.',
@@ -84,57 +52,25 @@ const SupportPersonPayload = builder.objectRef<{ person: SupportPersonView }>('S
   }),
 });
 
-const errors = [ValidationError, NotFoundError, ForbiddenError];
-
-builder.mutationField('saveSupportPerson', (t) =>
-  t.field({
-    type: SupportPersonPayload,
-    description:
-      "Tenant admins and service agents: add or change one of your organisation's support people. What you share is republished to your partnerships at once.",
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: SupportPersonInputRef, required: true, description: 'The person.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, SUPPORT_ROLES, 'Saving a support person');
-      if (actor.platformScope)
-        throw new ForbiddenError('A member keeps its own people', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
-      const tx = requestTransaction(context);
-      const details: SupportPersonInput = {
+defineMutation('saveSupportPerson', {
+  description:
+    "Tenant admins and service agents: add or change one of your organisation's support people. What you share is republished to your partnerships at once.",
+  input: SupportPersonInputRef,
+  inputDescription: 'The person.',
+  payload: SupportPersonPayload,
+  callers: supportCallers('Saving a support person'),
+  run: async (input, caller, tx) => ({
+    person: await saveSupportPerson(tx, caller, {
+      personId: input.personId?.id ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      details: {
         fullName: input.fullName,
         roleTitle: input.roleTitle,
         email: input.email ?? null,
         phone: input.phone ?? null,
         skills: input.skills,
         unavailability: (input.unavailability ?? []).map((u) => ({ ...u, reason: u.reason ?? null })),
-      };
-      let person: SupportPersonRow;
-      let before: SupportPersonRow | null = null;
-      let replayed = false;
-      if (input.personId) {
-        const personId = idOf(String(input.personId), 'SupportPerson', 'input.personId');
-        const changed = await updateSupportPerson(tx, actor.organisationId, personId, details);
-        person = changed.after;
-        before = changed.before;
-      } else {
-        if (!input.idempotencyKey)
-          throw new ValidationError('Adding a person needs an idempotency key', 'input.idempotencyKey');
-        ({ person, replayed } = await addSupportPerson(tx, actor.organisationId, details, input.idempotencyKey));
-      }
-      const view = { ...person, skills: details.skills, unavailability: details.unavailability };
-      if (replayed) return { person: view };
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: actor.organisationId,
-          action: before ? 'support_person.changed' : 'support_person.added',
-          targetType: 'SupportPerson',
-          targetId: person.id,
-          before,
-          after: view,
-        },
-      ]);
-      return { person: view };
-    },
+      },
+    }),
   }),
-);
-
+});
