@@ -25,6 +25,8 @@ import './recovery/create-recovery-template-mutation.ts';
 import './recovery/adopt-recovery-plan-mutation.ts';
 import './recovery/record-recovery-test-mutation.ts';
 import './benefits/benefits-type.ts';
+import './benefits/update-shared-support-programme-mutation.ts';
+import './rota/set-rota-share-mutation.ts';
 
 export * from './benefits/benefits.ts';
 export * from './common/partnership-context.ts';

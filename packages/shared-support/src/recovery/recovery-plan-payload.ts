@@ -1,48 +1,16 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  ConflictError,
-  checkedPageSize,
-  describedEnumValues,
-  ForbiddenError,
-  mayReadType,
-  NotFoundError,
-  type RequestContext,
-  readableBy,
-  requestActor,
-  requestTransaction,
-  requireReadAccess,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
+import type { PlatformTransaction } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import type * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { isoDate, londonToday } from '../common/dates.ts';
-import { idOf } from '../common/global-ids.ts';
-import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
-import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { SUPPORT_ROLES } from '../common/roles.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import {
-  isOverdue,
-  loadRecoveryPlans,
-  loadRecoveryTemplates,
-  nextTestDue,
-  type PlanItemView,
-  type PlanView,
-  type TemplateView,
-} from './load-recovery.ts';
-import { adoptRecoveryPlan, createRecoveryTemplate, recordRecoveryTest } from './manage-recovery.ts';
+import { type AsOf, loadRecoveryPlans, londonToday, type PlanView } from './load-recovery.ts';
+import { PlanRef } from './recovery-type.ts';
 
-const RecoveryPlanPayload = builder.objectRef<{ plan: PlanView & AsOf }>('RecoveryPlanPayload').implement({
+export const RecoveryPlanPayload = builder.objectRef<{ plan: PlanView & AsOf }>('RecoveryPlanPayload').implement({
   description: 'The plan.',
   fields: (t) => ({ plan: t.field({ type: PlanRef, description: 'The plan.', resolve: (p) => p.plan }) }),
 });
 
-async function planView(context: RequestContext, memberId: string, planId: string) {
-  const [plan] = await loadRecoveryPlans(requestTransaction(context), memberId, 1, 0, [planId]);
+/** A plan as its payload shows it, read after the write. */
+export async function recoveryPlanPayload(tx: PlatformTransaction, memberId: string, planId: string) {
+  const [plan] = await loadRecoveryPlans(tx, memberId, 1, 0, [planId]);
   if (!plan) throw new Error('The plan was not found after writing it');
-  return { ...plan, asOf: londonToday() };
+  return { plan: { ...plan, asOf: londonToday() } };
 }
-

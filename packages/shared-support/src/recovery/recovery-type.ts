@@ -35,7 +35,7 @@ import {
 } from './load-recovery.ts';
 import { adoptRecoveryPlan, createRecoveryTemplate, recordRecoveryTest } from './manage-recovery.ts';
 
-const RecoveryItemCategoryEnum = builder.enumType('RecoveryItemCategory', {
+export const RecoveryItemCategoryEnum = builder.enumType('RecoveryItemCategory', {
   description: 'What a recovery item recovers.',
   values: describedEnumValues<(typeof tables.recoveryItemCategory.enumValues)[number]>({
     hardware: 'Hardware.',
@@ -44,7 +44,7 @@ const RecoveryItemCategoryEnum = builder.enumType('RecoveryItemCategory', {
   }),
 });
 
-const RecoveryTestOutcomeEnum = builder.enumType('RecoveryTestOutcome', {
+export const RecoveryTestOutcomeEnum = builder.enumType('RecoveryTestOutcome', {
   description: 'How a recovery test went.',
   values: describedEnumValues<(typeof tables.recoveryTestOutcome.enumValues)[number]>({
     passed: 'Recovered within its objectives.',
@@ -53,7 +53,7 @@ const RecoveryTestOutcomeEnum = builder.enumType('RecoveryTestOutcome', {
   }),
 });
 
-const TemplateItemRef = builder.objectRef<TemplateView['items'][number]>('RecoveryTemplateItem').implement({
+export const TemplateItemRef = builder.objectRef<TemplateView['items'][number]>('RecoveryTemplateItem').implement({
   description: 'Something the generic model says must be recovered.',
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (i) => ({ type: 'RecoveryTemplateItem', id: i.id }) }),
@@ -69,7 +69,7 @@ const TemplateItemRef = builder.objectRef<TemplateView['items'][number]>('Recove
   }),
 });
 
-const TemplateRef = builder.objectRef<TemplateView>('RecoveryTemplate').implement({
+export const TemplateRef = builder.objectRef<TemplateView>('RecoveryTemplate').implement({
   description: "The partnership's generic disaster-recovery model, which each member adapts into its own plan.",
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (r) => ({ type: 'RecoveryTemplate', id: r.id }) }),
@@ -117,7 +117,7 @@ interface AsOf {
   asOf: string;
 }
 
-const PlanItemRef = builder.objectRef<PlanItemView & AsOf>('RecoveryPlanItem').implement({
+export const PlanItemRef = builder.objectRef<PlanItemView & AsOf>('RecoveryPlanItem').implement({
   description: 'A system, network or piece of hardware in your plan, with its owner, objectives and tests.',
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (i) => ({ type: 'RecoveryPlanItem', id: i.id }) }),
@@ -157,7 +157,7 @@ const PlanItemRef = builder.objectRef<PlanItemView & AsOf>('RecoveryPlanItem').i
   }),
 });
 
-const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'), {
+export const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'), {
   ...readableBy(SHARED_SUPPORT_READ_RULES.RecoveryPlan),
   description: "Your organisation's disaster-recovery plan, adapted from its partnership's model.",
   id: { resolve: (p) => p.id, description: 'Opaque global id.' },
