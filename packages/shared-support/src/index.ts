@@ -2,6 +2,8 @@
 // skills directory, help between members, an out-of-hours rota, disaster-recovery plans) and the
 // benefits it delivers. Every cross-member read goes through the member's own opted-in agreement.
 import './sharing/shared-support-type.ts';
+import './sharing/join-shared-support-mutation.ts';
+import './sharing/leave-shared-support-mutation.ts';
 import './sharing/read-receipts-type.ts';
 import './directory/directory-type.ts';
 import './directory/save-support-person-mutation.ts';
