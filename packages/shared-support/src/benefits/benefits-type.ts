@@ -1,26 +1,10 @@
-import {
-  CORE_ERRORS,
-  ForbiddenError,
-  money,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  ValidationError,
-} from '@ssp/core';
+import { CORE_ERRORS, ForbiddenError, money, requestActor, requestTransaction } from '@ssp/core';
 import { builder, MoneyRef } from '@ssp/schema';
-import * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq } from 'drizzle-orm';
-import { isoDate } from '../common/dates.ts';
-import { idOf } from '../common/global-ids.ts';
-import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { loadRecordedLoans } from '../help/load-help.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import { type Benefits, computeBenefits, type YearDelivered } from './benefits.ts';
-
-type ProgrammeRow = typeof tables.sharedSupportProgrammes.$inferSelect;
 
 const YearDeliveredRef = builder.objectRef<YearDelivered>('SharedSupportYearDelivered').implement({
   description: 'What the recorded loans delivered in one fiscal year (by the day each loan ended).',

@@ -1,16 +1,7 @@
-import {
-  ForbiddenError,
-  type MutationCaller,
-  type PlatformTransaction,
-  type RequestContext,
-  requestActor,
-  requireRole,
-} from '@ssp/core';
+import { ForbiddenError, type MutationCaller, type PlatformTransaction } from '@ssp/core';
 import type { MutationCallers } from '@ssp/schema';
 import { findOrganisation } from '@ssp/tenants';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-
-const ACTION = 'Running shared support for a partnership';
 
 function platformAdminRefused(): ForbiddenError {
   return new ForbiddenError('A partnership runs its own shared support', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
@@ -19,7 +10,7 @@ function platformAdminRefused(): ForbiddenError {
 /** Who may call a partnership's shared-support writes (the mutation form checks it on the field). */
 export const PARTNERSHIP_ADMIN_CALLERS: MutationCallers = {
   roles: ['tenant_admin'],
-  action: ACTION,
+  action: 'Running shared support for a partnership',
   refusePlatformAdmin: platformAdminRefused,
 };
 
@@ -36,12 +27,4 @@ export async function callerPartnership(tx: PlatformTransaction, caller: Mutatio
     );
   }
   return caller.actor.organisationId;
-}
-
-/** For reads: the role and the partnership rule above, checked in the resolver. */
-export async function requirePartnershipAdmin(context: RequestContext, tx: PlatformTransaction): Promise<string> {
-  const actor = requestActor(context);
-  requireRole(actor, ['tenant_admin'], ACTION);
-  if (actor.platformScope) throw platformAdminRefused();
-  return callerPartnership(tx, { actor, requestId: context.requestId });
 }

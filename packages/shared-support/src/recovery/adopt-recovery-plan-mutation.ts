@@ -9,8 +9,16 @@ import { TemplateRef } from './recovery-type.ts';
 const AdoptRecoveryPlanInput = builder.inputType('AdoptRecoveryPlanInput', {
   description: "Adapt a partnership's model into your own plan.",
   fields: (t) => ({
-    partnershipId: t.globalID({ for: OrganisationRef, required: true, description: 'The partnership (an Organisation global id).' }),
-    templateId: t.globalID({ for: TemplateRef, required: true, description: 'The model (a RecoveryTemplate global id).' }),
+    partnershipId: t.globalID({
+      for: OrganisationRef,
+      required: true,
+      description: 'The partnership (an Organisation global id).',
+    }),
+    templateId: t.globalID({
+      for: TemplateRef,
+      required: true,
+      description: 'The model (a RecoveryTemplate global id).',
+    }),
     name: t.string({ required: false, description: "Your plan's name (the model's when left out)." }),
     items: t.field({
       type: [RecoveryItemInputRef],

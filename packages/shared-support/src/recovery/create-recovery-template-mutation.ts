@@ -6,7 +6,11 @@ import { RecoveryItemCategoryEnum, TemplateItemRef } from './recovery-type.ts';
 export const RecoveryItemInputRef = builder.inputType('RecoveryItemInput', {
   description: 'Something that must be recovered.',
   fields: (t) => ({
-    templateItemId: t.globalID({ for: TemplateItemRef, required: false, description: 'The model item it adapts (leave out for one of your own).' }),
+    templateItemId: t.globalID({
+      for: TemplateItemRef,
+      required: false,
+      description: 'The model item it adapts (leave out for one of your own).',
+    }),
     name: t.string({ required: true, description: 'What.' }),
     category: t.field({ type: RecoveryItemCategoryEnum, required: true, description: 'Hardware, network or system.' }),
     priority: t.int({ required: true, description: '1 is recovered first.' }),

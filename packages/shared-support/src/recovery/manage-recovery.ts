@@ -10,8 +10,8 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { isoDate, londonToday } from '../common/dates.ts';
-import { callerPartnership } from '../common/partnership-admin.ts';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
+import { callerPartnership } from '../common/partnership-admin.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 
@@ -112,6 +112,7 @@ export async function adoptRecoveryPlan(
     items: PlanItemInput[] | null;
   },
 ) {
+  const memberId = caller.actor.organisationId;
   await requireSharedPartnership(tx, input.partnershipId);
   const template = await tx.query.recoveryTemplates.findFirst({
     where: { tenantId: input.partnershipId, id: input.templateId },
@@ -135,7 +136,6 @@ export async function adoptRecoveryPlan(
     }));
   if (items.length === 0) throw new ValidationError('A plan lists what must be recovered', 'input.items');
   items.forEach((item, index) => {
-  const memberId = caller.actor.organisationId;
     checkItem(item, `input.items.${index}`);
     if (item.testIntervalDays !== null) checkInterval(item.testIntervalDays, `input.items.${index}.testIntervalDays`);
     if (item.templateItemId !== null && !templateItems.some((t) => t.id === item.templateItemId)) {
@@ -230,7 +230,13 @@ export async function recordRecoveryTest(
     .returning();
   if (test) {
     await recordAuditEvents(tx, auditActor(caller), [
-      { organisationId: memberId, action: 'recovery_test.recorded', targetType: 'RecoveryTest', targetId: test.id, after: test },
+      {
+        organisationId: memberId,
+        action: 'recovery_test.recorded',
+        targetType: 'RecoveryTest',
+        targetId: test.id,
+        after: test,
+      },
     ]);
     return { test, replayed: false };
   }

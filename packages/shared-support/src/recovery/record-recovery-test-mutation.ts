@@ -7,7 +7,11 @@ import { PlanItemRef, RecoveryTestOutcomeEnum } from './recovery-type.ts';
 const RecordRecoveryTestInput = builder.inputType('RecordRecoveryTestInput', {
   description: 'A recovery test of one item of your plan.',
   fields: (t) => ({
-    planItemId: t.globalID({ for: PlanItemRef, required: true, description: 'The item (a RecoveryPlanItem global id).' }),
+    planItemId: t.globalID({
+      for: PlanItemRef,
+      required: true,
+      description: 'The item (a RecoveryPlanItem global id).',
+    }),
     testedOn: t.string({ required: true, description: 'When it was tested (YYYY-MM-DD; today or earlier).' }),
     outcome: t.field({ type: RecoveryTestOutcomeEnum, required: true, description: 'How it went.' }),
     notes: t.string({ required: false, description: 'What was learnt.' }),

@@ -1,28 +1,17 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
-  ConflictError,
   checkedPageSize,
   describedEnumValues,
-  ForbiddenError,
   mayReadType,
-  NotFoundError,
-  type RequestContext,
   readableBy,
   requestActor,
   requestTransaction,
   requireReadAccess,
-  requireRole,
-  ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { isoDate, londonToday } from '../common/dates.ts';
-import { idOf } from '../common/global-ids.ts';
-import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { SUPPORT_ROLES } from '../common/roles.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
   isOverdue,
@@ -33,7 +22,6 @@ import {
   type PlanView,
   type TemplateView,
 } from './load-recovery.ts';
-import { adoptRecoveryPlan, createRecoveryTemplate, recordRecoveryTest } from './manage-recovery.ts';
 
 export const RecoveryItemCategoryEnum = builder.enumType('RecoveryItemCategory', {
   description: 'What a recovery item recovers.',
@@ -113,7 +101,7 @@ const RecoveryTestRef = builder.objectRef<PlanItemView['tests'][number]>('Recove
   }),
 });
 
-interface AsOf {
+export interface AsOf {
   asOf: string;
 }
 
@@ -206,14 +194,6 @@ export const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('Recovery
   }),
 });
 
-function requireSupportRole(context: RequestContext, action: string) {
-  const actor = requestActor(context);
-  requireRole(actor, SUPPORT_ROLES, action);
-  if (actor.platformScope)
-    throw new ForbiddenError('Recovery plans are kept by the members themselves', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
-  return actor;
-}
-
 builder.queryField('recoveryPlans', (t) =>
   t.connection(
     {
@@ -241,4 +221,3 @@ builder.queryField('recoveryPlans', (t) =>
     { name: 'RecoveryPlanEdge', description: 'A recovery plan, with its cursor.' },
   ),
 );
-

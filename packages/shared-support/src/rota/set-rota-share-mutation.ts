@@ -6,7 +6,11 @@ import { setRotaShare } from './set-rota-share.ts';
 const SetRotaShareInput = builder.inputType('SetRotaShareInput', {
   description: "A member's weight in the out-of-hours rota (its share is its weight over all members').",
   fields: (t) => ({
-    memberId: t.globalID({ for: OrganisationRef, required: true, description: 'The member (an Organisation global id).' }),
+    memberId: t.globalID({
+      for: OrganisationRef,
+      required: true,
+      description: 'The member (an Organisation global id).',
+    }),
     weight: t.int({ required: true, description: 'A whole number of 1 or more (1 for everyone is an equal share).' }),
   }),
 });

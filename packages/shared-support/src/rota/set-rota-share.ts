@@ -29,7 +29,13 @@ export async function setRotaShare(
       set: { weight },
     });
   await recordAuditEvents(tx, auditActor(caller), [
-    { organisationId: partnershipId, action: 'rota_share.set', targetType: 'SharedMember', targetId: memberId, after: { weight } },
+    {
+      organisationId: partnershipId,
+      action: 'rota_share.set',
+      targetType: 'SharedMember',
+      targetId: memberId,
+      after: { weight },
+    },
   ]);
   return { memberId, weight };
 }

@@ -1,29 +1,12 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  checkedPageSize,
-  ForbiddenError,
-  type Nation,
-  NotFoundError,
-  queryRows,
-  requestActor,
-  requestTransaction,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
+import { checkedPageSize, type Nation, queryRows, requestActor, requestTransaction } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import { auditActor, NationEnum, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
+import { NationEnum, OrganisationRef } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import {
-  currentAgreement,
-  joinSharedSupport,
-  leaveSharedSupport,
-  type SharedFields,
-  type SharingAgreementRow,
-} from './manage-sharing-agreement.ts';
+import { currentAgreement, type SharedFields, type SharingAgreementRow } from './manage-sharing-agreement.ts';
 
 /** The partnership whose shared support a field reads; the caller's context includes it. */
 export interface SharedSupport {
@@ -41,7 +24,7 @@ export const SharedFieldsRef = builder.objectRef<SharedFields>('SharedFields').i
   }),
 });
 
-const SharedFieldsInput = builder.inputType('SharedFieldsInput', {
+export const SharedFieldsInput = builder.inputType('SharedFieldsInput', {
   description: 'What to share of your people; anything not shared stays invisible to the other members.',
   fields: (t) => ({
     name: t.boolean({ required: true, description: 'Share their names.' }),
