@@ -1,11 +1,6 @@
-import { ConflictError, NotFoundError, readableBy, requestActor, requestTransaction, ValidationError } from '@ssp/core';
+import { readableBy } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import type * as tables from '@ssp/tenants-tables';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
-import { auditActor } from '../audit/audit-actor.ts';
-import { recordAuditEvents } from '../audit/record-audit-event.ts';
-import { OrganisationRef } from '../organisations/organisation-type.ts';
-import { grantDelegation } from './grant-delegation.ts';
 
 export const DelegationRef = builder.drizzleNode('delegations', {
   name: 'Delegation',

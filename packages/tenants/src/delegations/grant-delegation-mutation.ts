@@ -1,11 +1,8 @@
-import { ConflictError, NotFoundError, readableBy, requestActor, requestTransaction, ValidationError } from '@ssp/core';
-import { builder } from '@ssp/schema';
+import { builder, defineMutation } from '@ssp/schema';
 import type * as tables from '@ssp/tenants-tables';
-import { TENANTS_READ_RULES } from '../access/read-rules.ts';
-import { auditActor } from '../audit/audit-actor.ts';
-import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
-import { grantDelegation } from './grant-delegation.ts';
+import { DelegationRef } from './delegation-type.ts';
+import { grantAuditedDelegation } from './grant-delegation.ts';
 
 const GrantDelegationInput = builder.inputType('GrantDelegationInput', {
   description: 'Who may act for whom, and why.',
@@ -37,34 +34,17 @@ const GrantDelegationPayload = builder.objectRef<{ delegation: DelegationRow }>(
   }),
 });
 
-builder.mutationField('grantDelegation', (t) =>
-  t.field({
-    type: GrantDelegationPayload,
-    description: 'Platform admins: let one organisation act for another beneath it in the hierarchy.',
-    authScopes: { platformAdmin: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: true },
-    args: { input: t.arg({ type: GrantDelegationInput, required: true, description: 'The grant.' }) },
-    resolve: async (_root, { input }, context) => {
-      const tx = requestTransaction(context);
-      const delegation = await grantDelegation(tx, {
-        granteeOrganisationId: input.granteeOrganisationId.id,
-        delegatedOrganisationId: input.delegatedOrganisationId.id,
-        reason: input.reason,
-        grantedBy: requestActor(context).principal.subject,
-      });
-      // Both trails show it: the grantee gains a view, the delegated organisation is seen.
-      const change = {
-        action: 'delegation.granted',
-        targetType: 'Delegation',
-        targetId: delegation.id,
-        after: delegation,
-      };
-      await recordAuditEvents(tx, auditActor(context), [
-        { organisationId: delegation.tenantId, ...change },
-        { organisationId: delegation.delegatedOrganisationId, ...change },
-      ]);
-      return { delegation };
-    },
+defineMutation('grantDelegation', {
+  description: 'Platform admins: let one organisation act for another beneath it in the hierarchy.',
+  input: GrantDelegationInput,
+  inputDescription: 'The grant.',
+  payload: GrantDelegationPayload,
+  callers: { platformAdmin: true },
+  run: async (input, caller, tx) => ({
+    delegation: await grantAuditedDelegation(tx, caller, {
+      granteeOrganisationId: input.granteeOrganisationId.id,
+      delegatedOrganisationId: input.delegatedOrganisationId.id,
+      reason: input.reason,
+    }),
   }),
-);
-
+});

@@ -1,17 +1,7 @@
-import {
-  ConflictError,
-  describedEnumValues,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
-import { auditActor } from '../audit/audit-actor.ts';
-import { recordAuditEvents } from '../audit/record-audit-event.ts';
+import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 import { changeOrganisationLifecycle, type OrganisationRow } from './change-organisation-lifecycle.ts';
-import { type LifecycleAction, nextLifecycleActions } from './lifecycle-rules.ts';
+import { LifecycleActionEnum } from './lifecycle-type.ts';
 
 const ChangeOrganisationLifecycleInput = builder.inputType('ChangeOrganisationLifecycleInput', {
   description: 'A lifecycle move and why.',
@@ -29,34 +19,19 @@ const OrganisationPayload = builder.objectRef<{ organisation: OrganisationRow }>
   }),
 });
 
-builder.mutationField('changeOrganisationLifecycle', (t) =>
-  t.field({
-    type: OrganisationPayload,
-    description: 'Platform admins: move an organisation through onboarding, active, suspended and offboarded.',
-    authScopes: { platformAdmin: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: true },
-    args: { input: t.arg({ type: ChangeOrganisationLifecycleInput, required: true, description: 'The move.' }) },
-    resolve: async (_root, { input }, context) => {
-      requestActor(context);
-      const tx = requestTransaction(context);
-      const { before, after } = await changeOrganisationLifecycle(tx, {
-        organisationId: input.organisationId.id,
-        action: input.action,
-        reason: input.reason,
-        now: new Date(),
-      });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: after.id,
-          action: `organisation.${input.action}`,
-          targetType: 'Organisation',
-          targetId: after.id,
-          before: { lifecycleStatus: before.lifecycleStatus },
-          after: { lifecycleStatus: after.lifecycleStatus, reason: input.reason.trim() },
-        },
-      ]);
-      return { organisation: after };
-    },
-  }),
-);
-
+defineMutation('changeOrganisationLifecycle', {
+  description: 'Platform admins: move an organisation through onboarding, active, suspended and offboarded.',
+  input: ChangeOrganisationLifecycleInput,
+  inputDescription: 'The move.',
+  payload: OrganisationPayload,
+  callers: { platformAdmin: true },
+  run: async (input, caller, tx) => {
+    const { after } = await changeOrganisationLifecycle(tx, caller, {
+      organisationId: input.organisationId.id,
+      action: input.action,
+      reason: input.reason,
+      now: new Date(),
+    });
+    return { organisation: after };
+  },
+});

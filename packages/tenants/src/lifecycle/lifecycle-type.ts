@@ -1,19 +1,9 @@
-import {
-  ConflictError,
-  describedEnumValues,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  ValidationError,
-} from '@ssp/core';
+import { describedEnumValues } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import { auditActor } from '../audit/audit-actor.ts';
-import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
-import { changeOrganisationLifecycle, type OrganisationRow } from './change-organisation-lifecycle.ts';
 import { type LifecycleAction, nextLifecycleActions } from './lifecycle-rules.ts';
 
-const LifecycleActionEnum = builder.enumType('LifecycleAction', {
+export const LifecycleActionEnum = builder.enumType('LifecycleAction', {
   description: 'A move in an organisation lifecycle.',
   values: describedEnumValues<LifecycleAction>({
     start_onboarding: 'Prospect to onboarding: the organisation is being set up.',

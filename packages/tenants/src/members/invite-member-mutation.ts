@@ -1,36 +1,8 @@
-import {
-  ConflictError,
-  describedEnumValues,
-  ForbiddenError,
-  mayListType,
-  NotFoundError,
-  type PlatformTransaction,
-  pageSizeOptions,
-  readableBy,
-  requestActor,
-  requestTransaction,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
-import type * as tables from '@ssp/tenants-tables';
-import { TENANTS_READ_RULES } from '../access/read-rules.ts';
-import { auditActor } from '../audit/audit-actor.ts';
-import { recordAuditEvents } from '../audit/record-audit-event.ts';
+import { builder, defineMutation } from '@ssp/schema';
 import { MembershipRoleEnum } from '../organisations/organisation-enums.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
-import { changeMemberRoles, inviteMember, type MembershipRow, removeMember } from './manage-members.ts';
-
-const errors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
-
-async function organisationKind(tx: PlatformTransaction, organisationId: string): Promise<string> {
-  const organisation = await tx.query.organisations.findFirst({
-    where: { id: organisationId },
-    columns: { kind: true },
-  });
-  if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
-  return organisation.kind;
-}
+import { inviteOrganisationMember } from './invite-organisation-member.ts';
+import { MembershipPayload } from './membership-payload.ts';
 
 const InviteMemberInput = builder.inputType('InviteMemberInput', {
   description: 'A named person to invite.',
@@ -48,38 +20,20 @@ const InviteMemberInput = builder.inputType('InviteMemberInput', {
   }),
 });
 
-builder.mutationField('inviteMember', (t) =>
-  t.field({
-    type: MembershipPayload,
-    description: 'Tenant admins: invite a person; the membership becomes active at their first sign-in.',
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: InviteMemberInput, required: true, description: 'The invitation.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['tenant_admin'], 'Inviting a member');
-      const tx = requestTransaction(context);
-      const organisationId = input.organisationId?.id ?? actor.organisationId;
-      const membership = await inviteMember(tx, {
-        organisationId,
-        organisationKind: await organisationKind(tx, organisationId),
-        issuer: input.issuer,
-        subject: input.subject,
-        displayName: input.displayName,
-        email: input.email ?? null,
-        roles: input.roles,
-      });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId,
-          action: 'member.invited',
-          targetType: 'Membership',
-          targetId: membership.id,
-          after: membership,
-        },
-      ]);
-      return { membership };
-    },
+defineMutation('inviteMember', {
+  description: 'Tenant admins: invite a person; the membership becomes active at their first sign-in.',
+  input: InviteMemberInput,
+  inputDescription: 'The invitation.',
+  payload: MembershipPayload,
+  callers: { roles: ['tenant_admin'], action: 'Inviting a member' },
+  run: async (input, caller, tx) => ({
+    membership: await inviteOrganisationMember(tx, caller, {
+      organisationId: input.organisationId?.id ?? null,
+      issuer: input.issuer,
+      subject: input.subject,
+      displayName: input.displayName,
+      email: input.email ?? null,
+      roles: input.roles,
+    }),
   }),
-);
-
+});
