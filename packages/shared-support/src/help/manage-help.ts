@@ -62,7 +62,8 @@ export async function requestHelp(
   checkIdempotencyKey(input.idempotencyKey);
   const startsOn = isoDate(input.startsOn, 'input.startsOn');
   const endsOn = isoDate(input.endsOn, 'input.endsOn');
-  if (endsOn < startsOn) throw new ValidationError('The period ends before it starts', 'input.endsOn');
+  if (endsOn < startsOn)
+    throw new ValidationError('The period ends before it starts', 'input.endsOn', CORE_ERRORS.PERIOD_ENDS_BEFORE_START);
   if (!Number.isInteger(input.minimumLevel) || input.minimumLevel < 1 || input.minimumLevel > 4) {
     throw new ValidationError('Skill levels run from 1 (aware) to 4 (expert)', 'input.minimumLevel');
   }
@@ -183,11 +184,13 @@ export async function offerHelp(
     );
   const startsOn = isoDate(input.startsOn, 'input.startsOn');
   const endsOn = isoDate(input.endsOn, 'input.endsOn');
-  if (endsOn < startsOn) throw new ValidationError('The loan ends before it starts', 'input.endsOn');
+  if (endsOn < startsOn)
+    throw new ValidationError('The loan ends before it starts', 'input.endsOn', CORE_ERRORS.PERIOD_ENDS_BEFORE_START);
   if (startsOn < request.startsOn || endsOn > request.endsOn) {
     throw new ValidationError(
       `A loan must fit inside the period asked for (${request.startsOn} to ${request.endsOn})`,
       startsOn < request.startsOn ? 'input.startsOn' : 'input.endsOn',
+      SHARED_SUPPORT_ERRORS.HELP_LOAN_OUTSIDE_REQUEST,
     );
   }
   if (!Number.isInteger(input.daysOffered) || input.daysOffered < 1) {

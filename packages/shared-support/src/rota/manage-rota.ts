@@ -83,6 +83,7 @@ async function checkNoOverlap(
     throw new ValidationError(
       `The person already holds a shift from ${clashes[0]!.startsAt.toISOString()} to ${clashes[0]!.endsAt.toISOString()}`,
       field,
+      SHARED_SUPPORT_ERRORS.ROTA_SHIFT_CLASH,
     );
   }
 }
@@ -133,6 +134,7 @@ export async function addRotaShift(
     throw new ValidationError(
       `A shift covers out-of-hours time only; every member is in working hours from ${new Date(inHours[0]!.start).toISOString()}`,
       'input.startsAt',
+      SHARED_SUPPORT_ERRORS.ROTA_SHIFT_IN_WORKING_HOURS,
     );
   }
   await checkHolder(tx, input.partnershipId, memberId, input.personId, span, 'input.personId');
