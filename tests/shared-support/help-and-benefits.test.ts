@@ -142,11 +142,19 @@ describe('help between members', () => {
     );
     expect(longer.offerHelp).toMatchObject({
       __typename: 'ValidationError',
-      code: 'INVALID_INPUT',
+      code: 'HELP_LOAN_OUTSIDE_REQUEST',
       field: 'input.endsOn',
     });
-    // INVALID_INPUT on endsOn is also "ends before it starts": only the message says which.
-    expect(longer.offerHelp.message).toMatch(/fit inside the period asked for/);
+    const reversed = await ok<Result<'offerHelp', object>>(
+      api,
+      offerHelp({ requestId, startsOn: '2026-06-05', endsOn: '2026-06-03', daysOffered: 1 }),
+      await agent(BOSTON),
+    );
+    expect(reversed.offerHelp).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'PERIOD_ENDS_BEFORE_START',
+      field: 'input.endsOn',
+    });
     const away = await ok<Result<'offerHelp', object>>(
       api,
       offerHelp({ requestId, startsOn: '2026-06-03', endsOn: '2026-06-05', daysOffered: 3 }),

@@ -11,6 +11,7 @@ import './ledger/ledger-entry-type.ts';
 import './ledger/record-ledger-entry-mutation.ts';
 import './reconciliation/savings-reconciliation-type.ts';
 import './statements/monthly-statement-type.ts';
+import './statements/record-statement-credit-mutation.ts';
 
 export * from './charges/charge-instalments.ts';
 export * from './charges/set-affordability-charge.ts';

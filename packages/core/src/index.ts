@@ -2,6 +2,7 @@
 // and the GraphQL pieces that know no domain (the builder itself is `@ssp/schema`'s).
 
 export * from './auth/index.ts';
+export * from './auth/mutation-caller.ts';
 export * from './auth/read-access.ts';
 export * from './auth/require-role.ts';
 export * from './calendar/index.ts';
@@ -48,5 +49,6 @@ export {
 } from './graphql/selection-sql/execute-compiled-read.ts';
 export * from './graphql/unauthorized-error.ts';
 export * from './idempotency/idempotency-key.ts';
+export * from './idempotency/idempotent-insert.ts';
 // Namespaced: its names (add, sum, compare, ZERO) are too generic to sit at the top level.
 export * as money from './money/index.ts';

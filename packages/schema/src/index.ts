@@ -9,6 +9,7 @@ import './graphql/error-types.ts';
 
 export * as tables from './all-tables.ts';
 export * from './graphql/builder.ts';
+export * from './graphql/define-mutation.ts';
 export * from './graphql/error-types.ts';
 export * from './graphql/money-type.ts';
 export * from './platform-schema.ts';

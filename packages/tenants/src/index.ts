@@ -3,10 +3,18 @@ import './organisations/organisation-type.ts';
 import './organisations/organisation-queries.ts';
 import './viewer/viewer-type.ts';
 import './delegations/delegation-type.ts';
+import './delegations/grant-delegation-mutation.ts';
 import './audit/audit-event-type.ts';
 import './api-clients/api-client-type.ts';
+import './api-clients/create-api-client-mutation.ts';
+import './api-clients/rotate-api-client-secret-mutation.ts';
+import './api-clients/revoke-api-client-mutation.ts';
 import './lifecycle/lifecycle-type.ts';
+import './lifecycle/change-organisation-lifecycle-mutation.ts';
 import './members/member-type.ts';
+import './members/invite-member-mutation.ts';
+import './members/change-member-roles-mutation.ts';
+import './members/remove-member-mutation.ts';
 
 export * from './actors/confirm-actor.ts';
 export * from './actors/read-as-actor.ts';

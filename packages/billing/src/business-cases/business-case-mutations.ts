@@ -1,15 +1,5 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
-import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
-import { findVisibleOrganisation } from '../access/billing-access.ts';
+import { builder, defineMutation } from '@ssp/schema';
+import { OrganisationRef } from '@ssp/tenants';
 import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';
 import {
   BusinessCaseLineKindEnum,
@@ -21,8 +11,6 @@ import {
 } from './business-case-type.ts';
 import { type BusinessCaseRow, createBusinessCase } from './create-business-case.ts';
 import { type BusinessCaseLineRow, linkLineToOpportunity } from './link-line-to-opportunity.ts';
-
-const allErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
 
 const BusinessCasePayload = builder
   .objectRef<{ businessCase: BusinessCaseRow; replayed: boolean }>('BusinessCasePayload')
@@ -146,47 +134,27 @@ const CreateBusinessCaseInput = builder.inputType('CreateBusinessCaseInput', {
   }),
 });
 
-builder.mutationField('createBusinessCase', (t) =>
-  t.field({
-    type: BusinessCasePayload,
-    description:
-      'Finance: records a business case for the organisation you act for (or one delegated to it). Amounts are decimal strings; every total is computed from the lines. Idempotent by key.',
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: CreateBusinessCaseInput, required: true, description: 'The case.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['finance'], 'Recording a business case');
-      const tx = requestTransaction(context);
-      const organisation = await findVisibleOrganisation(tx, input.organisationId?.id ?? actor.organisationId);
-      const result = await createBusinessCase(tx, {
-        organisationId: organisation.id,
-        title: input.title,
-        summary: input.summary,
-        source: input.source,
-        firstFiscalYear: input.firstFiscalYear,
-        termYears: input.termYears,
-        workstreams: input.workstreams,
-        lines: input.lines,
-        statedFigures: input.statedFigures,
-        idempotencyKey: input.idempotencyKey,
-        createdBy: actor.principal.subject,
-      });
-      if (!result.replayed) {
-        await recordAuditEvents(tx, auditActor(context), [
-          {
-            organisationId: organisation.id,
-            action: 'business_case.created',
-            targetType: 'business_case',
-            targetId: result.businessCase.id,
-            after: { title: result.businessCase.title, lines: input.lines.length },
-          },
-        ]);
-      }
-      return result;
-    },
-  }),
-);
+defineMutation('createBusinessCase', {
+  description:
+    'Finance: records a business case for the organisation you act for (or one delegated to it). Amounts are decimal strings; every total is computed from the lines. Idempotent by key.',
+  input: CreateBusinessCaseInput,
+  inputDescription: 'The case.',
+  payload: BusinessCasePayload,
+  callers: { roles: ['finance'], action: 'Recording a business case' },
+  run: (input, caller, tx) =>
+    createBusinessCase(tx, caller, {
+      organisationId: input.organisationId?.id ?? caller.actor.organisationId,
+      title: input.title,
+      summary: input.summary,
+      source: input.source,
+      firstFiscalYear: input.firstFiscalYear,
+      termYears: input.termYears,
+      workstreams: input.workstreams,
+      lines: input.lines,
+      statedFigures: input.statedFigures,
+      idempotencyKey: input.idempotencyKey,
+    }),
+});
 
 const LinkPayload = builder
   .objectRef<{ line: BusinessCaseLineRow; replayed: boolean }>('BusinessCaseLinePayload')
@@ -213,35 +181,13 @@ const LinkInput = builder.inputType('LinkBusinessCaseLineToSavingsOpportunityInp
   }),
 });
 
-builder.mutationField('linkBusinessCaseLineToSavingsOpportunity', (t) =>
-  t.field({
-    type: LinkPayload,
-    description:
-      'Finance: links a saving line of a business case to a savings opportunity that delivers it, so benefitsRealisation sets the ledger’s figures against the line’s plan. Linking again changes nothing.',
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: LinkInput, required: true, description: 'The link.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['finance'], 'Linking a business case to savings');
-      const tx = requestTransaction(context);
-      const result = await linkLineToOpportunity(tx, {
-        lineId: input.lineId.id,
-        opportunityId: input.savingsOpportunityId.id,
-        linkedBy: actor.principal.subject,
-      });
-      if (!result.replayed) {
-        await recordAuditEvents(tx, auditActor(context), [
-          {
-            organisationId: result.line.tenantId,
-            action: 'business_case.line_linked',
-            targetType: 'business_case_line',
-            targetId: result.line.id,
-            after: { savingsOpportunityId: input.savingsOpportunityId.id },
-          },
-        ]);
-      }
-      return result;
-    },
-  }),
-);
+defineMutation('linkBusinessCaseLineToSavingsOpportunity', {
+  description:
+    'Finance: links a saving line of a business case to a savings opportunity that delivers it, so benefitsRealisation sets the ledger’s figures against the line’s plan. Linking again changes nothing.',
+  input: LinkInput,
+  inputDescription: 'The link.',
+  payload: LinkPayload,
+  callers: { roles: ['finance'], action: 'Linking a business case to savings' },
+  run: (input, caller, tx) =>
+    linkLineToOpportunity(tx, caller, { lineId: input.lineId.id, opportunityId: input.savingsOpportunityId.id }),
+});

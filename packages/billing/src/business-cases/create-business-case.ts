@@ -3,13 +3,17 @@ import * as tables from '@ssp/billing-tables';
 import {
   checkIdempotencyKey,
   idempotencyInputHash,
+  insertOnce,
   MAX_START_YEAR,
+  type MutationCaller,
   money,
   type PlatformTransaction,
   parseFiscalYear,
   ValidationError,
 } from '@ssp/core';
-import { insertOnce } from '../access/idempotent-insert.ts';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
+import { findVisibleOrganisation } from '../access/billing-access.ts';
+
 import type { Comparator, Measure } from './stated-figures.ts';
 
 export type BusinessCaseRow = typeof tables.businessCases.$inferSelect;
@@ -55,7 +59,6 @@ export interface CreateBusinessCaseInput {
   lines: readonly LineInput[];
   statedFigures?: readonly StatedFigureInput[] | null;
   idempotencyKey: string;
-  createdBy: string;
 }
 
 const MAX_YEARS = 50;
@@ -234,8 +237,10 @@ function plan(tenantId: string, caseId: string, input: CreateBusinessCaseInput) 
  */
 export async function createBusinessCase(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: CreateBusinessCaseInput,
 ): Promise<{ businessCase: BusinessCaseRow; replayed: boolean }> {
+  const organisation = await findVisibleOrganisation(tx, input.organisationId);
   const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
   const title = text(input.title, 'input.title', 'the case a title', { max: 300, required: true });
   const summary = text(input.summary, 'input.summary', 'The summary', { max: 10_000, required: false });
@@ -277,7 +282,7 @@ export async function createBusinessCase(
     source,
     firstFiscalYear,
     termYears: input.termYears,
-    createdBy: input.createdBy,
+    createdBy: caller.actor.principal.subject,
     idempotencyKey,
     inputHash,
   });
@@ -287,5 +292,14 @@ export async function createBusinessCase(
   if (rows.amounts.length > 0) await tx.insert(tables.businessCaseLineAmounts).values(rows.amounts);
   if (rows.figures.length > 0) await tx.insert(tables.businessCaseStatedFigures).values(rows.figures);
   if (rows.figureLines.length > 0) await tx.insert(tables.businessCaseStatedFigureLines).values(rows.figureLines);
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: organisation.id,
+      action: 'business_case.created',
+      targetType: 'business_case',
+      targetId: row.id,
+      after: { title: row.title, lines: input.lines.length },
+    },
+  ]);
   return { businessCase: row, replayed };
 }

@@ -1,22 +1,23 @@
 import * as tables from '@ssp/billing-tables';
-import { NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { type MutationCaller, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 
 export type BusinessCaseLineRow = typeof tables.businessCaseLines.$inferSelect;
 
 export interface LinkLineInput {
   lineId: string;
   opportunityId: string;
-  linkedBy: string;
 }
 
 /**
  * Links a saving line of a business case to a savings opportunity that delivers it, so benefits
  * realisation can set the ledger's figures against the line's profile. Both must belong to the
  * same organisation (the composite foreign keys carry tenant_id, so the database holds to that
- * too). Linking twice changes nothing and says so (`replayed`).
+ * too). Linking twice changes nothing and says so (`replayed`); a new link is audited.
  */
 export async function linkLineToOpportunity(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: LinkLineInput,
 ): Promise<{ line: BusinessCaseLineRow; replayed: boolean }> {
   const line = await tx.query.businessCaseLines.findFirst({ where: { id: input.lineId } });
@@ -33,8 +34,25 @@ export async function linkLineToOpportunity(
   }
   const inserted = await tx
     .insert(tables.businessCaseLineOpportunities)
-    .values({ tenantId: line.tenantId, lineId: line.id, opportunityId: opportunity.id, linkedBy: input.linkedBy })
+    .values({
+      tenantId: line.tenantId,
+      lineId: line.id,
+      opportunityId: opportunity.id,
+      linkedBy: caller.actor.principal.subject,
+    })
     .onConflictDoNothing()
     .returning({ lineId: tables.businessCaseLineOpportunities.lineId });
-  return { line, replayed: inserted.length === 0 };
+  const replayed = inserted.length === 0;
+  if (!replayed) {
+    await recordAuditEvents(tx, auditActor(caller), [
+      {
+        organisationId: line.tenantId,
+        action: 'business_case.line_linked',
+        targetType: 'business_case_line',
+        targetId: line.id,
+        after: { savingsOpportunityId: opportunity.id },
+      },
+    ]);
+  }
+  return { line, replayed };
 }

@@ -1,6 +1,15 @@
 import * as tables from '@ssp/billing-tables';
-import { type FiscalYear, formatFiscalYear, money, type PlatformTransaction, ValidationError } from '@ssp/core';
+import {
+  type FiscalYear,
+  formatFiscalYear,
+  type MutationCaller,
+  money,
+  type PlatformTransaction,
+  ValidationError,
+} from '@ssp/core';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, lte, sum } from 'drizzle-orm';
+import { findVisibleOrganisation, requireServingPartner } from '../access/billing-access.ts';
 
 export type AffordabilityChargeRow = typeof tables.affordabilityCharges.$inferSelect;
 
@@ -10,7 +19,16 @@ export interface SetAffordabilityChargeInput {
   contractSchedule: string;
   annual: money.Money;
   paymentProfile: money.PaymentProfile;
-  setBy: string;
+}
+
+/** The charge as the audit trail records it: pence as text, so JSON keeps every digit. */
+export function chargeAuditView(charge: AffordabilityChargeRow) {
+  return {
+    fiscalYear: charge.fiscalYear,
+    contractSchedule: charge.contractSchedule,
+    annualPence: charge.annualPence.toString(),
+    paymentProfile: charge.paymentProfile,
+  };
 }
 
 /** The reductions in force in a fiscal year: every request from that year or earlier. */
@@ -33,13 +51,17 @@ export async function cumulativeReduction(
 
 /**
  * Sets (or changes) an organisation's affordability charge for a fiscal year under its contract
- * schedule. Refused if the reductions already in force that year exceed it: a charge cannot go
- * below zero. Returns the row before the change (null when new) for the audit trail.
+ * schedule, by the partnership serving it (or a platform admin), and records the change with its
+ * before and after in the audit trail. Refused if the reductions already in force that year
+ * exceed it: a charge cannot go below zero.
  */
 export async function setAffordabilityCharge(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: SetAffordabilityChargeInput,
 ): Promise<{ charge: AffordabilityChargeRow; before: AffordabilityChargeRow | null }> {
+  requireServingPartner(caller.actor, input.organisationId, 'Setting an affordability charge');
+  await findVisibleOrganisation(tx, input.organisationId);
   const contractSchedule = input.contractSchedule.trim();
   if (contractSchedule === '' || contractSchedule.length > 200) {
     throw new ValidationError('Name the contract schedule (1-200 characters)', 'input.contractSchedule');
@@ -65,7 +87,7 @@ export async function setAffordabilityCharge(
     contractSchedule,
     annualPence: input.annual.pence,
     paymentProfile: input.paymentProfile,
-    setBy: input.setBy,
+    setBy: caller.actor.principal.subject,
     setAt: new Date(),
   };
   const [charge] = await tx
@@ -77,5 +99,15 @@ export async function setAffordabilityCharge(
     })
     .returning();
   if (!charge) throw new Error('Setting a charge returned no row');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: input.organisationId,
+      action: before ? 'affordability_charge.changed' : 'affordability_charge.set',
+      targetType: 'affordability_charge',
+      targetId: charge.id,
+      before: before ? chargeAuditView(before) : null,
+      after: chargeAuditView(charge),
+    },
+  ]);
   return { charge, before: before ?? null };
 }

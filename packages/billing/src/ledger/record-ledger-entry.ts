@@ -1,16 +1,23 @@
 import * as tables from '@ssp/billing-tables';
 import {
   ConflictError,
+  checkIdempotencyKey,
   type FiscalYear,
+  findReplay,
   formatFiscalYear,
   idempotencyInputHash,
-  type money,
+  insertOnce,
+  type MutationCaller,
+  money,
   NotFoundError,
   type PlatformTransaction,
+  parseFiscalYear,
   ValidationError,
 } from '@ssp/core';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { eq } from 'drizzle-orm';
-import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
+import { requiredText } from '../access/billing-access.ts';
+
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 import { lockSavingsOpportunity } from '../opportunities/decide-savings-opportunity.ts';
 import { loadLedgerFigures } from './ledger-figures.ts';
@@ -40,6 +47,87 @@ export type RecordLedgerEntryInput = (RecordSavingsFigureInput | RecordReversalI
   idempotencyKey: string;
 };
 
+/** An entry as a client sends it: which fields it needs depends on its kind. */
+export interface LedgerEntryRequest {
+  kind: LedgerEntryKind;
+  opportunityId: string | null;
+  fiscalYear: string | null;
+  amount: string | null;
+  reversesEntryId: string | null;
+  reason: string | null;
+  idempotencyKey: string;
+}
+
+/** Reads a request into the entry its kind makes, refusing fields the kind does not take. */
+function parseLedgerEntry(caller: MutationCaller, request: LedgerEntryRequest): RecordLedgerEntryInput {
+  const { actor } = caller;
+  const common = {
+    recordedBy: actor.principal.subject,
+    recordedByOrganisationId: actor.platformScope ? null : actor.organisationId,
+    idempotencyKey: checkIdempotencyKey(request.idempotencyKey),
+  };
+  if (request.kind === 'reversal') {
+    for (const field of ['opportunityId', 'fiscalYear', 'amount'] as const) {
+      if (request[field] !== null) {
+        throw new ValidationError('A reversal takes only the entry it withdraws and a reason', `input.${field}`);
+      }
+    }
+    if (!request.reversesEntryId) throw new ValidationError('Give the entry to reverse', 'input.reversesEntryId');
+    return {
+      ...common,
+      kind: 'reversal',
+      reversesEntryId: request.reversesEntryId,
+      reason: requiredText(request.reason, 'input.reason', 'a reason for the reversal'),
+    };
+  }
+  if (request.reversesEntryId) throw new ValidationError('Only a reversal names an entry', 'input.reversesEntryId');
+  if (!request.opportunityId) throw new ValidationError('Give the savings opportunity', 'input.opportunityId');
+  if (!request.fiscalYear) throw new ValidationError('Give the fiscal year', 'input.fiscalYear');
+  if (!request.amount) throw new ValidationError('Give the amount', 'input.amount');
+  return {
+    ...common,
+    kind: request.kind,
+    opportunityId: request.opportunityId,
+    fiscalYear: parseFiscalYear(request.fiscalYear, { field: 'input.fiscalYear' }),
+    amount: money.parseMoney(request.amount, { field: 'input.amount' }),
+    reason:
+      request.kind === 'restatement'
+        ? requiredText(request.reason, 'input.reason', 'a reason for the restatement')
+        : request.reason?.trim() || null,
+  };
+}
+
+/**
+ * Records a ledger entry a client asked for (see `appendLedgerEntry` for the rules) and its
+ * audit event; a retry returns the first entry and records nothing more.
+ */
+export async function recordLedgerEntry(
+  tx: PlatformTransaction,
+  caller: MutationCaller,
+  request: LedgerEntryRequest,
+): Promise<{ entry: LedgerEntryRow; replayed: boolean }> {
+  const result = await appendLedgerEntry(tx, parseLedgerEntry(caller, request));
+  if (!result.replayed) {
+    const { entry } = result;
+    await recordAuditEvents(tx, auditActor(caller), [
+      {
+        organisationId: entry.tenantId,
+        action: `savings_ledger.${entry.kind}_recorded`,
+        targetType: 'savings_ledger_entry',
+        targetId: entry.id,
+        after: {
+          opportunityId: entry.opportunityId,
+          fiscalYear: entry.fiscalYear,
+          amountPence: entry.amountPence.toString(),
+          basis: entry.basis,
+          reason: entry.reason,
+        },
+      },
+    ]);
+  }
+  return result;
+}
+
 /** The entry a reversal withdraws, if the caller may see it. */
 async function findEntry(tx: PlatformTransaction, entryId: string): Promise<LedgerEntryRow> {
   const [entry] = await tx
@@ -61,7 +149,7 @@ async function findEntry(tx: PlatformTransaction, entryId: string): Promise<Ledg
  *   records minus its amount; the year's figure falls back to the latest entry still standing.
  * Idempotent by key: a retry returns the first entry, whatever has been recorded since.
  */
-export async function recordLedgerEntry(
+async function appendLedgerEntry(
   tx: PlatformTransaction,
   input: RecordLedgerEntryInput,
 ): Promise<{ entry: LedgerEntryRow; replayed: boolean }> {

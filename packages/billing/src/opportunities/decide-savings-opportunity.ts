@@ -1,6 +1,14 @@
 import * as tables from '@ssp/billing-tables';
-import { ConflictError, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import {
+  ConflictError,
+  type MutationCaller,
+  NotFoundError,
+  type PlatformTransaction,
+  ValidationError,
+} from '@ssp/core';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
+import { requireCustomer, requireServingPartner } from '../access/billing-access.ts';
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 import type { SavingsOpportunityRow } from './propose-savings-opportunity.ts';
 
@@ -43,14 +51,23 @@ export async function lockSavingsOpportunity(
 
 /**
  * Moves an opportunity on: the customer accepts it, or rejects it with a reason (required); the
- * partnership marks an accepted one delivered. Any other move is a ConflictError naming where the
- * opportunity is. Returns the row before and after, for the audit trail.
+ * partnership marks an accepted one delivered. Who decides is read from the opportunity (whose it
+ * is), so an opportunity the caller cannot see is not found before any role is asked about. Any
+ * other move is a ConflictError naming where the opportunity is. Recorded in the audit trail.
  */
 export async function decideSavingsOpportunity(
   tx: PlatformTransaction,
-  input: { opportunity: SavingsOpportunityRow; decision: SavingsDecision; reason: string | null; decidedBy: string },
+  caller: MutationCaller,
+  input: { opportunityId: string; decision: SavingsDecision; reason: string | null },
 ): Promise<SavingsOpportunityRow> {
-  const { opportunity, decision } = input;
+  const opportunity = await lockSavingsOpportunity(tx, input.opportunityId);
+  const { decision } = input;
+  if (decision === 'deliver') requireServingPartner(caller.actor, opportunity.tenantId, 'Marking a saving delivered');
+  else requireCustomer(caller.actor, opportunity.tenantId, 'Accepting or rejecting a savings opportunity');
+  const reason = input.reason?.trim() || null;
+  if (reason !== null && reason.length > 2000) {
+    throw new ValidationError('The reason is at most 2,000 characters', 'input.reason');
+  }
   const move = MOVES[decision];
   if (opportunity.status !== move.from) {
     throw new ConflictError(
@@ -58,14 +75,14 @@ export async function decideSavingsOpportunity(
       BILLING_ERRORS.OPPORTUNITY_ALREADY_DECIDED,
     );
   }
-  if (decision === 'reject' && !input.reason) {
+  if (decision === 'reject' && !reason) {
     throw new ValidationError('Say why the opportunity is rejected', 'input.reason');
   }
   const now = new Date();
   const changes =
     decision === 'deliver'
       ? { status: move.to, deliveredAt: now }
-      : { status: move.to, decidedBy: input.decidedBy, decidedAt: now, decisionReason: input.reason };
+      : { status: move.to, decidedBy: caller.actor.principal.subject, decidedAt: now, decisionReason: reason };
   const [updated] = await tx
     .update(tables.savingsOpportunities)
     .set(changes)
@@ -77,5 +94,15 @@ export async function decideSavingsOpportunity(
     )
     .returning();
   if (!updated) throw new Error('The locked opportunity could not be updated');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: opportunity.tenantId,
+      action: `savings_opportunity.${updated.status}`,
+      targetType: 'savings_opportunity',
+      targetId: opportunity.id,
+      before: { status: opportunity.status },
+      after: { status: updated.status, reason },
+    },
+  ]);
   return updated;
 }

@@ -1,6 +1,15 @@
 import * as tables from '@ssp/billing-tables';
-import { idempotencyInputHash, type money, type PlatformTransaction, ValidationError } from '@ssp/core';
-import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
+import {
+  findReplay,
+  idempotencyInputHash,
+  insertOnce,
+  type MutationCaller,
+  type money,
+  type PlatformTransaction,
+  ValidationError,
+} from '@ssp/core';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
+import { findVisibleOrganisation, requireServingPartner } from '../access/billing-access.ts';
 
 export type SavingsOpportunityRow = typeof tables.savingsOpportunities.$inferSelect;
 type Category = (typeof tables.savingsCategory.enumValues)[number];
@@ -17,20 +26,21 @@ export interface ProposeSavingsOpportunityInput {
   countsAgainst: Target;
   budgetName: string | null;
   estimatedAnnual: money.Money | null;
-  proposedByOrganisationId: string;
-  proposedBy: string;
   idempotencyKey: string;
 }
 
 /**
  * The partnership proposes a way to take cost out for a customer. A saving counted against
  * another budget of the customer's names that budget; one counted against the charge names none.
- * Idempotent by key.
+ * Only the partnership serving the customer (or a platform admin) proposes. Idempotent by key.
  */
 export async function proposeSavingsOpportunity(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: ProposeSavingsOpportunityInput,
 ): Promise<{ opportunity: SavingsOpportunityRow; replayed: boolean }> {
+  requireServingPartner(caller.actor, input.organisationId, 'Proposing a savings opportunity');
+  await findVisibleOrganisation(tx, input.organisationId);
   const title = input.title.trim();
   if (title === '' || title.length > 300)
     throw new ValidationError('Give a title of 1 to 300 characters', 'input.title');
@@ -72,8 +82,19 @@ export async function proposeSavingsOpportunity(
     countsAgainst: input.countsAgainst,
     budgetName,
     estimatedAnnualPence: input.estimatedAnnual?.pence ?? null,
-    proposedByOrganisationId: input.proposedByOrganisationId,
-    proposedBy: input.proposedBy,
+    proposedByOrganisationId: caller.actor.organisationId,
+    proposedBy: caller.actor.principal.subject,
   });
+  if (!replayed) {
+    await recordAuditEvents(tx, auditActor(caller), [
+      {
+        organisationId: input.organisationId,
+        action: 'savings_opportunity.proposed',
+        targetType: 'savings_opportunity',
+        targetId: row.id,
+        after: { title: row.title, status: row.status },
+      },
+    ]);
+  }
   return { opportunity: row, replayed };
 }

@@ -1,21 +1,7 @@
-import {
-  ConflictError,
-  checkIdempotencyKey,
-  ForbiddenError,
-  money,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
-import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
-import { findVisibleOrganisation, requireCustomer, requireServingPartner } from '../access/billing-access.ts';
-import {
-  decideSavingsOpportunity,
-  lockSavingsOpportunity,
-  type SavingsDecision,
-} from './decide-savings-opportunity.ts';
+import { checkIdempotencyKey, money } from '@ssp/core';
+import { builder, defineMutation } from '@ssp/schema';
+import { OrganisationRef } from '@ssp/tenants';
+import { decideSavingsOpportunity, type SavingsDecision } from './decide-savings-opportunity.ts';
 import { proposeSavingsOpportunity, type SavingsOpportunityRow } from './propose-savings-opportunity.ts';
 import {
   SavingsCategoryEnum,
@@ -23,8 +9,6 @@ import {
   SavingsRecurrenceEnum,
   SavingsTargetEnum,
 } from './savings-opportunity-type.ts';
-
-const allErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
 
 const SavingsOpportunityPayload = builder
   .objectRef<{ opportunity: SavingsOpportunityRow; replayed: boolean }>('SavingsOpportunityPayload')
@@ -72,52 +56,30 @@ const ProposeSavingsOpportunityInput = builder.inputType('ProposeSavingsOpportun
   }),
 });
 
-builder.mutationField('proposeSavingsOpportunity', (t) =>
-  t.field({
-    type: SavingsOpportunityPayload,
-    description:
-      'The partnership proposes a savings opportunity to a customer it serves (finance acting for the partnership, or a platform admin). Idempotent by key.',
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: ProposeSavingsOpportunityInput, required: true, description: 'The proposal.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      const organisationId = input.organisationId.id;
-      requireServingPartner(actor, organisationId, 'Proposing a savings opportunity');
-      const tx = requestTransaction(context);
-      await findVisibleOrganisation(tx, organisationId);
-      const result = await proposeSavingsOpportunity(tx, {
-        organisationId,
-        title: input.title,
-        description: input.description ?? '',
-        category: input.category,
-        cashable: input.cashable,
-        recurrence: input.recurrence,
-        countsAgainst: input.countsAgainst,
-        budgetName: input.budgetName ?? null,
-        estimatedAnnual:
-          input.estimatedAnnualSaving === null || input.estimatedAnnualSaving === undefined
-            ? null
-            : money.parseMoney(input.estimatedAnnualSaving, { field: 'input.estimatedAnnualSaving' }),
-        proposedByOrganisationId: actor.organisationId,
-        proposedBy: actor.principal.subject,
-        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      });
-      if (!result.replayed) {
-        await recordAuditEvents(tx, auditActor(context), [
-          {
-            organisationId,
-            action: 'savings_opportunity.proposed',
-            targetType: 'savings_opportunity',
-            targetId: result.opportunity.id,
-            after: { title: result.opportunity.title, status: result.opportunity.status },
-          },
-        ]);
-      }
-      return result;
-    },
-  }),
-);
+defineMutation('proposeSavingsOpportunity', {
+  description:
+    'The partnership proposes a savings opportunity to a customer it serves (finance acting for the partnership, or a platform admin). Idempotent by key.',
+  input: ProposeSavingsOpportunityInput,
+  inputDescription: 'The proposal.',
+  payload: SavingsOpportunityPayload,
+  callers: { roles: ['finance'], action: 'Proposing a savings opportunity' },
+  run: (input, caller, tx) =>
+    proposeSavingsOpportunity(tx, caller, {
+      organisationId: input.organisationId.id,
+      title: input.title,
+      description: input.description ?? '',
+      category: input.category,
+      cashable: input.cashable,
+      recurrence: input.recurrence,
+      countsAgainst: input.countsAgainst,
+      budgetName: input.budgetName ?? null,
+      estimatedAnnual:
+        input.estimatedAnnualSaving === null || input.estimatedAnnualSaving === undefined
+          ? null
+          : money.parseMoney(input.estimatedAnnualSaving, { field: 'input.estimatedAnnualSaving' }),
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+    }),
+});
 
 const SavingsDecisionEnum = builder.enumType('SavingsOpportunityDecision', {
   description: 'A decision on a savings opportunity.',
@@ -137,51 +99,20 @@ const DecideSavingsOpportunityInput = builder.inputType('DecideSavingsOpportunit
   }),
 });
 
-/** Accepting and rejecting are the customer's; delivering is the partnership's. */
-function requireDecider(
-  actor: ReturnType<typeof requestActor>,
-  opportunity: SavingsOpportunityRow,
-  decision: SavingsDecision,
-): void {
-  if (decision === 'deliver') requireServingPartner(actor, opportunity.tenantId, 'Marking a saving delivered');
-  else requireCustomer(actor, opportunity.tenantId, 'Accepting or rejecting a savings opportunity');
-}
-
-builder.mutationField('decideSavingsOpportunity', (t) =>
-  t.field({
-    type: SavingsOpportunityPayload,
-    description:
-      "Moves a savings opportunity on: the customer's finance people accept it or reject it with a reason; the partnership's mark an accepted one delivered. Recorded in the audit trail.",
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: DecideSavingsOpportunityInput, required: true, description: 'The decision.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      const tx = requestTransaction(context);
-      const opportunity = await lockSavingsOpportunity(tx, input.opportunityId.id);
-      const decision = input.decision as SavingsDecision;
-      requireDecider(actor, opportunity, decision);
-      const reason = input.reason?.trim() || null;
-      if (reason !== null && reason.length > 2000) {
-        throw new ValidationError('The reason is at most 2,000 characters', 'input.reason');
-      }
-      const updated = await decideSavingsOpportunity(tx, {
-        opportunity,
-        decision,
-        reason,
-        decidedBy: actor.principal.subject,
-      });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: opportunity.tenantId,
-          action: `savings_opportunity.${updated.status}`,
-          targetType: 'savings_opportunity',
-          targetId: opportunity.id,
-          before: { status: opportunity.status },
-          after: { status: updated.status, reason },
-        },
-      ]);
-      return { opportunity: updated, replayed: false };
-    },
+defineMutation('decideSavingsOpportunity', {
+  description:
+    "Moves a savings opportunity on: the customer's finance people accept it or reject it with a reason; the partnership's mark an accepted one delivered. Recorded in the audit trail.",
+  input: DecideSavingsOpportunityInput,
+  inputDescription: 'The decision.',
+  payload: SavingsOpportunityPayload,
+  // Whose decision it is depends on whose opportunity it is: the service asks, after finding it.
+  callers: { authenticated: true },
+  run: async (input, caller, tx) => ({
+    opportunity: await decideSavingsOpportunity(tx, caller, {
+      opportunityId: input.opportunityId.id,
+      decision: input.decision as SavingsDecision,
+      reason: input.reason ?? null,
+    }),
+    replayed: false,
   }),
-);
+});

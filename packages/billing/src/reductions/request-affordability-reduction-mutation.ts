@@ -1,17 +1,7 @@
-import {
-  ConflictError,
-  checkIdempotencyKey,
-  ForbiddenError,
-  money,
-  NotFoundError,
-  parseFiscalYear,
-  requestActor,
-  requestTransaction,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
-import { auditActor, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
-import { findVisibleOrganisation, requireCustomer, requiredText } from '../access/billing-access.ts';
+import { checkIdempotencyKey, money, parseFiscalYear } from '@ssp/core';
+import { builder, defineMutation } from '@ssp/schema';
+import { OrganisationRef } from '@ssp/tenants';
+import { requiredText } from '../access/billing-access.ts';
 import { ReductionRequestRef } from './reduction-request-type.ts';
 import { type ReductionRequestRow, requestAffordabilityReduction } from './request-affordability-reduction.ts';
 
@@ -53,44 +43,19 @@ const RequestAffordabilityReductionPayload = builder
     }),
   });
 
-builder.mutationField('requestAffordabilityReduction', (t) =>
-  t.field({
-    type: RequestAffordabilityReductionPayload,
-    description:
-      "Asks for the organisation's annual affordability charge to fall by an amount from a fiscal year on. The organisation's own finance people only; refused if it would take a charge already set below zero. Idempotent by key.",
-    authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], directResult: true },
-    args: { input: t.arg({ type: RequestAffordabilityReductionInput, required: true, description: 'The reduction.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      const organisationId = input.organisationId?.id ?? actor.organisationId;
-      requireCustomer(actor, organisationId, 'Requesting an affordability reduction');
-      const tx = requestTransaction(context);
-      await findVisibleOrganisation(tx, organisationId);
-      const result = await requestAffordabilityReduction(tx, {
-        organisationId,
-        amount: money.parseMoney(input.amount, { field: 'input.amount' }),
-        fromFiscalYear: parseFiscalYear(input.fromFiscalYear, { field: 'input.fromFiscalYear' }),
-        reason: requiredText(input.reason, 'input.reason', 'a reason'),
-        requestedBy: actor.principal.subject,
-        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      });
-      if (!result.replayed) {
-        await recordAuditEvents(tx, auditActor(context), [
-          {
-            organisationId,
-            action: 'affordability_reduction.requested',
-            targetType: 'reduction_request',
-            targetId: result.reduction.id,
-            after: {
-              amountPence: result.reduction.amountPence.toString(),
-              fromFiscalYear: result.reduction.fromFiscalYear,
-              reason: result.reduction.reason,
-            },
-          },
-        ]);
-      }
-      return result;
-    },
-  }),
-);
+defineMutation('requestAffordabilityReduction', {
+  description:
+    "Asks for the organisation's annual affordability charge to fall by an amount from a fiscal year on. The organisation's own finance people only; refused if it would take a charge already set below zero. Idempotent by key.",
+  input: RequestAffordabilityReductionInput,
+  inputDescription: 'The reduction.',
+  payload: RequestAffordabilityReductionPayload,
+  callers: { roles: ['finance'], action: 'Requesting an affordability reduction' },
+  run: (input, caller, tx) =>
+    requestAffordabilityReduction(tx, caller, {
+      organisationId: input.organisationId?.id ?? caller.actor.organisationId,
+      amount: money.parseMoney(input.amount, { field: 'input.amount' }),
+      fromFiscalYear: parseFiscalYear(input.fromFiscalYear, { field: 'input.fromFiscalYear' }),
+      reason: requiredText(input.reason, 'input.reason', 'a reason'),
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+    }),
+});

@@ -1,15 +1,20 @@
 import * as tables from '@ssp/billing-tables';
 import {
   type FiscalYear,
+  findReplay,
   fiscalYearStarting,
   formatFiscalYear,
   idempotencyInputHash,
+  insertOnce,
+  type MutationCaller,
   money,
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, gte } from 'drizzle-orm';
-import { findReplay, insertOnce } from '../access/idempotent-insert.ts';
+import { findVisibleOrganisation, requireCustomer } from '../access/billing-access.ts';
+
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 
 export type ReductionRequestRow = typeof tables.reductionRequests.$inferSelect;
@@ -19,19 +24,22 @@ export interface RequestAffordabilityReductionInput {
   amount: money.Money;
   fromFiscalYear: FiscalYear;
   reason: string;
-  requestedBy: string;
   idempotencyKey: string;
 }
 
 /**
  * Records an organisation's request for its affordability charge to fall by an amount from a
  * fiscal year on (and every year after). Refused if it would take a charge already set for that
- * year or a later one below zero. Idempotent by key.
+ * year or a later one below zero. The organisation's own decision. Idempotent by key: a retry
+ * returns the first request and records nothing more.
  */
 export async function requestAffordabilityReduction(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: RequestAffordabilityReductionInput,
 ): Promise<{ reduction: ReductionRequestRow; replayed: boolean }> {
+  requireCustomer(caller.actor, input.organisationId, 'Requesting an affordability reduction');
+  await findVisibleOrganisation(tx, input.organisationId);
   if (input.amount.pence <= 0n) throw new ValidationError('A reduction is more than zero', 'input.amount');
   const inputHash = idempotencyInputHash([
     input.organisationId,
@@ -89,7 +97,18 @@ export async function requestAffordabilityReduction(
     amountPence: input.amount.pence,
     fromFiscalYear: input.fromFiscalYear.startYear,
     reason: input.reason,
-    requestedBy: input.requestedBy,
+    requestedBy: caller.actor.principal.subject,
   });
+  if (!replayed) {
+    await recordAuditEvents(tx, auditActor(caller), [
+      {
+        organisationId: input.organisationId,
+        action: 'affordability_reduction.requested',
+        targetType: 'reduction_request',
+        targetId: row.id,
+        after: { amountPence: row.amountPence.toString(), fromFiscalYear: row.fromFiscalYear, reason: row.reason },
+      },
+    ]);
+  }
   return { reduction: row, replayed };
 }

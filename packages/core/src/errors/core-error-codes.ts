@@ -36,6 +36,10 @@ export const CORE_ERRORS = defineErrorCodes('core', {
     kind: 'VALIDATION',
     description: 'A date or month is not an ISO date (YYYY-MM-DD, or YYYY-MM for a month), or is out of range.',
   },
+  PERIOD_ENDS_BEFORE_START: {
+    kind: 'VALIDATION',
+    description: 'A period ends before it starts; `field` names its end.',
+  },
   INVALID_TRANSITION: {
     kind: 'VALIDATION',
     description: 'The object is in a state this change cannot start from (e.g. a closed request cannot be assigned).',

@@ -1,26 +1,10 @@
-import {
-  CORE_ERRORS,
-  ForbiddenError,
-  money,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  ValidationError,
-} from '@ssp/core';
+import { CORE_ERRORS, ForbiddenError, money, requestActor, requestTransaction } from '@ssp/core';
 import { builder, MoneyRef } from '@ssp/schema';
-import * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq } from 'drizzle-orm';
-import { isoDate } from '../common/dates.ts';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
-import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { loadRecordedLoans } from '../help/load-help.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import { type Benefits, computeBenefits, type YearDelivered } from './benefits.ts';
-
-type ProgrammeRow = typeof tables.sharedSupportProgrammes.$inferSelect;
 
 const YearDeliveredRef = builder.objectRef<YearDelivered>('SharedSupportYearDelivered').implement({
   description: 'What the recorded loans delivered in one fiscal year (by the day each loan ended).',
@@ -148,137 +132,6 @@ builder.objectField(SharedSupportRef, 'benefits', (t) =>
         ...loans.map((l) => ({ memberOrganisationId: l.requestingMemberId, ids: [l.id] })),
       ]);
       return computeBenefits(programme, loans);
-    },
-  }),
-);
-
-// --- The partnership runs its programme ------------------------------------------------------------
-
-const UpdateProgrammeInput = builder.inputType('UpdateSharedSupportProgrammeInput', {
-  description: "Your partnership's shared-support programme: when it started and the agreed day rate.",
-  fields: (t) => ({
-    startedOn: t.string({ required: false, description: 'The start of the project (YYYY-MM-DD).' }),
-    dayRate: t.string({
-      required: false,
-      description: 'The agreed day rate, in pounds as a decimal string, e.g. "250.00".',
-    }),
-  }),
-});
-
-const ProgrammePayload = builder.objectRef<{ programme: ProgrammeRow }>('SharedSupportProgrammePayload').implement({
-  description: 'The programme after the change.',
-  fields: (t) => ({
-    startedOn: t.string({
-      nullable: true,
-      description: 'The start of the project.',
-      resolve: (p) => p.programme.startedOn,
-    }),
-    dayRate: t.field({
-      type: MoneyRef,
-      nullable: true,
-      description: 'The agreed day rate.',
-      resolve: (p) => (p.programme.dayRatePence === null ? null : money.fromPence(p.programme.dayRatePence)),
-    }),
-  }),
-});
-
-builder.mutationField('updateSharedSupportProgramme', (t) =>
-  t.field({
-    type: ProgrammePayload,
-    description:
-      "A partnership's tenant admins: record when its shared support started and the day rate members agreed.",
-    authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
-    args: { input: t.arg({ type: UpdateProgrammeInput, required: true, description: 'The changes.' }) },
-    resolve: async (_root, { input }, context) => {
-      const tx = requestTransaction(context);
-      const partnershipId = await requirePartnershipAdmin(context, tx);
-      const before = await tx.query.sharedSupportProgrammes.findFirst({ where: { tenantId: partnershipId } });
-      if (!before) throw new NotFoundError('Your partnership has no shared-support programme');
-      const changes: Partial<ProgrammeRow> = { updatedAt: new Date() };
-      if (input.startedOn) changes.startedOn = isoDate(input.startedOn, 'input.startedOn');
-      if (input.dayRate) {
-        const rate = money.parseMoney(input.dayRate, { field: 'input.dayRate' });
-        if (rate.pence <= 0n) throw new ValidationError('A day rate is more than nothing', 'input.dayRate');
-        changes.dayRatePence = money.toPenceNumber(rate);
-      }
-      const [after] = await tx
-        .update(tables.sharedSupportProgrammes)
-        .set(changes)
-        .where(
-          and(
-            eq(tables.sharedSupportProgrammes.tenantId, partnershipId),
-            eq(tables.sharedSupportProgrammes.id, before.id),
-          ),
-        )
-        .returning();
-      if (!after) throw new Error('The programme was not updated');
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: partnershipId,
-          action: 'shared_support_programme.changed',
-          targetType: 'SharedSupportProgramme',
-          targetId: after.id,
-          before,
-          after,
-        },
-      ]);
-      return { programme: after };
-    },
-  }),
-);
-
-const SetRotaShareInput = builder.inputType('SetRotaShareInput', {
-  description: "A member's weight in the out-of-hours rota (its share is its weight over all members').",
-  fields: (t) => ({
-    memberId: t.id({ required: true, description: 'The member (an Organisation global id).' }),
-    weight: t.int({ required: true, description: 'A whole number of 1 or more (1 for everyone is an equal share).' }),
-  }),
-});
-
-const RotaSharePayload = builder.objectRef<{ memberId: string; weight: number }>('RotaSharePayload').implement({
-  description: 'The weight recorded.',
-  fields: (t) => ({
-    memberId: t.id({ description: 'The member.', resolve: (p) => globalIdOf('Organisation', p.memberId) }),
-    weight: t.exposeInt('weight', { description: 'Its weight.' }),
-  }),
-});
-
-builder.mutationField('setRotaShare', (t) =>
-  t.field({
-    type: RotaSharePayload,
-    description: "A partnership's tenant admins: set a member's share of the out-of-hours rota.",
-    authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
-    args: { input: t.arg({ type: SetRotaShareInput, required: true, description: 'The share.' }) },
-    resolve: async (_root, { input }, context) => {
-      const tx = requestTransaction(context);
-      const partnershipId = await requirePartnershipAdmin(context, tx);
-      const memberId = idOf(String(input.memberId), 'Organisation', 'input.memberId');
-      if (!Number.isInteger(input.weight) || input.weight < 1 || input.weight > 1000) {
-        throw new ValidationError('Weights are whole numbers from 1 to 1,000', 'input.weight');
-      }
-      const member = await tx.query.sharedMembers.findFirst({
-        where: { tenantId: partnershipId, memberOrganisationId: memberId },
-      });
-      if (!member) throw new NotFoundError('No member taking part in your shared support has this id');
-      await tx
-        .insert(tables.rotaShares)
-        .values({ tenantId: partnershipId, memberOrganisationId: memberId, weight: input.weight })
-        .onConflictDoUpdate({
-          target: [tables.rotaShares.tenantId, tables.rotaShares.memberOrganisationId],
-          set: { weight: input.weight },
-        });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: partnershipId,
-          action: 'rota_share.set',
-          targetType: 'SharedMember',
-          targetId: memberId,
-          after: { weight: input.weight },
-        },
-      ]);
-      return { memberId, weight: input.weight };
     },
   }),
 );

@@ -1,22 +1,30 @@
-import { ForbiddenError, type PlatformTransaction, type RequestContext, requestActor, requireRole } from '@ssp/core';
+import { ForbiddenError, type MutationCaller, type PlatformTransaction } from '@ssp/core';
+import type { MutationCallers } from '@ssp/schema';
 import { findOrganisation } from '@ssp/tenants';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 
+function platformAdminRefused(): ForbiddenError {
+  return new ForbiddenError('A partnership runs its own shared support', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
+}
+
+/** Who may call a partnership's shared-support writes (the mutation form checks it on the field). */
+export const PARTNERSHIP_ADMIN_CALLERS: MutationCallers = {
+  roles: ['tenant_admin'],
+  action: 'Running shared support for a partnership',
+  refusePlatformAdmin: platformAdminRefused,
+};
+
 /**
- * The partnership's own tenant admins run its shared support (programme, rota shares, recovery
- * model): the caller acts for an organisation of kind partnership. Returns its id.
+ * The caller's organisation, which must be a partnership (its own tenant admins run its shared
+ * support: programme, rota shares, recovery model). Returns its id.
  */
-export async function requirePartnershipAdmin(context: RequestContext, tx: PlatformTransaction): Promise<string> {
-  const actor = requestActor(context);
-  requireRole(actor, ['tenant_admin'], 'Running shared support for a partnership');
-  if (actor.platformScope)
-    throw new ForbiddenError('A partnership runs its own shared support', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
-  const organisation = await findOrganisation(tx, actor.organisationId);
+export async function callerPartnership(tx: PlatformTransaction, caller: MutationCaller): Promise<string> {
+  const organisation = await findOrganisation(tx, caller.actor.organisationId);
   if (organisation?.kind !== 'partnership') {
     throw new ForbiddenError(
       'Only the tenant admins of a partnership run its shared support',
       SHARED_SUPPORT_ERRORS.PARTNERSHIP_ADMIN_REQUIRED,
     );
   }
-  return actor.organisationId;
+  return caller.actor.organisationId;
 }

@@ -1,5 +1,6 @@
-import { NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
+import { type MutationCaller, NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
@@ -135,7 +136,7 @@ async function optedInPartnerships(tx: PlatformTransaction, memberId: string): P
 }
 
 /** Adds someone who works in ICT support at the member, and republishes what the member shares. */
-export async function addSupportPerson(
+async function addSupportPerson(
   tx: PlatformTransaction,
   memberId: string,
   input: SupportPersonInput,
@@ -172,7 +173,7 @@ export async function addSupportPerson(
 }
 
 /** Replaces a person's details, skills and periods away, and republishes. */
-export async function updateSupportPerson(
+async function updateSupportPerson(
   tx: PlatformTransaction,
   memberId: string,
   personId: string,
@@ -198,13 +199,61 @@ export async function updateSupportPerson(
   return { before, after };
 }
 
-/** Removes a person who has left, and republishes. */
-export async function removeSupportPerson(tx: PlatformTransaction, memberId: string, personId: string) {
+/**
+ * Adds one of the caller's organisation's support people (with an idempotency key) or changes
+ * one (by id), republishes what the member shares and records the change in the audit trail.
+ */
+export async function saveSupportPerson(
+  tx: PlatformTransaction,
+  caller: MutationCaller,
+  input: { personId: string | null; idempotencyKey: string | null; details: SupportPersonInput },
+): Promise<SupportPersonView> {
+  const memberId = caller.actor.organisationId;
+  const { details } = input;
+  let person: SupportPersonRow;
+  let before: SupportPersonRow | null = null;
+  if (input.personId) {
+    const changed = await updateSupportPerson(tx, memberId, input.personId, details);
+    person = changed.after;
+    before = changed.before;
+  } else {
+    if (!input.idempotencyKey)
+      throw new ValidationError('Adding a person needs an idempotency key', 'input.idempotencyKey');
+    const added = await addSupportPerson(tx, memberId, details, input.idempotencyKey);
+    person = added.person;
+    if (added.replayed) return { ...person, skills: details.skills, unavailability: details.unavailability };
+  }
+  const view = { ...person, skills: details.skills, unavailability: details.unavailability };
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: before ? 'support_person.changed' : 'support_person.added',
+      targetType: 'SupportPerson',
+      targetId: person.id,
+      before,
+      after: view,
+    },
+  ]);
+  return view;
+}
+
+/** Removes a person of the caller's organisation who has left, republishes and audits it. */
+export async function removeSupportPerson(tx: PlatformTransaction, caller: MutationCaller, personId: string) {
+  const memberId = caller.actor.organisationId;
   const [removed] = await tx
     .delete(tables.supportPeople)
     .where(and(eq(tables.supportPeople.tenantId, memberId), eq(tables.supportPeople.id, personId)))
     .returning();
   if (!removed) throw new NotFoundError('No person of your organisation has this id');
   await republishMemberDirectory(tx, await optedInPartnerships(tx, memberId), memberId);
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: 'support_person.removed',
+      targetType: 'SupportPerson',
+      targetId: personId,
+      before: removed,
+    },
+  ]);
   return removed;
 }

@@ -1,4 +1,4 @@
-import { type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
+import { CORE_ERRORS, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
 import { uuidArray } from '../common/partnership-context.ts';
@@ -53,7 +53,11 @@ export function checkDirectorySearch(search: Omit<DirectorySearch, 'limit' | 'of
     isoDate(search.availableFrom, 'availableFrom');
     isoDate(search.availableTo, 'availableTo');
     if (search.availableTo < search.availableFrom)
-      throw new ValidationError('The period ends before it starts', 'availableTo');
+      throw new ValidationError(
+        'The period ends before it starts',
+        'availableTo',
+        CORE_ERRORS.PERIOD_ENDS_BEFORE_START,
+      );
   }
 }
 

@@ -26,6 +26,19 @@ export const SHARED_SUPPORT_ERRORS = defineErrorCodes('shared-support', {
     kind: 'CONFLICT',
     description: 'The rota swap was already accepted, declined or withdrawn.',
   },
+  ROTA_SHIFT_CLASH: {
+    kind: 'VALIDATION',
+    description: 'The person already holds a shift that overlaps this one (`field` names the time or person at fault).',
+  },
+  ROTA_SHIFT_IN_WORKING_HOURS: {
+    kind: 'VALIDATION',
+    description:
+      'A shift covers out-of-hours time only: at some moment in it every member is in its working hours (the message says when).',
+  },
+  HELP_LOAN_OUTSIDE_REQUEST: {
+    kind: 'VALIDATION',
+    description: 'A loan must fit inside the period the request for help asked for (the message gives the period).',
+  },
   RECOVERY_PLAN_EXISTS: {
     kind: 'CONFLICT',
     description: 'Your organisation already has a recovery plan adapted from this model.',

@@ -1,6 +1,7 @@
 import {
   CORE_ERRORS,
   ConflictError,
+  type MutationCaller,
   money,
   NotFoundError,
   type PlatformTransaction,
@@ -8,6 +9,7 @@ import {
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, sql } from 'drizzle-orm';
 import { daysInclusive, isoDate } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash as hashOf, replayed } from '../common/idempotency.ts';
@@ -19,7 +21,6 @@ export type HelpLoanRow = typeof tables.helpLoans.$inferSelect;
 
 export interface RequestHelpInput {
   partnershipId: string;
-  memberId: string;
   skillCode: string;
   minimumLevel: number;
   startsOn: string;
@@ -29,12 +30,10 @@ export interface RequestHelpInput {
   /** What an agency would charge per day, as a decimal string in pounds. */
   agencyDayRate: string;
   idempotencyKey: string;
-  requestedBy: string;
 }
 
-function inputHash(input: RequestHelpInput): string {
-  const { partnershipId, memberId, skillCode, minimumLevel, startsOn, endsOn, daysNeeded, description, agencyDayRate } =
-    input;
+function inputHash(memberId: string, input: RequestHelpInput): string {
+  const { partnershipId, skillCode, minimumLevel, startsOn, endsOn, daysNeeded, description, agencyDayRate } = input;
   return hashOf([
     partnershipId,
     memberId,
@@ -51,17 +50,20 @@ function inputHash(input: RequestHelpInput): string {
 /**
  * A member asks its partnership for help with a skill over a period, recording what an agency
  * would charge per day. Idempotent on the member's key: the same key and input return the first
- * request, the same key with other input is a ConflictError.
+ * request, the same key with other input is a ConflictError. A new request is audited.
  */
 export async function requestHelp(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: RequestHelpInput,
 ): Promise<{ request: HelpRequestRow; replayed: boolean }> {
+  const memberId = caller.actor.organisationId;
   await requireSharedPartnership(tx, input.partnershipId);
   checkIdempotencyKey(input.idempotencyKey);
   const startsOn = isoDate(input.startsOn, 'input.startsOn');
   const endsOn = isoDate(input.endsOn, 'input.endsOn');
-  if (endsOn < startsOn) throw new ValidationError('The period ends before it starts', 'input.endsOn');
+  if (endsOn < startsOn)
+    throw new ValidationError('The period ends before it starts', 'input.endsOn', CORE_ERRORS.PERIOD_ENDS_BEFORE_START);
   if (!Number.isInteger(input.minimumLevel) || input.minimumLevel < 1 || input.minimumLevel > 4) {
     throw new ValidationError('Skill levels run from 1 (aware) to 4 (expert)', 'input.minimumLevel');
   }
@@ -80,12 +82,12 @@ export async function requestHelp(
   if (!skill)
     throw new ValidationError(`No skill in the taxonomy has the code '${input.skillCode}'`, 'input.skillCode');
 
-  const hash = inputHash(input);
+  const hash = inputHash(memberId, input);
   const [inserted] = await tx
     .insert(tables.helpRequests)
     .values({
       tenantId: input.partnershipId,
-      requestingMemberId: input.memberId,
+      requestingMemberId: memberId,
       skillCode: input.skillCode,
       minimumLevel: input.minimumLevel,
       startsOn,
@@ -93,7 +95,7 @@ export async function requestHelp(
       daysNeeded: input.daysNeeded,
       description,
       agencyDayRatePence: money.toPenceNumber(agencyDayRate),
-      requestedBy: input.requestedBy,
+      requestedBy: caller.actor.principal.subject,
       idempotencyKey: input.idempotencyKey,
       inputHash: hash,
     })
@@ -105,9 +107,20 @@ export async function requestHelp(
       ],
     })
     .returning();
-  if (inserted) return { request: inserted, replayed: false };
+  if (inserted) {
+    await recordAuditEvents(tx, auditActor(caller), [
+      {
+        organisationId: memberId,
+        action: 'help_request.created',
+        targetType: 'HelpRequest',
+        targetId: inserted.id,
+        after: inserted,
+      },
+    ]);
+    return { request: inserted, replayed: false };
+  }
   const existing = await tx.query.helpRequests.findFirst({
-    where: { tenantId: input.partnershipId, requestingMemberId: input.memberId, idempotencyKey: input.idempotencyKey },
+    where: { tenantId: input.partnershipId, requestingMemberId: memberId, idempotencyKey: input.idempotencyKey },
   });
   if (!existing) throw new Error('The idempotent request was neither inserted nor found');
   if (existing.inputHash !== hash) {
@@ -132,18 +145,18 @@ async function findRequest(tx: PlatformTransaction, partnershipId: string, reque
  */
 export async function offerHelp(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: {
     partnershipId: string;
-    memberId: string;
     requestId: string;
     personId: string;
     startsOn: string;
     endsOn: string;
     daysOffered: number;
-    offeredBy: string;
     idempotencyKey: string;
   },
 ): Promise<{ loan: HelpLoanRow; replayed: boolean }> {
+  const memberId = caller.actor.organisationId;
   await requireSharedPartnership(tx, input.partnershipId);
   checkIdempotencyKey(input.idempotencyKey);
   const hash = hashOf([
@@ -156,12 +169,12 @@ export async function offerHelp(
   ]);
   const findByKey = () =>
     tx.query.helpLoans.findFirst({
-      where: { tenantId: input.partnershipId, lendingMemberId: input.memberId, idempotencyKey: input.idempotencyKey },
+      where: { tenantId: input.partnershipId, lendingMemberId: memberId, idempotencyKey: input.idempotencyKey },
     });
   const earlier = replayed(await findByKey(), hash, 'offer');
   if (earlier) return { loan: earlier, replayed: true };
   const request = await findRequest(tx, input.partnershipId, input.requestId);
-  if (request.requestingMemberId === input.memberId) {
+  if (request.requestingMemberId === memberId) {
     throw new ValidationError('A member cannot lend to itself', 'input.requestId');
   }
   if (request.status !== 'open')
@@ -171,11 +184,13 @@ export async function offerHelp(
     );
   const startsOn = isoDate(input.startsOn, 'input.startsOn');
   const endsOn = isoDate(input.endsOn, 'input.endsOn');
-  if (endsOn < startsOn) throw new ValidationError('The loan ends before it starts', 'input.endsOn');
+  if (endsOn < startsOn)
+    throw new ValidationError('The loan ends before it starts', 'input.endsOn', CORE_ERRORS.PERIOD_ENDS_BEFORE_START);
   if (startsOn < request.startsOn || endsOn > request.endsOn) {
     throw new ValidationError(
       `A loan must fit inside the period asked for (${request.startsOn} to ${request.endsOn})`,
       startsOn < request.startsOn ? 'input.startsOn' : 'input.endsOn',
+      SHARED_SUPPORT_ERRORS.HELP_LOAN_OUTSIDE_REQUEST,
     );
   }
   if (!Number.isInteger(input.daysOffered) || input.daysOffered < 1) {
@@ -195,7 +210,7 @@ export async function offerHelp(
                exists (select 1 from support_person_unavailability u
                         where u.tenant_id = p.tenant_id and u.person_id = p.id
                           and u.starts_on <= ${endsOn}::date and u.ends_on >= ${startsOn}::date) as away
-          from support_people p where p.tenant_id = ${input.memberId} and p.id = ${input.personId}`,
+          from support_people p where p.tenant_id = ${memberId} and p.id = ${input.personId}`,
   );
   if (!person) throw new NotFoundError('No person of your organisation has this id');
   if (person.level === null || Number(person.level) < request.minimumLevel) {
@@ -211,13 +226,13 @@ export async function offerHelp(
       tenantId: input.partnershipId,
       requestId: request.id,
       requestingMemberId: request.requestingMemberId,
-      lendingMemberId: input.memberId,
+      lendingMemberId: memberId,
       personId: input.personId,
       startsOn,
       endsOn,
       daysOffered: input.daysOffered,
       agencyDayRatePence: request.agencyDayRatePence,
-      offeredBy: input.offeredBy,
+      offeredBy: caller.actor.principal.subject,
       idempotencyKey: input.idempotencyKey,
       inputHash: hash,
     })
@@ -225,7 +240,12 @@ export async function offerHelp(
       target: [tables.helpLoans.tenantId, tables.helpLoans.lendingMemberId, tables.helpLoans.idempotencyKey],
     })
     .returning();
-  if (loan) return { loan, replayed: false };
+  if (loan) {
+    await recordAuditEvents(tx, auditActor(caller), [
+      { organisationId: memberId, action: 'help_loan.offered', targetType: 'HelpLoan', targetId: loan.id, after: loan },
+    ]);
+    return { loan, replayed: false };
+  }
   // The same key arrived twice at once: the other insert won.
   const winner = replayed(await findByKey(), hash, 'offer');
   if (!winner) throw new Error('The idempotent offer was neither inserted nor found');
@@ -248,9 +268,11 @@ async function findOwnOffer(tx: PlatformTransaction, partnershipId: string, memb
  */
 export async function decideHelpOffer(
   tx: PlatformTransaction,
-  input: { partnershipId: string; memberId: string; loanId: string; accept: boolean },
+  caller: MutationCaller,
+  input: { partnershipId: string; loanId: string; accept: boolean },
 ): Promise<{ before: HelpLoanRow; after: HelpLoanRow }> {
-  const before = await findOwnOffer(tx, input.partnershipId, input.memberId, input.loanId);
+  const memberId = caller.actor.organisationId;
+  const before = await findOwnOffer(tx, input.partnershipId, memberId, input.loanId);
   if (before.status !== 'offered')
     throw new ConflictError(`The offer was already ${before.status}`, SHARED_SUPPORT_ERRORS.HELP_OFFER_ALREADY_DECIDED);
   let dayRatePence: number | null = null;
@@ -277,15 +299,27 @@ export async function decideHelpOffer(
          and r.days_needed <= (select coalesce(sum(l.days_offered), 0) from help_loans l
                                 where l.tenant_id = r.tenant_id and l.request_id = r.id and l.status = 'accepted')`);
   }
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: input.accept ? 'help_loan.accepted' : 'help_loan.declined',
+      targetType: 'HelpLoan',
+      targetId: input.loanId,
+      before,
+      after,
+    },
+  ]);
   return { before, after };
 }
 
 /** The asking member records the days the lent person actually gave (at most the loan's length). */
 export async function recordTimeGiven(
   tx: PlatformTransaction,
-  input: { partnershipId: string; memberId: string; loanId: string; daysGiven: number },
+  caller: MutationCaller,
+  input: { partnershipId: string; loanId: string; daysGiven: number },
 ): Promise<{ before: HelpLoanRow; after: HelpLoanRow }> {
-  const before = await findOwnOffer(tx, input.partnershipId, input.memberId, input.loanId);
+  const memberId = caller.actor.organisationId;
+  const before = await findOwnOffer(tx, input.partnershipId, memberId, input.loanId);
   if (before.status !== 'accepted')
     throw new ConflictError(
       'Time is recorded only against an accepted offer',
@@ -306,18 +340,29 @@ export async function recordTimeGiven(
     .where(and(eq(tables.helpLoans.tenantId, input.partnershipId), eq(tables.helpLoans.id, input.loanId)))
     .returning();
   if (!after) throw new Error('The loan was not updated');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: 'help_loan.time_recorded',
+      targetType: 'HelpLoan',
+      targetId: input.loanId,
+      before,
+      after,
+    },
+  ]);
   return { before, after };
 }
 
 /** The asking member withdraws an open request; offers still waiting on it are declined. */
 export async function withdrawHelpRequest(
   tx: PlatformTransaction,
-  input: { partnershipId: string; memberId: string; requestId: string },
+  caller: MutationCaller,
+  input: { partnershipId: string; requestId: string },
 ): Promise<{ before: HelpRequestRow; after: HelpRequestRow }> {
+  const memberId = caller.actor.organisationId;
   await requireSharedPartnership(tx, input.partnershipId);
   const before = await findRequest(tx, input.partnershipId, input.requestId);
-  if (before.requestingMemberId !== input.memberId)
-    throw new NotFoundError('No request of your organisation has this id');
+  if (before.requestingMemberId !== memberId) throw new NotFoundError('No request of your organisation has this id');
   if (before.status !== 'open')
     throw new ConflictError(
       `The request is ${before.status}, no longer open`,
@@ -339,5 +384,15 @@ export async function withdrawHelpRequest(
         eq(tables.helpLoans.status, 'offered'),
       ),
     );
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: 'help_request.withdrawn',
+      targetType: 'HelpRequest',
+      targetId: input.requestId,
+      before,
+      after,
+    },
+  ]);
   return { before, after };
 }

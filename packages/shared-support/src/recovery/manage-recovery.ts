@@ -1,8 +1,17 @@
-import { ConflictError, NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
+import {
+  ConflictError,
+  type MutationCaller,
+  NotFoundError,
+  type PlatformTransaction,
+  queryRows,
+  ValidationError,
+} from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { isoDate, londonToday } from '../common/dates.ts';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
+import { callerPartnership } from '../common/partnership-admin.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 
@@ -36,17 +45,18 @@ function checkInterval(days: number, field: string) {
   }
 }
 
-/** The partnership's tenant admins write its generic recovery model. */
+/** The partnership's tenant admins write its generic recovery model (audited). */
 export async function createRecoveryTemplate(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: {
-    partnershipId: string;
     name: string;
     description: string;
     testIntervalDays: number;
     items: RecoveryItemInput[];
   },
 ) {
+  const partnershipId = await callerPartnership(tx, caller);
   if (input.name.trim() === '') throw new ValidationError('Name the model', 'input.name');
   checkInterval(input.testIntervalDays, 'input.testIntervalDays');
   if (input.items.length === 0) throw new ValidationError('List what must be recovered', 'input.items');
@@ -54,7 +64,7 @@ export async function createRecoveryTemplate(
   const [template] = await tx
     .insert(tables.recoveryTemplates)
     .values({
-      tenantId: input.partnershipId,
+      tenantId: partnershipId,
       name: input.name.trim(),
       description: input.description.trim(),
       testIntervalDays: input.testIntervalDays,
@@ -63,12 +73,21 @@ export async function createRecoveryTemplate(
   if (!template) throw new Error('The template was not written');
   await tx.insert(tables.recoveryTemplateItems).values(
     input.items.map((item) => ({
-      tenantId: input.partnershipId,
+      tenantId: partnershipId,
       templateId: template.id,
       ...item,
       name: item.name.trim(),
     })),
   );
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: partnershipId,
+      action: 'recovery_template.created',
+      targetType: 'RecoveryTemplate',
+      targetId: template.id,
+      after: { template, items: input.items },
+    },
+  ]);
   return template;
 }
 
@@ -85,15 +104,15 @@ export interface PlanItemInput extends RecoveryItemInput {
  */
 export async function adoptRecoveryPlan(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: {
     partnershipId: string;
-    memberId: string;
     templateId: string;
     name: string;
     items: PlanItemInput[] | null;
-    createdBy: string;
   },
 ) {
+  const memberId = caller.actor.organisationId;
   await requireSharedPartnership(tx, input.partnershipId);
   const template = await tx.query.recoveryTemplates.findFirst({
     where: { tenantId: input.partnershipId, id: input.templateId },
@@ -126,11 +145,11 @@ export async function adoptRecoveryPlan(
   const [plan] = await tx
     .insert(tables.recoveryPlans)
     .values({
-      tenantId: input.memberId,
+      tenantId: memberId,
       partnershipId: input.partnershipId,
       templateId: input.templateId,
       name: input.name.trim() || template.name,
-      createdBy: input.createdBy,
+      createdBy: caller.actor.principal.subject,
     })
     .onConflictDoNothing({ target: [tables.recoveryPlans.tenantId, tables.recoveryPlans.templateId] })
     .returning();
@@ -141,7 +160,7 @@ export async function adoptRecoveryPlan(
     );
   await tx.insert(tables.recoveryPlanItems).values(
     items.map((item) => ({
-      tenantId: input.memberId,
+      tenantId: memberId,
       planId: plan.id,
       templateItemId: item.templateItemId,
       name: item.name.trim(),
@@ -153,27 +172,36 @@ export async function adoptRecoveryPlan(
       testIntervalDays: item.testIntervalDays ?? template.testIntervalDays,
     })),
   );
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: 'recovery_plan.adopted',
+      targetType: 'RecoveryPlan',
+      targetId: plan.id,
+      after: { plan, items },
+    },
+  ]);
   return plan;
 }
 
 /** A member records a recovery test of one of its plan's items. A test cannot be dated in the future. */
 export async function recordRecoveryTest(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: {
-    memberId: string;
     planItemId: string;
     testedOn: string;
     outcome: RecoveryOutcome;
     notes: string | null;
-    recordedBy: string;
     idempotencyKey: string;
     today?: string;
   },
 ): Promise<{ test: typeof tables.recoveryTests.$inferSelect; replayed: boolean }> {
+  const memberId = caller.actor.organisationId;
   checkIdempotencyKey(input.idempotencyKey);
   const hash = inputHash([input.planItemId, input.testedOn, input.outcome, input.notes]);
   const findByKey = () =>
-    tx.query.recoveryTests.findFirst({ where: { tenantId: input.memberId, idempotencyKey: input.idempotencyKey } });
+    tx.query.recoveryTests.findFirst({ where: { tenantId: memberId, idempotencyKey: input.idempotencyKey } });
   const earlier = replayed(await findByKey(), hash, 'recovery test');
   if (earlier) return { test: earlier, replayed: true };
   const testedOn = isoDate(input.testedOn, 'input.testedOn');
@@ -183,24 +211,35 @@ export async function recordRecoveryTest(
   }
   const [item] = await queryRows<{ id: string }>(
     tx,
-    sql`select id from recovery_plan_items where tenant_id = ${input.memberId} and id = ${input.planItemId}`,
+    sql`select id from recovery_plan_items where tenant_id = ${memberId} and id = ${input.planItemId}`,
   );
   if (!item) throw new NotFoundError('No item of your recovery plans has this id');
   const [test] = await tx
     .insert(tables.recoveryTests)
     .values({
-      tenantId: input.memberId,
+      tenantId: memberId,
       planItemId: input.planItemId,
       testedOn,
       outcome: input.outcome,
       notes: input.notes,
-      recordedBy: input.recordedBy,
+      recordedBy: caller.actor.principal.subject,
       idempotencyKey: input.idempotencyKey,
       inputHash: hash,
     })
     .onConflictDoNothing({ target: [tables.recoveryTests.tenantId, tables.recoveryTests.idempotencyKey] })
     .returning();
-  if (test) return { test, replayed: false };
+  if (test) {
+    await recordAuditEvents(tx, auditActor(caller), [
+      {
+        organisationId: memberId,
+        action: 'recovery_test.recorded',
+        targetType: 'RecoveryTest',
+        targetId: test.id,
+        after: test,
+      },
+    ]);
+    return { test, replayed: false };
+  }
   // The same key arrived twice at once: the other insert won.
   const winner = replayed(await findByKey(), hash, 'recovery test');
   if (!winner) throw new Error('The idempotent recovery test was neither inserted nor found');

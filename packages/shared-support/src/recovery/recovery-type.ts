@@ -1,28 +1,17 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
-  ConflictError,
   checkedPageSize,
   describedEnumValues,
-  ForbiddenError,
   mayReadType,
-  NotFoundError,
-  type RequestContext,
   readableBy,
   requestActor,
   requestTransaction,
   requireReadAccess,
-  requireRole,
-  ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { isoDate, londonToday } from '../common/dates.ts';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
-import { requirePartnershipAdmin } from '../common/partnership-admin.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { SUPPORT_ROLES } from '../common/roles.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import {
   isOverdue,
@@ -33,9 +22,8 @@ import {
   type PlanView,
   type TemplateView,
 } from './load-recovery.ts';
-import { adoptRecoveryPlan, createRecoveryTemplate, recordRecoveryTest } from './manage-recovery.ts';
 
-const RecoveryItemCategoryEnum = builder.enumType('RecoveryItemCategory', {
+export const RecoveryItemCategoryEnum = builder.enumType('RecoveryItemCategory', {
   description: 'What a recovery item recovers.',
   values: describedEnumValues<(typeof tables.recoveryItemCategory.enumValues)[number]>({
     hardware: 'Hardware.',
@@ -44,7 +32,7 @@ const RecoveryItemCategoryEnum = builder.enumType('RecoveryItemCategory', {
   }),
 });
 
-const RecoveryTestOutcomeEnum = builder.enumType('RecoveryTestOutcome', {
+export const RecoveryTestOutcomeEnum = builder.enumType('RecoveryTestOutcome', {
   description: 'How a recovery test went.',
   values: describedEnumValues<(typeof tables.recoveryTestOutcome.enumValues)[number]>({
     passed: 'Recovered within its objectives.',
@@ -53,7 +41,7 @@ const RecoveryTestOutcomeEnum = builder.enumType('RecoveryTestOutcome', {
   }),
 });
 
-const TemplateItemRef = builder.objectRef<TemplateView['items'][number]>('RecoveryTemplateItem').implement({
+export const TemplateItemRef = builder.objectRef<TemplateView['items'][number]>('RecoveryTemplateItem').implement({
   description: 'Something the generic model says must be recovered.',
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (i) => ({ type: 'RecoveryTemplateItem', id: i.id }) }),
@@ -69,7 +57,7 @@ const TemplateItemRef = builder.objectRef<TemplateView['items'][number]>('Recove
   }),
 });
 
-const TemplateRef = builder.objectRef<TemplateView>('RecoveryTemplate').implement({
+export const TemplateRef = builder.objectRef<TemplateView>('RecoveryTemplate').implement({
   description: "The partnership's generic disaster-recovery model, which each member adapts into its own plan.",
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (r) => ({ type: 'RecoveryTemplate', id: r.id }) }),
@@ -113,11 +101,11 @@ const RecoveryTestRef = builder.objectRef<PlanItemView['tests'][number]>('Recove
   }),
 });
 
-interface AsOf {
+export interface AsOf {
   asOf: string;
 }
 
-const PlanItemRef = builder.objectRef<PlanItemView & AsOf>('RecoveryPlanItem').implement({
+export const PlanItemRef = builder.objectRef<PlanItemView & AsOf>('RecoveryPlanItem').implement({
   description: 'A system, network or piece of hardware in your plan, with its owner, objectives and tests.',
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (i) => ({ type: 'RecoveryPlanItem', id: i.id }) }),
@@ -157,7 +145,7 @@ const PlanItemRef = builder.objectRef<PlanItemView & AsOf>('RecoveryPlanItem').i
   }),
 });
 
-const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'), {
+export const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'), {
   ...readableBy(SHARED_SUPPORT_READ_RULES.RecoveryPlan),
   description: "Your organisation's disaster-recovery plan, adapted from its partnership's model.",
   id: { resolve: (p) => p.id, description: 'Opaque global id.' },
@@ -174,13 +162,13 @@ const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'),
   },
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Its name.' }),
-    partnershipId: t.id({
+    partnershipId: t.globalID({
       description: 'The partnership whose model it adapts.',
-      resolve: (p) => globalIdOf('Organisation', p.partnershipId),
+      resolve: (p) => ({ type: 'Organisation', id: p.partnershipId }),
     }),
-    templateId: t.id({
+    templateId: t.globalID({
       description: 'The model it adapts.',
-      resolve: (p) => globalIdOf('RecoveryTemplate', p.templateId),
+      resolve: (p) => ({ type: 'RecoveryTemplate', id: p.templateId }),
     }),
     items: t.field({
       type: [PlanItemRef],
@@ -205,14 +193,6 @@ const PlanRef = builder.node(builder.objectRef<PlanView & AsOf>('RecoveryPlan'),
     }),
   }),
 });
-
-function requireSupportRole(context: RequestContext, action: string) {
-  const actor = requestActor(context);
-  requireRole(actor, SUPPORT_ROLES, action);
-  if (actor.platformScope)
-    throw new ForbiddenError('Recovery plans are kept by the members themselves', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
-  return actor;
-}
 
 builder.queryField('recoveryPlans', (t) =>
   t.connection(
@@ -240,205 +220,4 @@ builder.queryField('recoveryPlans', (t) =>
     { name: 'RecoveryPlanConnection', description: 'A page of recovery plans.' },
     { name: 'RecoveryPlanEdge', description: 'A recovery plan, with its cursor.' },
   ),
-);
-
-// --- Mutations ---------------------------------------------------------------------------------
-
-const errors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
-
-const RecoveryItemInputRef = builder.inputType('RecoveryItemInput', {
-  description: 'Something that must be recovered.',
-  fields: (t) => ({
-    templateItemId: t.id({ required: false, description: 'The model item it adapts (leave out for one of your own).' }),
-    name: t.string({ required: true, description: 'What.' }),
-    category: t.field({ type: RecoveryItemCategoryEnum, required: true, description: 'Hardware, network or system.' }),
-    priority: t.int({ required: true, description: '1 is recovered first.' }),
-    owner: t.string({ required: false, description: 'Who is responsible for recovering it (plans only).' }),
-    rtoHours: t.int({ required: false, description: 'Recovery time objective, in hours.' }),
-    rpoHours: t.int({ required: false, description: 'Recovery point objective, in hours of data.' }),
-    testIntervalDays: t.int({
-      required: false,
-      description: "How often to test it (plans only; the model's interval when left out).",
-    }),
-  }),
-});
-
-const CreateRecoveryTemplateInput = builder.inputType('CreateRecoveryTemplateInput', {
-  description: 'A generic disaster-recovery model for the partnership.',
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'Its name.' }),
-    description: t.string({ required: true, description: 'What it is for.' }),
-    testIntervalDays: t.int({ required: true, description: 'How often each item should be tested, in days.' }),
-    items: t.field({ type: [RecoveryItemInputRef], required: true, description: 'What must be recovered.' }),
-  }),
-});
-
-const RecoveryTemplatePayload = builder.objectRef<{ templateId: string }>('RecoveryTemplatePayload').implement({
-  description: 'The model created.',
-  fields: (t) => ({
-    templateId: t.id({ description: 'Its global id.', resolve: (p) => globalIdOf('RecoveryTemplate', p.templateId) }),
-  }),
-});
-
-builder.mutationField('createRecoveryTemplate', (t) =>
-  t.field({
-    type: RecoveryTemplatePayload,
-    description: "A partnership's tenant admins: write a generic disaster-recovery model for its members to adapt.",
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: CreateRecoveryTemplateInput, required: true, description: 'The model.' }) },
-    resolve: async (_root, { input }, context) => {
-      const tx = requestTransaction(context);
-      const partnershipId = await requirePartnershipAdmin(context, tx);
-      const template = await createRecoveryTemplate(tx, {
-        partnershipId,
-        name: input.name,
-        description: input.description,
-        testIntervalDays: input.testIntervalDays,
-        items: input.items.map((item) => ({
-          name: item.name,
-          category: item.category,
-          priority: item.priority,
-          rtoHours: item.rtoHours ?? null,
-          rpoHours: item.rpoHours ?? null,
-        })),
-      });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: partnershipId,
-          action: 'recovery_template.created',
-          targetType: 'RecoveryTemplate',
-          targetId: template.id,
-          after: { template, items: input.items },
-        },
-      ]);
-      return { templateId: template.id };
-    },
-  }),
-);
-
-const AdoptRecoveryPlanInput = builder.inputType('AdoptRecoveryPlanInput', {
-  description: "Adapt a partnership's model into your own plan.",
-  fields: (t) => ({
-    partnershipId: t.id({ required: true, description: 'The partnership (an Organisation global id).' }),
-    templateId: t.id({ required: true, description: 'The model (a RecoveryTemplate global id).' }),
-    name: t.string({ required: false, description: "Your plan's name (the model's when left out)." }),
-    items: t.field({
-      type: [RecoveryItemInputRef],
-      required: false,
-      description: "Your systems, owners and objectives (the model's items as they are when left out).",
-    }),
-  }),
-});
-
-const RecoveryPlanPayload = builder.objectRef<{ plan: PlanView & AsOf }>('RecoveryPlanPayload').implement({
-  description: 'The plan.',
-  fields: (t) => ({ plan: t.field({ type: PlanRef, description: 'The plan.', resolve: (p) => p.plan }) }),
-});
-
-async function planView(context: RequestContext, memberId: string, planId: string) {
-  const [plan] = await loadRecoveryPlans(requestTransaction(context), memberId, 1, 0, [planId]);
-  if (!plan) throw new Error('The plan was not found after writing it');
-  return { ...plan, asOf: londonToday() };
-}
-
-builder.mutationField('adoptRecoveryPlan', (t) =>
-  t.field({
-    type: RecoveryPlanPayload,
-    description:
-      "Tenant admins and service agents of an opted-in member: adapt the partnership's model into your own plan.",
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: AdoptRecoveryPlanInput, required: true, description: 'The plan.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requireSupportRole(context, 'Adopting a recovery plan');
-      const tx = requestTransaction(context);
-      const plan = await adoptRecoveryPlan(tx, {
-        partnershipId: idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId'),
-        memberId: actor.organisationId,
-        templateId: idOf(String(input.templateId), 'RecoveryTemplate', 'input.templateId'),
-        name: input.name ?? '',
-        items:
-          input.items?.map((item, index) => ({
-            templateItemId: item.templateItemId
-              ? idOf(String(item.templateItemId), 'RecoveryTemplateItem', `input.items.${index}.templateItemId`)
-              : null,
-            name: item.name,
-            category: item.category,
-            priority: item.priority,
-            owner: item.owner ?? null,
-            rtoHours: item.rtoHours ?? null,
-            rpoHours: item.rpoHours ?? null,
-            testIntervalDays: item.testIntervalDays ?? null,
-          })) ?? null,
-        createdBy: actor.principal.subject,
-      });
-      const view = await planView(context, actor.organisationId, plan.id);
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: actor.organisationId,
-          action: 'recovery_plan.adopted',
-          targetType: 'RecoveryPlan',
-          targetId: plan.id,
-          after: view,
-        },
-      ]);
-      return { plan: view };
-    },
-  }),
-);
-
-const RecordRecoveryTestInput = builder.inputType('RecordRecoveryTestInput', {
-  description: 'A recovery test of one item of your plan.',
-  fields: (t) => ({
-    planItemId: t.id({ required: true, description: 'The item (a RecoveryPlanItem global id).' }),
-    testedOn: t.string({ required: true, description: 'When it was tested (YYYY-MM-DD; today or earlier).' }),
-    outcome: t.field({ type: RecoveryTestOutcomeEnum, required: true, description: 'How it went.' }),
-    notes: t.string({ required: false, description: 'What was learnt.' }),
-    idempotencyKey: t.string({
-      required: true,
-      description: 'Your key for this test: the same key returns the same test.',
-    }),
-  }),
-});
-
-builder.mutationField('recordRecoveryTest', (t) =>
-  t.field({
-    type: RecoveryPlanPayload,
-    description:
-      'Tenant admins and service agents: record a recovery test (never in the future; a correction is a new test).',
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: RecordRecoveryTestInput, required: true, description: 'The test.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requireSupportRole(context, 'Recording a recovery test');
-      const tx = requestTransaction(context);
-      const planItemId = idOf(String(input.planItemId), 'RecoveryPlanItem', 'input.planItemId');
-      const { test, replayed } = await recordRecoveryTest(tx, {
-        memberId: actor.organisationId,
-        planItemId,
-        testedOn: input.testedOn,
-        outcome: input.outcome,
-        notes: input.notes ?? null,
-        recordedBy: actor.principal.subject,
-        idempotencyKey: input.idempotencyKey,
-      });
-      if (!replayed) {
-        await recordAuditEvents(tx, auditActor(context), [
-          {
-            organisationId: actor.organisationId,
-            action: 'recovery_test.recorded',
-            targetType: 'RecoveryTest',
-            targetId: test.id,
-            after: test,
-          },
-        ]);
-      }
-      const [item] = await tx.query.recoveryPlanItems.findMany({
-        where: { tenantId: actor.organisationId, id: test.planItemId },
-        columns: { planId: true },
-      });
-      return { plan: await planView(context, actor.organisationId, item!.planId) };
-    },
-  }),
 );

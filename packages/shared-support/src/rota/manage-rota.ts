@@ -1,12 +1,14 @@
 import {
   CORE_ERRORS,
   ConflictError,
+  type MutationCaller,
   NotFoundError,
   type PlatformTransaction,
   queryRows,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
@@ -81,6 +83,7 @@ async function checkNoOverlap(
     throw new ValidationError(
       `The person already holds a shift from ${clashes[0]!.startsAt.toISOString()} to ${clashes[0]!.endsAt.toISOString()}`,
       field,
+      SHARED_SUPPORT_ERRORS.ROTA_SHIFT_CLASH,
     );
   }
 }
@@ -92,16 +95,16 @@ async function checkNoOverlap(
  */
 export async function addRotaShift(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: {
     partnershipId: string;
-    memberId: string;
     personId: string;
     startsAt: Date;
     endsAt: Date;
-    createdBy: string;
     idempotencyKey: string;
   },
 ): Promise<{ shift: RotaShiftRow; replayed: boolean }> {
+  const memberId = caller.actor.organisationId;
   await requireSharedPartnership(tx, input.partnershipId);
   checkIdempotencyKey(input.idempotencyKey);
   const hash = inputHash([
@@ -112,7 +115,7 @@ export async function addRotaShift(
   ]);
   const findByKey = () =>
     tx.query.rotaShifts.findFirst({
-      where: { tenantId: input.partnershipId, holderMemberId: input.memberId, idempotencyKey: input.idempotencyKey },
+      where: { tenantId: input.partnershipId, holderMemberId: memberId, idempotencyKey: input.idempotencyKey },
     });
   const earlier = replayed(await findByKey(), hash, 'shift');
   if (earlier) return { shift: earlier, replayed: true };
@@ -131,19 +134,20 @@ export async function addRotaShift(
     throw new ValidationError(
       `A shift covers out-of-hours time only; every member is in working hours from ${new Date(inHours[0]!.start).toISOString()}`,
       'input.startsAt',
+      SHARED_SUPPORT_ERRORS.ROTA_SHIFT_IN_WORKING_HOURS,
     );
   }
-  await checkHolder(tx, input.partnershipId, input.memberId, input.personId, span, 'input.personId');
+  await checkHolder(tx, input.partnershipId, memberId, input.personId, span, 'input.personId');
   await checkNoOverlap(tx, input.partnershipId, input.personId, span, [], 'input.startsAt');
   const [shift] = await tx
     .insert(tables.rotaShifts)
     .values({
       tenantId: input.partnershipId,
-      holderMemberId: input.memberId,
+      holderMemberId: memberId,
       holderPersonId: input.personId,
       startsAt: input.startsAt,
       endsAt: input.endsAt,
-      createdBy: input.createdBy,
+      createdBy: caller.actor.principal.subject,
       idempotencyKey: input.idempotencyKey,
       inputHash: hash,
     })
@@ -151,7 +155,18 @@ export async function addRotaShift(
       target: [tables.rotaShifts.tenantId, tables.rotaShifts.holderMemberId, tables.rotaShifts.idempotencyKey],
     })
     .returning();
-  if (shift) return { shift, replayed: false };
+  if (shift) {
+    await recordAuditEvents(tx, auditActor(caller), [
+      {
+        organisationId: memberId,
+        action: 'rota_shift.added',
+        targetType: 'RotaShift',
+        targetId: shift.id,
+        after: shift,
+      },
+    ]);
+    return { shift, replayed: false };
+  }
   // The same key arrived twice at once: the other insert won.
   const winner = replayed(await findByKey(), hash, 'shift');
   if (!winner) throw new Error('The idempotent shift was neither inserted nor found');
@@ -164,18 +179,18 @@ export async function addRotaShift(
  */
 export async function proposeRotaSwap(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: {
     partnershipId: string;
-    memberId: string;
     shiftId: string;
     toPersonId: string;
     returnShiftId: string | null;
-    proposedBy: string;
   },
 ): Promise<RotaSwapRow> {
+  const memberId = caller.actor.organisationId;
   await requireSharedPartnership(tx, input.partnershipId);
   const shift = await loadShift(tx, input.partnershipId, input.shiftId);
-  if (!shift || shift.holderMemberId !== input.memberId) {
+  if (!shift || shift.holderMemberId !== memberId) {
     throw new NotFoundError('No shift held by your organisation has this id');
   }
   const [to] = await queryRows<{ member_organisation_id: string }>(
@@ -197,14 +212,17 @@ export async function proposeRotaSwap(
       tenantId: input.partnershipId,
       shiftId: input.shiftId,
       returnShiftId: input.returnShiftId,
-      fromMemberId: input.memberId,
+      fromMemberId: memberId,
       fromPersonId: shift.holderPersonId,
       toMemberId: to.member_organisation_id,
       toPersonId: input.toPersonId,
-      proposedBy: input.proposedBy,
+      proposedBy: caller.actor.principal.subject,
     })
     .returning();
   if (!swap) throw new Error('The swap was not written');
+  await recordAuditEvents(tx, auditActor(caller), [
+    { organisationId: memberId, action: 'rota_swap.proposed', targetType: 'RotaSwap', targetId: swap.id, after: swap },
+  ]);
   return swap;
 }
 
@@ -214,11 +232,13 @@ export async function proposeRotaSwap(
  */
 export async function decideRotaSwap(
   tx: PlatformTransaction,
-  input: { partnershipId: string; memberId: string; swapId: string; accept: boolean; decidedBy: string },
+  caller: MutationCaller,
+  input: { partnershipId: string; swapId: string; accept: boolean },
 ): Promise<{ before: RotaSwapRow; after: RotaSwapRow }> {
+  const memberId = caller.actor.organisationId;
   await requireSharedPartnership(tx, input.partnershipId);
   const before = await tx.query.rotaSwaps.findFirst({ where: { tenantId: input.partnershipId, id: input.swapId } });
-  if (!before || before.toMemberId !== input.memberId)
+  if (!before || before.toMemberId !== memberId)
     throw new NotFoundError('No swap proposed to your organisation has this id');
   if (before.status !== 'proposed')
     throw new ConflictError(`The swap was already ${before.status}`, SHARED_SUPPORT_ERRORS.SWAP_ALREADY_DECIDED);
@@ -229,7 +249,7 @@ export async function decideRotaSwap(
     }
     const except = [before.shiftId, ...(before.returnShiftId ? [before.returnShiftId] : [])];
     const span = { start: shift.startsAt.getTime(), end: shift.endsAt.getTime() };
-    await checkHolder(tx, input.partnershipId, input.memberId, before.toPersonId, span, 'input.swapId');
+    await checkHolder(tx, input.partnershipId, memberId, before.toPersonId, span, 'input.swapId');
     await checkNoOverlap(tx, input.partnershipId, before.toPersonId, span, except, 'input.swapId');
     if (before.returnShiftId) {
       const back = await loadShift(tx, input.partnershipId, before.returnShiftId);
@@ -251,9 +271,23 @@ export async function decideRotaSwap(
   }
   const [after] = await tx
     .update(tables.rotaSwaps)
-    .set({ status: input.accept ? 'accepted' : 'declined', decidedBy: input.decidedBy, decidedAt: new Date() })
+    .set({
+      status: input.accept ? 'accepted' : 'declined',
+      decidedBy: caller.actor.principal.subject,
+      decidedAt: new Date(),
+    })
     .where(and(eq(tables.rotaSwaps.tenantId, input.partnershipId), eq(tables.rotaSwaps.id, input.swapId)))
     .returning();
   if (!after) throw new Error('The swap was not updated');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: input.accept ? 'rota_swap.accepted' : 'rota_swap.declined',
+      targetType: 'RotaSwap',
+      targetId: input.swapId,
+      before,
+      after,
+    },
+  ]);
   return { before, after };
 }

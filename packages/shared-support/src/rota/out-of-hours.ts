@@ -1,4 +1,5 @@
 import {
+  CORE_ERRORS,
   FIRST_BANK_HOLIDAY_YEAR,
   isWorkingDay,
   LAST_BANK_HOLIDAY_YEAR,
@@ -53,7 +54,8 @@ export function checkReportPeriod(fromDate: string, toDate: string): void {
       );
     }
   }
-  if (toDate < fromDate) throw new ValidationError('The period ends before it starts', 'to');
+  if (toDate < fromDate)
+    throw new ValidationError('The period ends before it starts', 'to', CORE_ERRORS.PERIOD_ENDS_BEFORE_START);
   if (DateTime.fromISO(toDate).diff(DateTime.fromISO(fromDate), 'days').days > 366) {
     throw new ValidationError('A report covers at most a year', 'to');
   }

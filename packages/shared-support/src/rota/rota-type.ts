@@ -1,32 +1,25 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
-  ConflictError,
   checkedPageSize,
-  describedEnumValues,
   ForbiddenError,
   type Nation,
-  NotFoundError,
   type RequestContext,
   readableBy,
   requestActor,
   requestTransaction,
   requireReadAccess,
   requireRole,
-  ValidationError,
 } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import type * as tables from '@ssp/shared-support-tables';
-import { auditActor, NationEnum, recordAuditEvents } from '@ssp/tenants';
+import { NationEnum } from '@ssp/tenants';
 import { isoDate } from '../common/dates.ts';
-import { globalIdOf, idOf } from '../common/global-ids.ts';
 import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import { loadRotaMembers, loadShift, loadShifts, loadShiftsById, type ShiftView } from './load-rota.ts';
-import { addRotaShift, decideRotaSwap, proposeRotaSwap, type RotaSwapRow } from './manage-rota.ts';
+import { loadRotaMembers, loadShifts, loadShiftsById, type ShiftView } from './load-rota.ts';
 import {
   type CoverReport,
   coverReport,
@@ -59,14 +52,14 @@ export const RotaShiftRef = builder.node(builder.objectRef<ShiftView>('RotaShift
       description: 'Its length in elapsed hours (a night across a clock change is an hour shorter or longer).',
       resolve: (s) => hoursOf(s.endsAt.getTime() - s.startsAt.getTime()),
     }),
-    holderMemberId: t.id({
+    holderMemberId: t.globalID({
       description: "The global id of the holder's organisation.",
-      resolve: (s) => globalIdOf('Organisation', s.holderMemberId),
+      resolve: (s) => ({ type: 'Organisation', id: s.holderMemberId }),
     }),
     holderMemberName: t.exposeString('holderMemberName', { description: "The holder's organisation." }),
-    holderPersonId: t.id({
+    holderPersonId: t.globalID({
       description: 'The global id of the holder (a SharedPerson).',
-      resolve: (s) => globalIdOf('SharedPerson', s.holderPersonId),
+      resolve: (s) => ({ type: 'SharedPerson', id: s.holderPersonId }),
     }),
     holder: t.field({
       type: RotaHolderRef,
@@ -147,9 +140,9 @@ const MemberCoverRef = builder.objectRef<MemberCover>('MemberRotaCover').impleme
   description:
     "One member's out-of-hours time in the period, how much of it was covered, and its share of the shifts held.",
   fields: (t) => ({
-    memberId: t.id({
+    memberId: t.globalID({
       description: 'The global id of the member.',
-      resolve: (m) => globalIdOf('Organisation', m.memberId),
+      resolve: (m) => ({ type: 'Organisation', id: m.memberId }),
     }),
     name: t.exposeString('name', { description: 'The member.' }),
     nation: t.field({
@@ -244,203 +237,3 @@ builder.objectField(SharedSupportRef, 'rotaCover', (t) =>
     },
   }),
 );
-
-// --- Mutations ---------------------------------------------------------------------------------
-
-const errors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
-
-const AddRotaShiftInput = builder.inputType('AddRotaShiftInput', {
-  description: 'One of your people on call for the partnership.',
-  fields: (t) => ({
-    partnershipId: t.id({ required: true, description: 'The partnership (an Organisation global id).' }),
-    personId: t.id({ required: true, description: 'Your person (a SupportPerson or SharedPerson global id).' }),
-    startsAt: t.field({ type: 'DateTime', required: true, description: 'When the shift starts.' }),
-    endsAt: t.field({ type: 'DateTime', required: true, description: 'When it ends (at most 96 hours later).' }),
-    idempotencyKey: t.string({
-      required: true,
-      description: 'Your key for this shift: the same key returns the same shift.',
-    }),
-  }),
-});
-
-const RotaShiftPayload = builder.objectRef<{ shift: ShiftView }>('RotaShiftPayload').implement({
-  description: 'The shift.',
-  fields: (t) => ({ shift: t.field({ type: RotaShiftRef, description: 'The shift.', resolve: (p) => p.shift }) }),
-});
-
-function personIdOf(globalId: string, field: string): string {
-  try {
-    return idOf(globalId, 'SupportPerson', field);
-  } catch {
-    return idOf(globalId, 'SharedPerson', field);
-  }
-}
-
-builder.mutationField('addRotaShift', (t) =>
-  t.field({
-    type: RotaShiftPayload,
-    description:
-      'Tenant admins and service agents of an opted-in member: put one of your people on the out-of-hours rota.',
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: AddRotaShiftInput, required: true, description: 'The shift.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requireSupportRole(context, 'Adding a shift');
-      const tx = requestTransaction(context);
-      const partnershipId = idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId');
-      const { shift, replayed } = await addRotaShift(tx, {
-        partnershipId,
-        memberId: actor.organisationId,
-        personId: personIdOf(String(input.personId), 'input.personId'),
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        createdBy: actor.principal.subject,
-        idempotencyKey: input.idempotencyKey,
-      });
-      if (!replayed) {
-        await recordAuditEvents(tx, auditActor(context), [
-          {
-            organisationId: actor.organisationId,
-            action: 'rota_shift.added',
-            targetType: 'RotaShift',
-            targetId: shift.id,
-            after: shift,
-          },
-        ]);
-      }
-      const view = await loadShift(tx, partnershipId, shift.id);
-      if (!view) throw new Error('The shift was not found after writing it');
-      return { shift: view };
-    },
-  }),
-);
-
-const RotaSwapStatusEnum = builder.enumType('RotaSwapStatus', {
-  description: 'Where a proposed swap stands.',
-  values: describedEnumValues<(typeof tables.rotaSwapStatus.enumValues)[number]>({
-    proposed: "Waiting for the other person's consent.",
-    accepted: 'Consented: the shifts changed hands.',
-    declined: 'Refused: nothing changed.',
-  }),
-});
-
-const RotaSwapRef = builder.objectRef<RotaSwapRow>('RotaSwap').implement({
-  description: 'A request that another person take a shift (perhaps giving one of theirs in return).',
-  fields: (t) => ({
-    id: t.globalID({ description: 'Opaque global id.', resolve: (s) => ({ type: 'RotaSwap', id: s.id }) }),
-    shiftId: t.id({ description: 'The shift to hand over.', resolve: (s) => globalIdOf('RotaShift', s.shiftId) }),
-    returnShiftId: t.id({
-      nullable: true,
-      description: 'The shift given in return, if any.',
-      resolve: (s) => (s.returnShiftId ? globalIdOf('RotaShift', s.returnShiftId) : null),
-    }),
-    toPersonId: t.id({
-      description: 'Who is asked to take it.',
-      resolve: (s) => globalIdOf('SharedPerson', s.toPersonId),
-    }),
-    status: t.field({
-      type: RotaSwapStatusEnum,
-      description: 'Proposed, accepted or declined.',
-      resolve: (s) => s.status,
-    }),
-    proposedAt: t.expose('proposedAt', { type: 'DateTime', description: 'When it was proposed.' }),
-    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true, description: 'When it was decided.' }),
-  }),
-});
-
-const RotaSwapPayload = builder.objectRef<{ swap: RotaSwapRow }>('RotaSwapPayload').implement({
-  description: 'The swap.',
-  fields: (t) => ({ swap: t.field({ type: RotaSwapRef, description: 'The swap.', resolve: (p) => p.swap }) }),
-});
-
-const ProposeRotaSwapInput = builder.inputType('ProposeRotaSwapInput', {
-  description: 'Ask another person to take a shift your person holds.',
-  fields: (t) => ({
-    partnershipId: t.id({ required: true, description: 'The partnership (an Organisation global id).' }),
-    shiftId: t.id({ required: true, description: 'The shift (a RotaShift global id).' }),
-    toPersonId: t.id({ required: true, description: 'Who you ask (a SharedPerson global id).' }),
-    returnShiftId: t.id({ required: false, description: 'A shift of theirs your person takes in return.' }),
-  }),
-});
-
-builder.mutationField('proposeRotaSwap', (t) =>
-  t.field({
-    type: RotaSwapPayload,
-    description: "The holder's member: propose a swap; nothing changes until the other person's member consents.",
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: ProposeRotaSwapInput, required: true, description: 'The swap.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requireSupportRole(context, 'Proposing a swap');
-      const tx = requestTransaction(context);
-      const swap = await proposeRotaSwap(tx, {
-        partnershipId: idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId'),
-        memberId: actor.organisationId,
-        shiftId: idOf(String(input.shiftId), 'RotaShift', 'input.shiftId'),
-        toPersonId: idOf(String(input.toPersonId), 'SharedPerson', 'input.toPersonId'),
-        returnShiftId: input.returnShiftId
-          ? idOf(String(input.returnShiftId), 'RotaShift', 'input.returnShiftId')
-          : null,
-        proposedBy: actor.principal.subject,
-      });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: actor.organisationId,
-          action: 'rota_swap.proposed',
-          targetType: 'RotaSwap',
-          targetId: swap.id,
-          after: swap,
-        },
-      ]);
-      return { swap };
-    },
-  }),
-);
-
-const DecideRotaSwapInput = builder.inputType('DecideRotaSwapInput', {
-  description: 'A swap proposed to one of your people.',
-  fields: (t) => ({
-    partnershipId: t.id({ required: true, description: 'The partnership (an Organisation global id).' }),
-    swapId: t.id({ required: true, description: 'The swap (a RotaSwap global id).' }),
-  }),
-});
-
-for (const [name, accept] of [
-  ['acceptRotaSwap', true],
-  ['declineRotaSwap', false],
-] as const) {
-  builder.mutationField(name, (t) =>
-    t.field({
-      type: RotaSwapPayload,
-      description: accept
-        ? "The other person's member: consent to a swap; the shifts change hands."
-        : "The other person's member: refuse a swap.",
-      authScopes: { authenticated: true },
-      errors: { types: errors, directResult: true },
-      args: { input: t.arg({ type: DecideRotaSwapInput, required: true, description: 'The swap.' }) },
-      resolve: async (_root, { input }, context) => {
-        const actor = requireSupportRole(context, 'Deciding a swap');
-        const tx = requestTransaction(context);
-        const swapId = idOf(String(input.swapId), 'RotaSwap', 'input.swapId');
-        const { before, after } = await decideRotaSwap(tx, {
-          partnershipId: idOf(String(input.partnershipId), 'Organisation', 'input.partnershipId'),
-          memberId: actor.organisationId,
-          swapId,
-          accept,
-          decidedBy: actor.principal.subject,
-        });
-        await recordAuditEvents(tx, auditActor(context), [
-          {
-            organisationId: actor.organisationId,
-            action: accept ? 'rota_swap.accepted' : 'rota_swap.declined',
-            targetType: 'RotaSwap',
-            targetId: swapId,
-            before,
-            after,
-          },
-        ]);
-        return { swap: after };
-      },
-    }),
-  );
-}

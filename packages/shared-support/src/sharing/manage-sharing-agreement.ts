@@ -1,6 +1,6 @@
-import { NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { type MutationCaller, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
-import { findOrganisation } from '@ssp/tenants';
+import { auditActor, findOrganisation, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { refreshPartnershipContext } from '../common/partnership-context.ts';
 import { publishMemberDirectory } from './publish-member-directory.ts';
@@ -31,10 +31,12 @@ async function requireParentPartnership(tx: PlatformTransaction, memberId: strin
  */
 export async function joinSharedSupport(
   tx: PlatformTransaction,
-  input: { memberId: string; partnershipId: string; shares: SharedFields; changedBy: string },
+  caller: MutationCaller,
+  input: { partnershipId: string; shares: SharedFields },
 ): Promise<{ before: SharingAgreementRow | null; after: SharingAgreementRow }> {
-  await requireParentPartnership(tx, input.memberId, input.partnershipId);
-  const before = await currentAgreement(tx, input.memberId, input.partnershipId);
+  const memberId = caller.actor.organisationId;
+  await requireParentPartnership(tx, memberId, input.partnershipId);
+  const before = await currentAgreement(tx, memberId, input.partnershipId);
   const values = {
     optedIn: true,
     sharesName: input.shares.name,
@@ -42,12 +44,12 @@ export async function joinSharedSupport(
     sharesSkills: input.shares.skills,
     sharesContact: input.shares.contact,
     sharesAvailability: input.shares.availability,
-    changedBy: input.changedBy,
+    changedBy: caller.actor.principal.subject,
     changedAt: new Date(),
   };
   const [after] = await tx
     .insert(tables.sharingAgreements)
-    .values({ tenantId: input.memberId, partnershipId: input.partnershipId, ...values })
+    .values({ tenantId: memberId, partnershipId: input.partnershipId, ...values })
     .onConflictDoUpdate({
       target: [tables.sharingAgreements.tenantId, tables.sharingAgreements.partnershipId],
       set: values,
@@ -64,7 +66,17 @@ export async function joinSharedSupport(
   if (!programme) {
     throw new ValidationError('This partnership does not run shared support', 'input.partnershipId');
   }
-  await publishMemberDirectory(tx, input.partnershipId, input.memberId);
+  await publishMemberDirectory(tx, input.partnershipId, memberId);
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: before?.optedIn ? 'sharing_agreement.changed' : 'sharing_agreement.opted_in',
+      targetType: 'SharingAgreement',
+      targetId: after.id,
+      before: before ?? null,
+      after,
+    },
+  ]);
   return { before: before ?? null, after };
 }
 
@@ -74,19 +86,21 @@ export async function joinSharedSupport(
  */
 export async function leaveSharedSupport(
   tx: PlatformTransaction,
-  input: { memberId: string; partnershipId: string; changedBy: string },
+  caller: MutationCaller,
+  input: { partnershipId: string },
 ): Promise<{ before: SharingAgreementRow; after: SharingAgreementRow }> {
-  const before = await currentAgreement(tx, input.memberId, input.partnershipId);
+  const memberId = caller.actor.organisationId;
+  const before = await currentAgreement(tx, memberId, input.partnershipId);
   if (!before?.optedIn) throw new NotFoundError('Your organisation has not opted into this partnership');
   // The partnership stays in this transaction's context until it is refreshed below, so the
   // member may still delete its published rows once its agreement says it is out.
   await refreshPartnershipContext(tx);
   const [after] = await tx
     .update(tables.sharingAgreements)
-    .set({ optedIn: false, changedBy: input.changedBy, changedAt: new Date() })
+    .set({ optedIn: false, changedBy: caller.actor.principal.subject, changedAt: new Date() })
     .where(
       and(
-        eq(tables.sharingAgreements.tenantId, input.memberId),
+        eq(tables.sharingAgreements.tenantId, memberId),
         eq(tables.sharingAgreements.partnershipId, input.partnershipId),
       ),
     )
@@ -94,8 +108,18 @@ export async function leaveSharedSupport(
   if (!after) throw new Error('The sharing agreement was not updated');
   // Publishing with the agreement out deletes the entry (and, by cascade, the published people,
   // skills and periods) and writes nothing.
-  await publishMemberDirectory(tx, input.partnershipId, input.memberId);
+  await publishMemberDirectory(tx, input.partnershipId, memberId);
   await refreshPartnershipContext(tx);
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: memberId,
+      action: 'sharing_agreement.opted_out',
+      targetType: 'SharingAgreement',
+      targetId: after.id,
+      before,
+      after,
+    },
+  ]);
   return { before, after };
 }
 

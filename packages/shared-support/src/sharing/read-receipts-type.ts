@@ -2,7 +2,6 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { CORE_ERRORS, checkedPageSize, ForbiddenError, queryRows, requestActor, requestTransaction } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import { sql } from 'drizzle-orm';
-import { globalIdOf } from '../common/global-ids.ts';
 import { SharedSupportRef } from './shared-support-type.ts';
 
 interface ReceiptView {
@@ -21,9 +20,9 @@ const ReadReceiptRef = builder.objectRef<ReceiptView>('SharedReadReceipt').imple
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (r) => ({ type: 'SharedReadReceipt', id: r.id }) }),
     readAt: t.expose('readAt', { type: 'DateTime', description: 'When.' }),
-    readerOrganisationId: t.id({
+    readerOrganisationId: t.globalID({
       description: 'The global id of the member that read them.',
-      resolve: (r) => globalIdOf('Organisation', r.readerOrganisationId),
+      resolve: (r) => ({ type: 'Organisation', id: r.readerOrganisationId }),
     }),
     readerName: t.exposeString('readerName', {
       nullable: true,

@@ -1,30 +1,12 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  checkedPageSize,
-  ForbiddenError,
-  type Nation,
-  NotFoundError,
-  queryRows,
-  requestActor,
-  requestTransaction,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
+import { checkedPageSize, type Nation, queryRows, requestActor, requestTransaction } from '@ssp/core';
 import { builder } from '@ssp/schema';
-import { auditActor, NationEnum, OrganisationRef, recordAuditEvents } from '@ssp/tenants';
+import { NationEnum, OrganisationRef } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
-import { globalIdOf } from '../common/global-ids.ts';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import {
-  currentAgreement,
-  joinSharedSupport,
-  leaveSharedSupport,
-  type SharedFields,
-  type SharingAgreementRow,
-} from './manage-sharing-agreement.ts';
+import { currentAgreement, type SharedFields, type SharingAgreementRow } from './manage-sharing-agreement.ts';
 
 /** The partnership whose shared support a field reads; the caller's context includes it. */
 export interface SharedSupport {
@@ -42,7 +24,7 @@ export const SharedFieldsRef = builder.objectRef<SharedFields>('SharedFields').i
   }),
 });
 
-const SharedFieldsInput = builder.inputType('SharedFieldsInput', {
+export const SharedFieldsInput = builder.inputType('SharedFieldsInput', {
   description: 'What to share of your people; anything not shared stays invisible to the other members.',
   fields: (t) => ({
     name: t.boolean({ required: true, description: 'Share their names.' }),
@@ -67,9 +49,9 @@ export const SharingAgreementRef = builder.objectRef<SharingAgreementRow>('Shari
   description: "Your organisation's agreement to take part in a partnership's shared support, and what it shares.",
   fields: (t) => ({
     id: t.globalID({ description: 'Opaque global id.', resolve: (a) => ({ type: 'SharingAgreement', id: a.id }) }),
-    partnershipId: t.id({
+    partnershipId: t.globalID({
       description: 'The global id of the partnership (an Organisation).',
-      resolve: (a) => globalIdOf('Organisation', a.partnershipId),
+      resolve: (a) => ({ type: 'Organisation', id: a.partnershipId }),
     }),
     optedIn: t.exposeBoolean('optedIn', {
       description: 'True while you take part: the other members see what you share, and you see theirs.',
@@ -84,9 +66,9 @@ export const SharedSupportRef = builder.objectRef<SharedSupport>('SharedSupport'
   description:
     "A partnership's shared support as one of its opted-in members sees it: only what each member shares, every read of another member's rows recorded in your audit trail.",
   fields: (t) => ({
-    partnershipId: t.id({
+    partnershipId: t.globalID({
       description: 'The global id of the partnership (an Organisation).',
-      resolve: (s) => globalIdOf('Organisation', s.partnershipId),
+      resolve: (s) => ({ type: 'Organisation', id: s.partnershipId }),
     }),
   }),
 });
@@ -107,9 +89,9 @@ interface SharedMemberRow {
 const SharedMemberRef = builder.objectRef<SharedMemberRow>('SharedMember').implement({
   description: 'A member that has opted in, and what it shares.',
   fields: (t) => ({
-    organisationId: t.id({
+    organisationId: t.globalID({
       description: 'The global id of the member organisation.',
-      resolve: (m) => globalIdOf('Organisation', m.memberOrganisationId),
+      resolve: (m) => ({ type: 'Organisation', id: m.memberOrganisationId }),
     }),
     name: t.exposeString('memberName', { description: 'Its name.' }),
     nation: t.field({
@@ -206,99 +188,4 @@ builder.objectField(SharedSupportRef, 'members', (t) =>
     { name: 'SharedMemberConnection', description: 'A page of opted-in members.' },
     { name: 'SharedMemberEdge', description: 'An opted-in member, with its cursor.' },
   ),
-);
-
-const JoinSharedSupportInput = builder.inputType('JoinSharedSupportInput', {
-  description: "Opt your organisation in to its partnership's shared support, or change what it shares.",
-  fields: (t) => ({
-    partnershipId: t.globalID({ for: OrganisationRef, required: true, description: 'Your partnership.' }),
-    shares: t.field({ type: SharedFieldsInput, required: true, description: 'What you share of your people.' }),
-  }),
-});
-
-const LeaveSharedSupportInput = builder.inputType('LeaveSharedSupportInput', {
-  description: "Opt your organisation out of a partnership's shared support.",
-  fields: (t) => ({
-    partnershipId: t.globalID({ for: OrganisationRef, required: true, description: 'The partnership.' }),
-  }),
-});
-
-const SharingAgreementPayload = builder
-  .objectRef<{ agreement: SharingAgreementRow }>('SharingAgreementPayload')
-  .implement({
-    description: 'The agreement after the change.',
-    fields: (t) => ({
-      agreement: t.field({ type: SharingAgreementRef, description: 'The agreement.', resolve: (p) => p.agreement }),
-    }),
-  });
-
-const errors = [ValidationError, NotFoundError, ForbiddenError];
-
-builder.mutationField('joinSharedSupport', (t) =>
-  t.field({
-    type: SharingAgreementPayload,
-    description:
-      "Tenant admins of a member: opt in to the partnership's shared support (or change what you share). Your directory is published with only the fields you share.",
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: JoinSharedSupportInput, required: true, description: 'The agreement.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['tenant_admin'], 'Joining shared support');
-      if (actor.platformScope)
-        throw new ForbiddenError('A member opts in for itself', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
-      const tx = requestTransaction(context);
-      const { before, after } = await joinSharedSupport(tx, {
-        memberId: actor.organisationId,
-        partnershipId: input.partnershipId.id,
-        shares: input.shares,
-        changedBy: actor.principal.subject,
-      });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: actor.organisationId,
-          action: before?.optedIn ? 'sharing_agreement.changed' : 'sharing_agreement.opted_in',
-          targetType: 'SharingAgreement',
-          targetId: after.id,
-          before,
-          after,
-        },
-      ]);
-      return { agreement: after };
-    },
-  }),
-);
-
-builder.mutationField('leaveSharedSupport', (t) =>
-  t.field({
-    type: SharingAgreementPayload,
-    description:
-      'Tenant admins of a member: opt out. Everything you published is withdrawn, and from the next request no other member sees anything of you (nor you of them).',
-    authScopes: { authenticated: true },
-    errors: { types: errors, directResult: true },
-    args: { input: t.arg({ type: LeaveSharedSupportInput, required: true, description: 'The partnership.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['tenant_admin'], 'Leaving shared support');
-      if (actor.platformScope)
-        throw new ForbiddenError('A member opts out for itself', SHARED_SUPPORT_ERRORS.MEMBERS_ONLY);
-      const tx = requestTransaction(context);
-      const { before, after } = await leaveSharedSupport(tx, {
-        memberId: actor.organisationId,
-        partnershipId: input.partnershipId.id,
-        changedBy: actor.principal.subject,
-      });
-      await recordAuditEvents(tx, auditActor(context), [
-        {
-          organisationId: actor.organisationId,
-          action: 'sharing_agreement.opted_out',
-          targetType: 'SharingAgreement',
-          targetId: after.id,
-          before,
-          after,
-        },
-      ]);
-      return { agreement: after };
-    },
-  }),
 );

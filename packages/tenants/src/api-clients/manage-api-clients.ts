@@ -3,6 +3,7 @@ import {
   generateSecret,
   hashSecret,
   type MembershipRole,
+  type MutationCaller,
   NotFoundError,
   type PlatformTransaction,
   returningAsStored,
@@ -10,9 +11,17 @@ import {
 } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
 import { and, eq, isNull } from 'drizzle-orm';
+import { auditActor } from '../audit/audit-actor.ts';
+import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export type ApiClientRow = typeof tables.apiClients.$inferSelect;
+
+/** What the audit trail keeps of a client: never its secret hashes. */
+export function apiClientAuditView(client: ApiClientRow) {
+  const { secretHash: _secret, previousSecretHash: _previous, ...view } = client;
+  return view;
+}
 
 /** A rotated secret stays valid for at most a week, so a forgotten old secret dies on its own. */
 export const MAX_ROTATION_GRACE_HOURS = 168;
@@ -39,10 +48,11 @@ async function visibleClient(tx: PlatformTransaction, apiClientId: string): Prom
 
 /**
  * Issues a new secret. The old one keeps working for `graceHours` (0 ends it at once), so the
- * client's owners can roll the change out without an outage.
+ * client's owners can roll the change out without an outage. Audited (never the secret).
  */
 export async function rotateApiClientSecret(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: { apiClientId: string; graceHours: number; now: Date },
 ): Promise<{ client: ApiClientRow; clientSecret: string; previousSecretValidUntil: Date | null }> {
   if (!Number.isInteger(input.graceHours) || input.graceHours < 0 || input.graceHours > MAX_ROTATION_GRACE_HOURS) {
@@ -67,12 +77,22 @@ export async function rotateApiClientSecret(
     .where(and(eq(tables.apiClients.tenantId, client.tenantId), eq(tables.apiClients.id, client.id)))
     .returning(returningAsStored(tables.apiClients));
   if (!updated) throw new Error('The API client was not updated');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: updated.tenantId,
+      action: 'api_client.secret_rotated',
+      targetType: 'ApiClient',
+      targetId: updated.id,
+      after: apiClientAuditView(updated),
+    },
+  ]);
   return { client: updated, clientSecret, previousSecretValidUntil };
 }
 
-/** Revokes a client: its tokens are refused from the next request, and it gets no new ones. */
+/** Revokes a client (audited): its tokens are refused from the next request, and it gets no new ones. */
 export async function revokeApiClient(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: { apiClientId: string; now: Date },
 ): Promise<{ before: ApiClientRow; after: ApiClientRow }> {
   const client = await visibleClient(tx, input.apiClientId);
@@ -88,5 +108,15 @@ export async function revokeApiClient(
     )
     .returning(returningAsStored(tables.apiClients));
   if (!revoked) throw new ConflictError('This client is already revoked', TENANT_ERRORS.API_CLIENT_REVOKED);
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: revoked.tenantId,
+      action: 'api_client.revoked',
+      targetType: 'ApiClient',
+      targetId: revoked.id,
+      before: apiClientAuditView(client),
+      after: apiClientAuditView(revoked),
+    },
+  ]);
   return { before: client, after: revoked };
 }

@@ -1,5 +1,14 @@
-import { ConflictError, insertRows, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import {
+  ConflictError,
+  insertRows,
+  type MutationCaller,
+  NotFoundError,
+  type PlatformTransaction,
+  ValidationError,
+} from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
+import { auditActor } from '../audit/audit-actor.ts';
+import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export interface GrantDelegationInput {
@@ -44,6 +53,25 @@ export async function grantDelegation(tx: PlatformTransaction, input: GrantDeleg
     .onConflictDoNothing()
     .returning();
   if (!delegation) throw new ConflictError('This delegation already exists', TENANT_ERRORS.DELEGATION_EXISTS);
+  return delegation;
+}
+
+/**
+ * A platform admin's grant: `grantDelegation`, recorded in both organisations' audit trails (the
+ * grantee gains a view, the delegated organisation is seen). Onboarding calls `grantDelegation`
+ * itself and audits its own work.
+ */
+export async function grantAuditedDelegation(
+  tx: PlatformTransaction,
+  caller: MutationCaller,
+  input: Omit<GrantDelegationInput, 'grantedBy'>,
+) {
+  const delegation = await grantDelegation(tx, { ...input, grantedBy: caller.actor.principal.subject });
+  const change = { action: 'delegation.granted', targetType: 'Delegation', targetId: delegation.id, after: delegation };
+  await recordAuditEvents(tx, auditActor(caller), [
+    { organisationId: delegation.tenantId, ...change },
+    { organisationId: delegation.delegatedOrganisationId, ...change },
+  ]);
   return delegation;
 }
 

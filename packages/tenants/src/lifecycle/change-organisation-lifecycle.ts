@@ -1,6 +1,15 @@
-import { CORE_ERRORS, ConflictError, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import {
+  CORE_ERRORS,
+  ConflictError,
+  type MutationCaller,
+  NotFoundError,
+  type PlatformTransaction,
+  ValidationError,
+} from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
 import { and, eq } from 'drizzle-orm';
+import { auditActor } from '../audit/audit-actor.ts';
+import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { type LifecycleAction, lifecycleTarget } from './lifecycle-rules.ts';
 
 export type OrganisationRow = typeof tables.organisations.$inferSelect;
@@ -8,10 +17,11 @@ export type OrganisationRow = typeof tables.organisations.$inferSelect;
 /**
  * Moves an organisation along its lifecycle. Runs on the platform path (organisations are the
  * tenant registry). The update is conditional on the status read, so two admins cannot both move
- * it from the same state.
+ * it from the same state. The move and its reason go into the organisation's audit trail.
  */
 export async function changeOrganisationLifecycle(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: { organisationId: string; action: LifecycleAction; reason: string; now: Date },
 ): Promise<{ before: OrganisationRow; after: OrganisationRow }> {
   const reason = input.reason.trim();
@@ -46,5 +56,15 @@ export async function changeOrganisationLifecycle(
       'The organisation changed meanwhile; read it again and retry',
       CORE_ERRORS.CHANGED_MEANWHILE,
     );
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: after.id,
+      action: `organisation.${input.action}`,
+      targetType: 'Organisation',
+      targetId: after.id,
+      before: { lifecycleStatus: before.lifecycleStatus },
+      after: { lifecycleStatus: after.lifecycleStatus, reason },
+    },
+  ]);
   return { before, after };
 }

@@ -2,6 +2,7 @@ import {
   ConflictError,
   insertRows,
   type MembershipRole,
+  type MutationCaller,
   NotFoundError,
   type PlatformTransaction,
   returningAsStored,
@@ -9,6 +10,8 @@ import {
 } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
 import { and, eq } from 'drizzle-orm';
+import { auditActor } from '../audit/audit-actor.ts';
+import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export type MembershipRow = typeof tables.memberships.$inferSelect;
@@ -25,6 +28,16 @@ export function checkMemberRoles(roles: readonly MembershipRole[], organisationK
     );
   }
   return unique;
+}
+
+/** The kind of an organisation the caller may see (which roles it may grant depends on it). */
+export async function organisationKind(tx: PlatformTransaction, organisationId: string): Promise<string> {
+  const organisation = await tx.query.organisations.findFirst({
+    where: { id: organisationId },
+    columns: { kind: true },
+  });
+  if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
+  return organisation.kind;
 }
 
 /** A named person to invite, by the identity they will sign in with. */
@@ -103,31 +116,42 @@ async function visibleMembership(tx: PlatformTransaction, membershipId: string):
   return membership;
 }
 
-/** Changes what a member may do; a removed member stays removed. */
+/** Changes what a member may do (audited); a removed member stays removed. */
 export async function changeMemberRoles(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: {
     membershipId: string;
     roles: readonly MembershipRole[];
-    organisationKind: (tenantId: string) => Promise<string>;
   },
 ): Promise<{ before: MembershipRow; after: MembershipRow }> {
   const before = await visibleMembership(tx, input.membershipId);
   if (before.status === 'removed')
     throw new ConflictError('This member has been removed', TENANT_ERRORS.MEMBER_REMOVED);
-  const roles = checkMemberRoles(input.roles, await input.organisationKind(before.tenantId));
+  const roles = checkMemberRoles(input.roles, await organisationKind(tx, before.tenantId));
   const [after] = await tx
     .update(tables.memberships)
     .set({ roles, updatedAt: new Date() })
     .where(and(eq(tables.memberships.tenantId, before.tenantId), eq(tables.memberships.id, before.id)))
     .returning(returningAsStored(tables.memberships));
   if (!after) throw new Error('The membership was not updated');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: after.tenantId,
+      action: 'member.roles_changed',
+      targetType: 'Membership',
+      targetId: after.id,
+      before,
+      after,
+    },
+  ]);
   return { before, after };
 }
 
-/** Removes a member: their tokens are refused from the next request; the record stays. */
+/** Removes a member (audited): their tokens are refused from the next request; the record stays. */
 export async function removeMember(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: { membershipId: string },
 ): Promise<{ before: MembershipRow; after: MembershipRow }> {
   const before = await visibleMembership(tx, input.membershipId);
@@ -139,5 +163,15 @@ export async function removeMember(
     .where(and(eq(tables.memberships.tenantId, before.tenantId), eq(tables.memberships.id, before.id)))
     .returning(returningAsStored(tables.memberships));
   if (!after) throw new Error('The membership was not updated');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: after.tenantId,
+      action: 'member.removed',
+      targetType: 'Membership',
+      targetId: after.id,
+      before,
+      after,
+    },
+  ]);
   return { before, after };
 }

@@ -1,0 +1,10 @@
+import { builder } from '@ssp/schema';
+import type { MembershipRow } from './manage-members.ts';
+import { MembershipRef } from './member-type.ts';
+
+export const MembershipPayload = builder.objectRef<{ membership: MembershipRow }>('MembershipPayload').implement({
+  description: 'The membership after the change.',
+  fields: (t) => ({
+    membership: t.field({ type: MembershipRef, description: 'The membership.', resolve: (p) => p.membership }),
+  }),
+});
