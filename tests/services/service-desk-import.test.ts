@@ -1,3 +1,4 @@
+import { seedOfferingId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImportPayload, recordImportStatusQuery } from '../support/queries/record-import-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -456,4 +457,64 @@ describe('importing a service-desk history through the API', () => {
       imports: before.imports + 1,
     });
   }, 180_000);
+
+  it("pins an imported incident to its priority's own SLA version, as a live raise does", async () => {
+    // A P1 version of the incident offering, in force from now: an incident raised after it takes
+    // it, one of another priority keeps the version for every priority.
+    const platformAdmin = await api.tokenFor('shared-services-platform', ['platform_admin']);
+    const published = await api.graphql<{ publishSlaDefinition: { slaDefinition?: { version: number } } }>(
+      {
+        query: `mutation P($input: PublishSlaDefinitionInput!) { publishSlaDefinition(input: $input) {
+          ... on SlaDefinitionPayload { slaDefinition { version } } ... on Error { code message } } }`,
+        variables: {
+          input: {
+            offeringId: Buffer.from(`ServiceOffering:${seedOfferingId('ict-incident')}`).toString('base64'),
+            priority: 'P1',
+            targets: { fulfilmentUnit: 'WORKING_HOURS', fulfilmentAmount: 2 },
+          },
+        },
+      },
+      platformAdmin,
+    );
+    expect(published.body.errors).toBeUndefined();
+    expect(published.body.data!.publishSlaDefinition.slaDefinition).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const raisedAt = new Date(Date.now() - 500).toISOString();
+    const incident = (externalReference: string, priority: string) => ({
+      externalReference,
+      offeringCode: 'ict-incident',
+      priority,
+      title: `Outage ${externalReference}`,
+      raisedAt,
+      raisedBy: 'd.ward@liverpool.example',
+    });
+    const payload = await send({
+      importKey: 'history-priority-versions',
+      dryRun: false,
+      rows: [incident('SUN-P1', 'P1'), incident('SUN-P3', 'P3')],
+    });
+    expect(payload).toMatchObject({ written: true, newRecords: 2, problemCount: 0 });
+    const response = await api.graphql<{
+      node: {
+        serviceRequests: { nodes: { externalReference: string | null; fulfilmentSla: { targetSeconds: number } }[] };
+      };
+    }>(
+      {
+        query: `query R($id: ID!) { node(id: $id) { ... on Organisation { serviceRequests(first: 100) { nodes {
+          externalReference fulfilmentSla { targetSeconds } } } } } }`,
+        variables: { id: organisationId },
+      },
+      admin,
+    );
+    expect(response.body.errors).toBeUndefined();
+    const target = new Map(
+      response.body.data!.node.serviceRequests.nodes.map((node) => [
+        node.externalReference,
+        node.fulfilmentSla.targetSeconds,
+      ]),
+    );
+    expect(target.get('SUN-P1')).toBe(2 * 3_600);
+    expect(target.get('SUN-P3')).not.toBe(2 * 3_600);
+    expect(target.get('SUN-P3')).toBe(target.get('SUN-1003'));
+  });
 });

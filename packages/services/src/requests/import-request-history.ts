@@ -143,9 +143,14 @@ export async function importRequestHistory(
       problems.push({ row: request.row, field: 'priority', reason: 'Only incidents carry a priority' });
       continue;
     }
-    const sla = (slaVersions.get(offering.offeringId) ?? []).find(
+    // As a live raise pins it: an incident its own priority's newest version in force before the
+    // newest for every priority; a request the newest for every priority.
+    const inForce = (slaVersions.get(offering.offeringId) ?? []).filter(
       (definition) => definition.effectiveFrom <= request.raisedAt,
     );
+    const sla =
+      (priority === null ? undefined : inForce.find((definition) => definition.priority === priority)) ??
+      inForce.find((definition) => definition.priority === null);
     if (!sla) {
       problems.push({
         row: request.row,
@@ -268,11 +273,12 @@ async function subscribedOfferings(
 }
 
 /**
- * Every SLA version of these offerings, newest first: a request pins the newest in force when it
- * was raised (as a live raise pins the one in force at its raising).
+ * Every SLA version of these offerings (for every priority and per priority), newest first: a
+ * request pins the newest in force when it was raised (as a live raise pins the one in force at
+ * its raising).
  */
 async function slaDefinitionsOf(tx: PlatformTransaction, offeringIds: readonly string[]) {
-  const byOffering = new Map<string, { id: string; effectiveFrom: Date }[]>();
+  const byOffering = new Map<string, { id: string; effectiveFrom: Date; priority: string | null }[]>();
   if (offeringIds.length === 0) return byOffering;
   const versions = await tx
     .select({
@@ -280,6 +286,7 @@ async function slaDefinitionsOf(tx: PlatformTransaction, offeringIds: readonly s
       offeringId: tables.slaDefinitions.offeringId,
       version: tables.slaDefinitions.version,
       effectiveFrom: tables.slaDefinitions.effectiveFrom,
+      priority: tables.slaDefinitions.priority,
     })
     .from(tables.slaDefinitions)
     .where(inArray(tables.slaDefinitions.offeringId, [...offeringIds]));
