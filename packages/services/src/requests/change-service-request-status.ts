@@ -2,12 +2,13 @@ import {
   CORE_ERRORS,
   ConflictError,
   ForbiddenError,
-  type MembershipRole,
+  type MutationCaller,
   NotFoundError,
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceRequestRow } from './raise-service-request.ts';
 import { isAllowedTransition, mayMove, type RequestStatus, reasonRequired } from './request-status-rules.ts';
@@ -18,21 +19,21 @@ export interface ChangeStatusInput {
   reason: string | null;
   /** Required when resolving: was it resolved at the first point of contact? */
   firstContactResolution: boolean | null;
-  changedBy: string;
-  roles: readonly MembershipRole[];
-  /** The organisation the actor acts for (null on the platform path). */
-  actorOrganisationId: string | null;
   now: Date;
 }
 
 /**
- * Moves a request along its lifecycle and appends the move to its history. The update is
- * conditional on the status read, so two agents acting at once cannot both move it.
+ * Moves a request along its lifecycle (as the caller's roles allow), appends the move to its
+ * history and records it in the request's audit trail. The update is conditional on the status
+ * read, so two agents acting at once cannot both move it.
  */
 export async function changeServiceRequestStatus(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: ChangeStatusInput,
 ): Promise<ServiceRequestRow> {
+  const { actor } = caller;
+  const roles = actor.platformScope ? (['platform_admin'] as const) : actor.roles;
   const request = await tx.query.serviceRequests.findFirst({ where: { id: input.requestId } });
   if (!request) throw new NotFoundError('No request you may see has this id');
   if (!isAllowedTransition(request.status, input.to)) {
@@ -42,8 +43,8 @@ export async function changeServiceRequestStatus(
       CORE_ERRORS.INVALID_TRANSITION,
     );
   }
-  const ownOrganisation = input.actorOrganisationId === request.tenantId;
-  if (!mayMove({ roles: input.roles, ownOrganisation }, request.status, input.to)) {
+  const ownOrganisation = !actor.platformScope && actor.organisationId === request.tenantId;
+  if (!mayMove({ roles, ownOrganisation }, request.status, input.to)) {
     throw new ForbiddenError(
       `Your roles do not allow moving a ${request.status} request to ${input.to}`,
       CORE_ERRORS.ROLE_REQUIRED,
@@ -84,8 +85,18 @@ export async function changeServiceRequestStatus(
     requestId: request.id,
     status: input.to,
     reason,
-    changedBy: input.changedBy,
+    changedBy: actor.principal.subject,
     changedAt: input.now,
   });
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: request.tenantId,
+      action: 'service_request.status_changed',
+      targetType: 'service_request',
+      targetId: request.id,
+      before: { status: request.status },
+      after: { status: input.to, reason, firstContactResolution: updated.firstContactResolution },
+    },
+  ]);
   return updated;
 }

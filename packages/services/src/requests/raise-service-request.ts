@@ -4,10 +4,13 @@ import {
   ConflictError,
   checkIdempotencyKey,
   idempotencyInputHash,
+  type MutationCaller,
+  NotFoundError,
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
+import { auditActor, findOrganisation, recordAuditEvents } from '@ssp/tenants';
 import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 
@@ -18,7 +21,6 @@ export interface RaiseServiceRequestInput {
   description: string;
   priority: 'p1' | 'p2' | 'p3' | 'p4' | null;
   idempotencyKey: string;
-  raisedBy: string;
   now: Date;
 }
 
@@ -41,14 +43,19 @@ function inputHash(input: RaiseServiceRequestInput): string {
 }
 
 /**
- * Raises a request against one of the organisation's active subscriptions. Idempotent: the same
- * key with the same input returns the first request (even when both arrive at once), the same
- * key with other input is a ConflictError.
+ * Raises a request against one of the organisation's active subscriptions, for an organisation
+ * the caller may act for, and records it in that organisation's audit trail. Idempotent: the same
+ * key with the same input returns the first request (even when both arrive at once) and records
+ * nothing again; the same key with other input is a ConflictError.
  */
 export async function raiseServiceRequest(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: RaiseServiceRequestInput,
 ): Promise<{ request: ServiceRequestRow; replayed: boolean }> {
+  const organisation = await findOrganisation(tx, input.organisationId);
+  if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
+  const raisedBy = caller.actor.principal.subject;
   const title = input.title.trim();
   const description = input.description.trim();
   if (title === '' || title.length > 200)
@@ -114,7 +121,7 @@ export async function raiseServiceRequest(
       title,
       description,
       priority: input.priority,
-      raisedBy: input.raisedBy,
+      raisedBy,
       raisedAt: input.now,
       idempotencyKey: input.idempotencyKey,
       inputHash: hash,
@@ -126,9 +133,24 @@ export async function raiseServiceRequest(
       tenantId: inserted.tenantId,
       requestId: inserted.id,
       status: 'new',
-      changedBy: input.raisedBy,
+      changedBy: raisedBy,
       changedAt: input.now,
     });
+    await recordAuditEvents(tx, auditActor(caller), [
+      {
+        organisationId: inserted.tenantId,
+        action: 'service_request.raised',
+        targetType: 'service_request',
+        targetId: inserted.id,
+        after: {
+          reference: inserted.reference,
+          offeringId: inserted.offeringId,
+          slaDefinitionId: inserted.slaDefinitionId,
+          priority: inserted.priority,
+          title: inserted.title,
+        },
+      },
+    ]);
     return { request: inserted, replayed: false };
   }
 

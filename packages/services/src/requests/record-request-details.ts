@@ -2,11 +2,13 @@ import {
   CORE_ERRORS,
   ConflictError,
   ForbiddenError,
+  type MutationCaller,
   NotFoundError,
   type PlatformTransaction,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, isNull } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import type { ServiceRequestRow } from './raise-service-request.ts';
@@ -17,9 +19,10 @@ async function visibleRequest(tx: PlatformTransaction, requestId: string): Promi
   return request;
 }
 
-/** Gives a request to a service agent (or takes it back when `agent` is null). */
+/** Gives a request to a service agent (or takes it back when `agent` is null), audited. */
 export async function assignServiceRequest(
   tx: PlatformTransaction,
+  caller: MutationCaller,
   input: { requestId: string; agent: string | null },
 ): Promise<ServiceRequestRow> {
   const request = await visibleRequest(tx, input.requestId);
@@ -36,7 +39,18 @@ export async function assignServiceRequest(
     .set({ assignedAgent: agent })
     .where(and(eq(tables.serviceRequests.tenantId, request.tenantId), eq(tables.serviceRequests.id, request.id)))
     .returning();
-  return updated ?? request;
+  if (!updated) throw new NotFoundError('No request you may see has this id');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: request.tenantId,
+      action: 'service_request.assigned',
+      targetType: 'service_request',
+      targetId: request.id,
+      before: { assignedAgent: request.assignedAgent },
+      after: { assignedAgent: agent },
+    },
+  ]);
+  return updated;
 }
 
 /**
@@ -45,13 +59,15 @@ export async function assignServiceRequest(
  */
 export async function rateServiceRequest(
   tx: PlatformTransaction,
-  input: { requestId: string; score: number; raterOrganisationId: string | null },
+  caller: MutationCaller,
+  input: { requestId: string; score: number },
 ): Promise<ServiceRequestRow> {
+  const raterOrganisationId = caller.actor.platformScope ? null : caller.actor.organisationId;
   if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
     throw new ValidationError('The score is a whole number from 1 to 5', 'input.score');
   }
   const request = await visibleRequest(tx, input.requestId);
-  if (input.raterOrganisationId !== null && input.raterOrganisationId !== request.tenantId) {
+  if (raterOrganisationId !== null && raterOrganisationId !== request.tenantId) {
     throw new ForbiddenError(
       'Only the organisation that raised a request may rate it',
       SERVICE_ERRORS.NOT_REQUESTING_ORGANISATION,
@@ -76,13 +92,23 @@ export async function rateServiceRequest(
     )
     .returning();
   if (!updated) throw new ConflictError('This request has already been rated', SERVICE_ERRORS.REQUEST_ALREADY_RATED);
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: request.tenantId,
+      action: 'service_request.rated',
+      targetType: 'service_request',
+      targetId: request.id,
+      after: { satisfactionScore: input.score },
+    },
+  ]);
   return updated;
 }
 
-/** Adds a comment to a request's conversation (append-only). */
+/** Adds a comment to a request's conversation (append-only), audited. */
 export async function commentOnServiceRequest(
   tx: PlatformTransaction,
-  input: { requestId: string; body: string; author: string },
+  caller: MutationCaller,
+  input: { requestId: string; body: string },
 ) {
   const body = input.body.trim();
   if (body === '' || body.length > 10_000)
@@ -90,8 +116,17 @@ export async function commentOnServiceRequest(
   const request = await visibleRequest(tx, input.requestId);
   const [comment] = await tx
     .insert(tables.serviceRequestComments)
-    .values({ tenantId: request.tenantId, requestId: request.id, author: input.author, body })
+    .values({ tenantId: request.tenantId, requestId: request.id, author: caller.actor.principal.subject, body })
     .returning();
   if (!comment) throw new Error('The comment was not written');
+  await recordAuditEvents(tx, auditActor(caller), [
+    {
+      organisationId: request.tenantId,
+      action: 'service_request.commented',
+      targetType: 'service_request_comment',
+      targetId: comment.id,
+      after: { requestId: request.id },
+    },
+  ]);
   return comment;
 }

@@ -1,14 +1,5 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
-import { findOrganisation, OrganisationRef } from '@ssp/tenants';
+import { builder, defineMutation } from '@ssp/schema';
+import { OrganisationRef } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
 import { changeServiceRequestStatus } from './change-service-request-status.ts';
 import { raiseServiceRequest, type ServiceRequestRow } from './raise-service-request.ts';
@@ -27,8 +18,6 @@ const ServiceRequestPayload = builder
       }),
     }),
   });
-
-const allErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
 
 const RaiseServiceRequestInput = builder.inputType('RaiseServiceRequestInput', {
   description: 'A new request or incident.',
@@ -53,33 +42,23 @@ const RaiseServiceRequestInput = builder.inputType('RaiseServiceRequestInput', {
   }),
 });
 
-builder.mutationField('raiseServiceRequest', (t) =>
-  t.field({
-    type: ServiceRequestPayload,
-    description: 'Raises a request or incident against a subscribed offering. Idempotent by key.',
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: RaiseServiceRequestInput, required: true, description: 'The request.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['requester', 'tenant_admin', 'service_agent'], 'Raising a request');
-      const tx = requestTransaction(context);
-      const organisationId = input.organisationId?.id ?? actor.organisationId;
-      const organisation = await findOrganisation(tx, organisationId);
-      if (!organisation) throw new NotFoundError('No organisation you may act for has this id');
-      return raiseServiceRequest(tx, {
-        organisationId,
-        offeringId: input.offeringId.id,
-        title: input.title,
-        description: input.description,
-        priority: input.priority ?? null,
-        idempotencyKey: input.idempotencyKey,
-        raisedBy: actor.principal.subject,
-        now: new Date(),
-      });
-    },
-  }),
-);
+defineMutation('raiseServiceRequest', {
+  description: 'Raises a request or incident against a subscribed offering. Idempotent by key.',
+  input: RaiseServiceRequestInput,
+  inputDescription: 'The request.',
+  payload: ServiceRequestPayload,
+  callers: { roles: ['requester', 'tenant_admin', 'service_agent'], action: 'Raising a request' },
+  run: (input, caller, tx) =>
+    raiseServiceRequest(tx, caller, {
+      organisationId: input.organisationId?.id ?? caller.actor.organisationId,
+      offeringId: input.offeringId.id,
+      title: input.title,
+      description: input.description,
+      priority: input.priority ?? null,
+      idempotencyKey: input.idempotencyKey,
+      now: new Date(),
+    }),
+});
 
 const ChangeServiceRequestStatusInput = builder.inputType('ChangeServiceRequestStatusInput', {
   description: 'A move along the request lifecycle.',
@@ -94,30 +73,25 @@ const ChangeServiceRequestStatusInput = builder.inputType('ChangeServiceRequestS
   }),
 });
 
-builder.mutationField('changeServiceRequestStatus', (t) =>
-  t.field({
-    type: ServiceRequestPayload,
-    description:
-      'Moves a request along its lifecycle (new, in progress, waiting on customer, resolved, closed, cancelled); only allowed moves are accepted.',
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: ChangeServiceRequestStatusInput, required: true, description: 'The move.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      const request = await changeServiceRequestStatus(requestTransaction(context), {
-        requestId: input.requestId.id,
-        to: input.status,
-        reason: input.reason ?? null,
-        firstContactResolution: input.firstContactResolution ?? null,
-        changedBy: actor.principal.subject,
-        roles: actor.platformScope ? ['platform_admin'] : actor.roles,
-        actorOrganisationId: actor.platformScope ? null : actor.organisationId,
-        now: new Date(),
-      });
-      return { request, replayed: false };
-    },
+defineMutation('changeServiceRequestStatus', {
+  description:
+    'Moves a request along its lifecycle (new, in progress, waiting on customer, resolved, closed, cancelled); only allowed moves are accepted.',
+  input: ChangeServiceRequestStatusInput,
+  inputDescription: 'The move.',
+  payload: ServiceRequestPayload,
+  // Which moves a caller may make depends on its roles and on whose request it is: the service decides.
+  callers: { authenticated: true },
+  run: async (input, caller, tx) => ({
+    request: await changeServiceRequestStatus(tx, caller, {
+      requestId: input.requestId.id,
+      to: input.status,
+      reason: input.reason ?? null,
+      firstContactResolution: input.firstContactResolution ?? null,
+      now: new Date(),
+    }),
+    replayed: false,
   }),
-);
+});
 
 const AssignServiceRequestInput = builder.inputType('AssignServiceRequestInput', {
   description: 'Who works a request.',
@@ -127,23 +101,17 @@ const AssignServiceRequestInput = builder.inputType('AssignServiceRequestInput',
   }),
 });
 
-builder.mutationField('assignServiceRequest', (t) =>
-  t.field({
-    type: ServiceRequestPayload,
-    description: 'Service agents: gives a request to an agent.',
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: AssignServiceRequestInput, required: true, description: 'The assignment.' }) },
-    resolve: async (_root, { input }, context) => {
-      requireRole(requestActor(context), ['service_agent'], 'Assigning a request');
-      const request = await assignServiceRequest(requestTransaction(context), {
-        requestId: input.requestId.id,
-        agent: input.agent ?? null,
-      });
-      return { request, replayed: false };
-    },
+defineMutation('assignServiceRequest', {
+  description: 'Service agents: gives a request to an agent.',
+  input: AssignServiceRequestInput,
+  inputDescription: 'The assignment.',
+  payload: ServiceRequestPayload,
+  callers: { roles: ['service_agent'], action: 'Assigning a request' },
+  run: async (input, caller, tx) => ({
+    request: await assignServiceRequest(tx, caller, { requestId: input.requestId.id, agent: input.agent ?? null }),
+    replayed: false,
   }),
-);
+});
 
 const RateServiceRequestInput = builder.inputType('RateServiceRequestInput', {
   description: 'The customer satisfaction with a resolved request.',
@@ -156,25 +124,17 @@ const RateServiceRequestInput = builder.inputType('RateServiceRequestInput', {
   }),
 });
 
-builder.mutationField('rateServiceRequest', (t) =>
-  t.field({
-    type: ServiceRequestPayload,
-    description: 'Requesters: rate a resolved request, once.',
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: RateServiceRequestInput, required: true, description: 'The rating.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['requester', 'tenant_admin'], 'Rating a request');
-      const request = await rateServiceRequest(requestTransaction(context), {
-        requestId: input.requestId.id,
-        score: input.score,
-        raterOrganisationId: actor.platformScope ? null : actor.organisationId,
-      });
-      return { request, replayed: false };
-    },
+defineMutation('rateServiceRequest', {
+  description: 'Requesters: rate a resolved request, once.',
+  input: RateServiceRequestInput,
+  inputDescription: 'The rating.',
+  payload: ServiceRequestPayload,
+  callers: { roles: ['requester', 'tenant_admin'], action: 'Rating a request' },
+  run: async (input, caller, tx) => ({
+    request: await rateServiceRequest(tx, caller, { requestId: input.requestId.id, score: input.score }),
+    replayed: false,
   }),
-);
+});
 
 const CommentOnServiceRequestInput = builder.inputType('CommentOnServiceRequestInput', {
   description: 'A comment on a request.',
@@ -191,19 +151,13 @@ const CommentPayload = builder.objectRef<{ comment: typeof CommentRef.$inferType
   }),
 });
 
-builder.mutationField('commentOnServiceRequest', (t) =>
-  t.field({
-    type: CommentPayload,
-    description: 'Adds a comment to a request you may see.',
-    authScopes: { authenticated: true },
-    errors: { types: allErrors, directResult: true },
-    args: { input: t.arg({ type: CommentOnServiceRequestInput, required: true, description: 'The comment.' }) },
-    resolve: async (_root, { input }, context) => ({
-      comment: await commentOnServiceRequest(requestTransaction(context), {
-        requestId: input.requestId.id,
-        body: input.body,
-        author: requestActor(context).principal.subject,
-      }),
-    }),
+defineMutation('commentOnServiceRequest', {
+  description: 'Adds a comment to a request you may see.',
+  input: CommentOnServiceRequestInput,
+  inputDescription: 'The comment.',
+  payload: CommentPayload,
+  callers: { authenticated: true },
+  run: async (input, caller, tx) => ({
+    comment: await commentOnServiceRequest(tx, caller, { requestId: input.requestId.id, body: input.body }),
   }),
-);
+});
