@@ -1,5 +1,5 @@
-import { ConflictError, describedEnumValues, pageSizeOptions, requestTransaction, ValidationError } from '@ssp/core';
-import { builder } from '@ssp/schema';
+import { describedEnumValues, pageSizeOptions, requestTransaction } from '@ssp/core';
+import { builder, defineMutation } from '@ssp/schema';
 import type * as tables from '@ssp/services-tables';
 import { auditActor, NationEnum } from '@ssp/tenants';
 import { addBankHoliday } from './add-bank-holiday.ts';
@@ -123,19 +123,15 @@ const ImportBankHolidaysInput = builder.inputType('ImportBankHolidaysInput', {
   }),
 });
 
-builder.mutationField('importBankHolidays', (t) =>
-  t.field({
-    type: CalendarImportPayload,
-    description:
-      'Platform admins: imports the GOV.UK bank-holidays document. For each division it carries, the nation holidays in every year the document lists become exactly the document ones (other years keep theirs), as one new calendar version per nation that changed. All or nothing: a bad document is CALENDAR_DOCUMENT_INVALID with every problem listed, and nothing is written; the same document again changes nothing.',
-    authScopes: { platformAdmin: true },
-    errors: { types: [ValidationError], directResult: true },
-    args: { input: t.arg({ type: ImportBankHolidaysInput, required: true, description: 'The document.' }) },
-    resolve: async (_root, { input }, context) => ({
-      changes: await importBankHolidays(requestTransaction(context), auditActor(context), input.document),
-    }),
-  }),
-);
+defineMutation('importBankHolidays', {
+  description:
+    'Platform admins: imports the GOV.UK bank-holidays document. For each division it carries, the nation holidays in every year the document lists become exactly the document ones (other years keep theirs), as one new calendar version per nation that changed. All or nothing: a bad document is CALENDAR_DOCUMENT_INVALID with every problem listed, and nothing is written; the same document again changes nothing.',
+  input: ImportBankHolidaysInput,
+  inputDescription: 'The document.',
+  payload: CalendarImportPayload,
+  callers: { platformAdmin: true },
+  run: async (input, caller, tx) => ({ changes: await importBankHolidays(tx, auditActor(caller), input.document) }),
+});
 
 const AddBankHolidayPayload = builder.objectRef<{ change: CalendarChange | null }>('AddBankHolidayPayload').implement({
   description: 'The calendar version the holiday made.',
@@ -158,16 +154,12 @@ const AddBankHolidayInput = builder.inputType('AddBankHolidayInput', {
   }),
 });
 
-builder.mutationField('addBankHoliday', (t) =>
-  t.field({
-    type: AddBankHolidayPayload,
-    description:
-      'Platform admins: adds a one-off bank holiday to a nation calendar, as a new version. The due time of every open request of the nation moves from then on (due times are computed on the current calendar, never stored).',
-    authScopes: { platformAdmin: true },
-    errors: { types: [ValidationError, ConflictError], directResult: true },
-    args: { input: t.arg({ type: AddBankHolidayInput, required: true, description: 'The holiday.' }) },
-    resolve: async (_root, { input }, context) => ({
-      change: await addBankHoliday(requestTransaction(context), auditActor(context), input),
-    }),
-  }),
-);
+defineMutation('addBankHoliday', {
+  description:
+    'Platform admins: adds a one-off bank holiday to a nation calendar, as a new version. The due time of every open request of the nation moves from then on (due times are computed on the current calendar, never stored).',
+  input: AddBankHolidayInput,
+  inputDescription: 'The holiday.',
+  payload: AddBankHolidayPayload,
+  callers: { platformAdmin: true },
+  run: async (input, caller, tx) => ({ change: await addBankHoliday(tx, auditActor(caller), input) }),
+});

@@ -1,5 +1,4 @@
-import { ConflictError, NotFoundError, requestTransaction, ValidationError } from '@ssp/core';
-import { builder } from '@ssp/schema';
+import { builder, defineMutation } from '@ssp/schema';
 import { auditActor, OrganisationKindEnum } from '@ssp/tenants';
 import {
   IncidentPriorityEnum,
@@ -15,9 +14,8 @@ import { publishSlaDefinition, type SlaDefinitionRow } from './publish-sla-defin
 import { ServiceOfferingRef, SlaDefinitionRef } from './service-offering-type.ts';
 
 // Platform admins manage the catalogue: its offerings and their versioned service levels. The
-// schema's rule lets platform admins alone through (everyone else: ROLE_REQUIRED, a FORBIDDEN).
-
-const catalogueErrors = [ValidationError, NotFoundError, ConflictError];
+// mutation form lets platform admins alone through (everyone else: ROLE_REQUIRED, a FORBIDDEN);
+// each service records its own audit event.
 
 const SlaTargetsInput = builder.inputType('SlaTargetsInput', {
   description: 'The service levels of an SLA definition.',
@@ -95,28 +93,26 @@ const CreateServiceOfferingInput = builder.inputType('CreateServiceOfferingInput
   }),
 });
 
-builder.mutationField('createServiceOffering', (t) =>
-  t.field({
-    type: ServiceOfferingPayload,
-    description:
-      'Platform admins: adds an offering to the catalogue with its first SLA version. The same code with the same terms answers with the offering already made; with other terms it is OFFERING_CODE_TAKEN.',
-    authScopes: { platformAdmin: true },
-    errors: { types: catalogueErrors, directResult: true },
-    args: { input: t.arg({ type: CreateServiceOfferingInput, required: true, description: 'The offering.' }) },
-    resolve: (_root, { input }, context) =>
-      createServiceOffering(requestTransaction(context), auditActor(context), {
-        code: input.code,
-        serviceLineCode: input.serviceLine,
-        name: input.name,
-        description: input.description,
-        kind: input.kind,
-        unitPrice: input.unitPrice,
-        allowedKinds: input.allowedKinds,
-        keywords: input.keywords,
-        sla: targetsOf(input.sla),
-      }),
-  }),
-);
+defineMutation('createServiceOffering', {
+  description:
+    'Platform admins: adds an offering to the catalogue with its first SLA version. The same code with the same terms answers with the offering already made; with other terms it is OFFERING_CODE_TAKEN.',
+  input: CreateServiceOfferingInput,
+  inputDescription: 'The offering.',
+  payload: ServiceOfferingPayload,
+  callers: { platformAdmin: true },
+  run: (input, caller, tx) =>
+    createServiceOffering(tx, auditActor(caller), {
+      code: input.code,
+      serviceLineCode: input.serviceLine,
+      name: input.name,
+      description: input.description,
+      kind: input.kind,
+      unitPrice: input.unitPrice,
+      allowedKinds: input.allowedKinds,
+      keywords: input.keywords,
+      sla: targetsOf(input.sla),
+    }),
+});
 
 const ChangeServiceOfferingInput = builder.inputType('ChangeServiceOfferingInput', {
   description: 'What to change on an offering; only the fields given change.',
@@ -136,25 +132,23 @@ const ChangeServiceOfferingInput = builder.inputType('ChangeServiceOfferingInput
   }),
 });
 
-builder.mutationField('changeServiceOffering', (t) =>
-  t.field({
-    type: ServiceOfferingPayload,
-    description:
-      'Platform admins: changes an offering price, the kinds of organisation that may subscribe, or its keywords. Audited; a change that changes nothing writes nothing.',
-    authScopes: { platformAdmin: true },
-    errors: { types: catalogueErrors, directResult: true },
-    args: { input: t.arg({ type: ChangeServiceOfferingInput, required: true, description: 'The change.' }) },
-    resolve: async (_root, { input }, context) => {
-      const { offering, changed } = await changeServiceOffering(requestTransaction(context), auditActor(context), {
-        offeringId: input.offeringId.id,
-        unitPrice: input.unitPrice ?? undefined,
-        allowedKinds: input.allowedKinds ?? undefined,
-        keywords: input.keywords ?? undefined,
-      });
-      return { offering, replayed: !changed };
-    },
-  }),
-);
+defineMutation('changeServiceOffering', {
+  description:
+    'Platform admins: changes an offering price, the kinds of organisation that may subscribe, or its keywords. Audited; a change that changes nothing writes nothing.',
+  input: ChangeServiceOfferingInput,
+  inputDescription: 'The change.',
+  payload: ServiceOfferingPayload,
+  callers: { platformAdmin: true },
+  run: async (input, caller, tx) => {
+    const { offering, changed } = await changeServiceOffering(tx, auditActor(caller), {
+      offeringId: input.offeringId.id,
+      unitPrice: input.unitPrice ?? undefined,
+      allowedKinds: input.allowedKinds ?? undefined,
+      keywords: input.keywords ?? undefined,
+    });
+    return { offering, replayed: !changed };
+  },
+});
 
 const SlaDefinitionPayload = builder
   .objectRef<{ definition: SlaDefinitionRow; replayed: boolean }>('SlaDefinitionPayload')
@@ -188,21 +182,19 @@ const PublishSlaDefinitionInput = builder.inputType('PublishSlaDefinitionInput',
   }),
 });
 
-builder.mutationField('publishSlaDefinition', (t) =>
-  t.field({
-    type: SlaDefinitionPayload,
-    description:
-      'Platform admins: publishes the next SLA version of an offering (for every request, or for one incident priority). It never changes the clock of a request already raised.',
-    authScopes: { platformAdmin: true },
-    errors: { types: catalogueErrors, directResult: true },
-    args: { input: t.arg({ type: PublishSlaDefinitionInput, required: true, description: 'The version.' }) },
-    resolve: (_root, { input }, context) =>
-      publishSlaDefinition(requestTransaction(context), auditActor(context), {
-        offeringId: input.offeringId.id,
-        priority: input.priority ?? null,
-        ...targetsOf(input.targets),
-        effectiveFrom: input.effectiveFrom ?? null,
-        now: new Date(),
-      }),
-  }),
-);
+defineMutation('publishSlaDefinition', {
+  description:
+    'Platform admins: publishes the next SLA version of an offering (for every request, or for one incident priority). It never changes the clock of a request already raised.',
+  input: PublishSlaDefinitionInput,
+  inputDescription: 'The version.',
+  payload: SlaDefinitionPayload,
+  callers: { platformAdmin: true },
+  run: (input, caller, tx) =>
+    publishSlaDefinition(tx, auditActor(caller), {
+      offeringId: input.offeringId.id,
+      priority: input.priority ?? null,
+      ...targetsOf(input.targets),
+      effectiveFrom: input.effectiveFrom ?? null,
+      now: new Date(),
+    }),
+});
