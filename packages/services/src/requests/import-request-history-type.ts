@@ -1,13 +1,5 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
+import { ValidationError } from '@ssp/core';
+import { builder, defineMutation } from '@ssp/schema';
 import { auditActor, OrganisationRef } from '@ssp/tenants';
 import { MAX_IMPORT_ROWS } from '../records/import/import-records.ts';
 import { csvHeading, readFieldsCsv } from '../records/import/read-record-csv.ts';
@@ -63,34 +55,29 @@ const ImportHistoryInput = builder.inputType('ImportServiceRequestHistoryInput',
   }),
 });
 
-builder.mutationField('importServiceRequestHistory', (t) =>
-  t.field({
-    type: PayloadRef,
-    description:
-      'Imports service requests from another service desk with their raised times and status histories, all or nothing, idempotent by key; each refused row is reported with its number and field. The imported requests are marked as imported, and their SLA clocks are computed from the imported history like any request (see docs/records.md for the rules).',
-    authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], directResult: true },
-    args: { input: t.arg({ type: ImportHistoryInput, required: true, description: 'The import.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, RECORDING_ROLES, 'Importing service-desk history');
-      if ((input.rows == null) === (input.csv == null)) {
-        throw new ValidationError('Send the history as rows or as csv: one of the two', 'input.rows');
-      }
-      const rows =
-        input.csv != null ? readFieldsCsv(HISTORY_ROW_FIELDS, input.csv) : (input.rows as Record<string, unknown>[]);
-      const tx = requestTransaction(context);
-      const tenantId = await organisationFor(tx, input.organisationId?.id ?? actor.organisationId);
-      const result = await importRequestHistory(tx, auditActor(context), {
-        tenantId,
-        sourceSystem: input.sourceSystem,
-        importKey: input.importKey,
-        dryRun: input.dryRun,
-        rows,
-      });
-      if (input.csv == null) return result;
-      const fields = { fields: HISTORY_ROW_FIELDS };
-      return { ...result, problems: result.problems.map((p) => ({ ...p, field: csvHeading(fields, p.field) })) };
-    },
-  }),
-);
+defineMutation('importServiceRequestHistory', {
+  description:
+    'Imports service requests from another service desk with their raised times and status histories, all or nothing, idempotent by key; each refused row is reported with its number and field. The imported requests are marked as imported, and their SLA clocks are computed from the imported history like any request (see docs/records.md for the rules).',
+  input: ImportHistoryInput,
+  inputDescription: 'The import.',
+  payload: PayloadRef,
+  callers: { roles: RECORDING_ROLES, action: 'Importing service-desk history' },
+  run: async (input, caller, tx) => {
+    if ((input.rows == null) === (input.csv == null)) {
+      throw new ValidationError('Send the history as rows or as csv: one of the two', 'input.rows');
+    }
+    const rows =
+      input.csv != null ? readFieldsCsv(HISTORY_ROW_FIELDS, input.csv) : (input.rows as Record<string, unknown>[]);
+    const tenantId = await organisationFor(tx, input.organisationId?.id ?? caller.actor.organisationId);
+    const result = await importRequestHistory(tx, auditActor(caller), {
+      tenantId,
+      sourceSystem: input.sourceSystem,
+      importKey: input.importKey,
+      dryRun: input.dryRun,
+      rows,
+    });
+    if (input.csv == null) return result;
+    const fields = { fields: HISTORY_ROW_FIELDS };
+    return { ...result, problems: result.problems.map((p) => ({ ...p, field: csvHeading(fields, p.field) })) };
+  },
+});

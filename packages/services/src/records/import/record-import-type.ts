@@ -1,7 +1,5 @@
 import {
-  ConflictError,
   describedEnumValues,
-  ForbiddenError,
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
@@ -10,7 +8,7 @@ import {
   requireRole,
   ValidationError,
 } from '@ssp/core';
-import { builder } from '@ssp/schema';
+import { builder, defineMutation } from '@ssp/schema';
 import { auditActor, findOrganisation, OrganisationRef } from '@ssp/tenants';
 import { ErrorCauseEnum, PayrollChangeKindEnum, PayrollFrequencyEnum } from '../payroll-record-types.ts';
 import { ApplicationStageNameEnum } from '../recruitment-record-types.ts';
@@ -104,8 +102,6 @@ export const PayloadRef = builder.objectRef<ImportRecordsResult>('RecordImportPa
   }),
 });
 
-const allErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
-
 /** The organisation the records are for: one the caller may act for (its own by default). */
 export async function organisationFor(tx: PlatformTransaction, id: string): Promise<string> {
   const organisation = await findOrganisation(tx, id);
@@ -180,34 +176,29 @@ function defineRecordKindApi(kind: RecordKind) {
       }),
     }),
   });
-  builder.mutationField(`import${kind.pluralName}`, (t) =>
-    t.field({
-      type: PayloadRef,
-      description: `Records many ${kind.noun} records at once, all or nothing, idempotent by key; each refused row is reported with its number and field.`,
-      authScopes: { authenticated: true },
-      errors: { types: allErrors, directResult: true },
-      args: { input: t.arg({ type: ImportInput, required: true, description: 'The import.' }) },
-      resolve: async (_root, { input }, context) => {
-        const actor = requestActor(context);
-        requireRole(actor, RECORDING_ROLES, 'Recording payroll and recruitment records');
-        if ((input.rows == null) === (input.csv == null)) {
-          throw new ValidationError('Send the records as rows or as csv: one of the two', 'input.rows');
-        }
-        const rows = input.csv != null ? readRecordCsv(kind, input.csv) : (input.rows as Record<string, unknown>[]);
-        const tx = requestTransaction(context);
-        const tenantId = await organisationFor(tx, input.organisationId?.id ?? actor.organisationId);
-        const result = await importRecords(tx, auditActor(context), {
-          tenantId,
-          kind,
-          importKey: input.importKey,
-          dryRun: input.dryRun,
-          rows,
-        });
-        if (input.csv == null) return result;
-        return { ...result, problems: result.problems.map((p) => ({ ...p, field: csvHeading(kind, p.field) })) };
-      },
-    }),
-  );
+  defineMutation(`import${kind.pluralName}`, {
+    description: `Records many ${kind.noun} records at once, all or nothing, idempotent by key; each refused row is reported with its number and field.`,
+    input: ImportInput,
+    inputDescription: 'The import.',
+    payload: PayloadRef,
+    callers: { roles: RECORDING_ROLES, action: 'Recording payroll and recruitment records' },
+    run: async (input, caller, tx) => {
+      if ((input.rows == null) === (input.csv == null)) {
+        throw new ValidationError('Send the records as rows or as csv: one of the two', 'input.rows');
+      }
+      const rows = input.csv != null ? readRecordCsv(kind, input.csv) : (input.rows as Record<string, unknown>[]);
+      const tenantId = await organisationFor(tx, input.organisationId?.id ?? caller.actor.organisationId);
+      const result = await importRecords(tx, auditActor(caller), {
+        tenantId,
+        kind,
+        importKey: input.importKey,
+        dryRun: input.dryRun,
+        rows,
+      });
+      if (input.csv == null) return result;
+      return { ...result, problems: result.problems.map((p) => ({ ...p, field: csvHeading(kind, p.field) })) };
+    },
+  });
 
   const RecordOneInput = builder.inputType(`Record${kind.typeName}Input`, {
     description: `One ${kind.noun} record.`,
@@ -224,28 +215,23 @@ function defineRecordKindApi(kind: RecordKind) {
       record: t.field({ type: RecordInput, required: true, description: 'The record.' }),
     }),
   });
-  builder.mutationField(`record${kind.typeName}`, (t) =>
-    t.field({
-      type: PayloadRef,
-      description: `Records one ${kind.noun} record (or, marked as a correction, its next version): an import of one row.`,
-      authScopes: { authenticated: true },
-      errors: { types: allErrors, directResult: true },
-      args: { input: t.arg({ type: RecordOneInput, required: true, description: 'The record.' }) },
-      resolve: async (_root, { input }, context) => {
-        const actor = requestActor(context);
-        requireRole(actor, RECORDING_ROLES, 'Recording payroll and recruitment records');
-        const tx = requestTransaction(context);
-        const tenantId = await organisationFor(tx, input.organisationId?.id ?? actor.organisationId);
-        return importRecords(tx, auditActor(context), {
-          tenantId,
-          kind,
-          importKey: input.idempotencyKey,
-          dryRun: false,
-          rows: [input.record as Record<string, unknown>],
-        });
-      },
-    }),
-  );
+  defineMutation(`record${kind.typeName}`, {
+    description: `Records one ${kind.noun} record (or, marked as a correction, its next version): an import of one row.`,
+    input: RecordOneInput,
+    inputDescription: 'The record.',
+    payload: PayloadRef,
+    callers: { roles: RECORDING_ROLES, action: 'Recording payroll and recruitment records' },
+    run: async (input, caller, tx) => {
+      const tenantId = await organisationFor(tx, input.organisationId?.id ?? caller.actor.organisationId);
+      return importRecords(tx, auditActor(caller), {
+        tenantId,
+        kind,
+        importKey: input.idempotencyKey,
+        dryRun: false,
+        rows: [input.record as Record<string, unknown>],
+      });
+    },
+  });
 }
 
 for (const kind of Object.values(RECORD_KINDS)) defineRecordKindApi(kind);
