@@ -1,14 +1,5 @@
-import {
-  ConflictError,
-  encodeGlobalId,
-  ForbiddenError,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
+import { encodeGlobalId, NotFoundError, ValidationError } from '@ssp/core';
+import { builder, defineMutation } from '@ssp/schema';
 import {
   auditActor,
   findOrganisation,
@@ -117,43 +108,38 @@ const BulkPayload = builder.objectRef<BulkOnboardingResult>('BulkOnboardOrganisa
   }),
 });
 
-builder.mutationField('bulkOnboardOrganisations', (t) =>
-  t.field({
-    type: BulkPayload,
-    description:
-      'Tenant admins: onboard many organisations (e.g. 300 schools), every row checked, reported and all-or-nothing or valid-rows-only.',
-    authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], directResult: true },
-    args: { input: t.arg({ type: BulkOnboardInput, required: true, description: 'The rows.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['tenant_admin'], 'Onboarding organisations');
-      if (input.batchKey.length < 8 || input.batchKey.length > 150) {
-        throw new ValidationError('The batch key is 8 to 150 characters', 'input.batchKey');
-      }
-      const tx = requestTransaction(context);
-      const parent = await findOrganisation(tx, input.parentId.id);
-      if (!parent) throw new NotFoundError('No organisation you may act for has this id');
-      return bulkOnboardOrganisations(tx, actor, auditActor(context), {
-        mode: input.mode,
-        dryRun: input.dryRun,
-        batchKey: input.batchKey,
-        rows: input.rows.map((row) => ({
-          parentId: parent.id,
-          name: row.name,
-          kind: row.kind,
-          nation: row.nation,
-          identifier:
-            row.identifierScheme && row.identifier ? { scheme: row.identifierScheme, value: row.identifier } : null,
-          subscriptions: row.offeringIds.map((id) => ({ offeringId: id.id, unitPrice: null })),
-          tenantAdmin: {
-            displayName: row.tenantAdminName,
-            email: row.tenantAdminEmail ?? null,
-            issuer: row.tenantAdminIssuer,
-            subject: row.tenantAdminSubject,
-          },
-        })),
-      });
-    },
-  }),
-);
+defineMutation('bulkOnboardOrganisations', {
+  description:
+    'Tenant admins: onboard many organisations (e.g. 300 schools), every row checked, reported and all-or-nothing or valid-rows-only.',
+  input: BulkOnboardInput,
+  inputDescription: 'The rows.',
+  payload: BulkPayload,
+  callers: { roles: ['tenant_admin'], action: 'Onboarding organisations' },
+  run: async (input, caller, tx) => {
+    if (input.batchKey.length < 8 || input.batchKey.length > 150) {
+      throw new ValidationError('The batch key is 8 to 150 characters', 'input.batchKey');
+    }
+    const parent = await findOrganisation(tx, input.parentId.id);
+    if (!parent) throw new NotFoundError('No organisation you may act for has this id');
+    return bulkOnboardOrganisations(tx, caller.actor, auditActor(caller), {
+      mode: input.mode,
+      dryRun: input.dryRun,
+      batchKey: input.batchKey,
+      rows: input.rows.map((row) => ({
+        parentId: parent.id,
+        name: row.name,
+        kind: row.kind,
+        nation: row.nation,
+        identifier:
+          row.identifierScheme && row.identifier ? { scheme: row.identifierScheme, value: row.identifier } : null,
+        subscriptions: row.offeringIds.map((id) => ({ offeringId: id.id, unitPrice: null })),
+        tenantAdmin: {
+          displayName: row.tenantAdminName,
+          email: row.tenantAdminEmail ?? null,
+          issuer: row.tenantAdminIssuer,
+          subject: row.tenantAdminSubject,
+        },
+      })),
+    });
+  },
+});

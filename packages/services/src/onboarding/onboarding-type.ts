@@ -1,13 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  requestActor,
-  requestTransaction,
-  requireRole,
-  ValidationError,
-} from '@ssp/core';
-import { builder } from '@ssp/schema';
+import { builder, defineMutation } from '@ssp/schema';
 import {
   auditActor,
   findOrganisation,
@@ -108,35 +99,30 @@ const OnboardOrganisationPayload = builder.objectRef<Onboarded>('OnboardOrganisa
   }),
 });
 
-builder.mutationField('onboardOrganisation', (t) =>
-  t.field({
-    type: OnboardOrganisationPayload,
-    description:
-      'Tenant admins: onboard a customer in one step (organisation, subscriptions, first tenant admin, optional API client). All or nothing; idempotent by key.',
-    authScopes: { authenticated: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError], directResult: true },
-    args: { input: t.arg({ type: OnboardOrganisationInput, required: true, description: 'The customer.' }) },
-    resolve: async (_root, { input }, context) => {
-      const actor = requestActor(context);
-      requireRole(actor, ['tenant_admin'], 'Onboarding an organisation');
-      const tx = requestTransaction(context);
-      const result = await onboardOrganisation(tx, actor, auditActor(context), {
-        parentId: input.parentId.id,
-        name: input.name,
-        kind: input.kind,
-        nation: input.nation,
-        identifier: input.identifier ?? null,
-        subscriptions: input.subscriptions.map((s) => ({
-          offeringId: s.offeringId.id,
-          unitPrice: s.unitPrice ?? null,
-        })),
-        tenantAdmin: { ...input.tenantAdmin, email: input.tenantAdmin.email ?? null },
-        apiClient: input.apiClient ?? null,
-        idempotencyKey: input.idempotencyKey,
-      });
-      const organisation = await findOrganisation(tx, result.organisationId);
-      if (!organisation) throw new Error('The onboarded organisation is not visible');
-      return { organisation, ...result };
-    },
-  }),
-);
+defineMutation('onboardOrganisation', {
+  description:
+    'Tenant admins: onboard a customer in one step (organisation, subscriptions, first tenant admin, optional API client). All or nothing; idempotent by key.',
+  input: OnboardOrganisationInput,
+  inputDescription: 'The customer.',
+  payload: OnboardOrganisationPayload,
+  callers: { roles: ['tenant_admin'], action: 'Onboarding an organisation' },
+  run: async (input, caller, tx) => {
+    const result = await onboardOrganisation(tx, caller.actor, auditActor(caller), {
+      parentId: input.parentId.id,
+      name: input.name,
+      kind: input.kind,
+      nation: input.nation,
+      identifier: input.identifier ?? null,
+      subscriptions: input.subscriptions.map((s) => ({
+        offeringId: s.offeringId.id,
+        unitPrice: s.unitPrice ?? null,
+      })),
+      tenantAdmin: { ...input.tenantAdmin, email: input.tenantAdmin.email ?? null },
+      apiClient: input.apiClient ?? null,
+      idempotencyKey: input.idempotencyKey,
+    });
+    const organisation = await findOrganisation(tx, result.organisationId);
+    if (!organisation) throw new Error('The onboarded organisation is not visible');
+    return { organisation, ...result };
+  },
+});
