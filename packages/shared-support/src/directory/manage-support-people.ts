@@ -1,9 +1,18 @@
-import { type MutationCaller, NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
+import {
+  checkIdempotencyKey,
+  findReplay,
+  idempotencyInputHash as inputHash,
+  insertOnce,
+  type MutationCaller,
+  NotFoundError,
+  type PlatformTransaction,
+  queryRows,
+  ValidationError,
+} from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
-import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { republishMemberDirectory } from '../sharing/publish-member-directory.ts';
 
@@ -144,29 +153,19 @@ async function addSupportPerson(
 ): Promise<{ person: SupportPersonRow; replayed: boolean }> {
   checkIdempotencyKey(idempotencyKey);
   const hash = inputHash([input]);
-  const findByKey = () => tx.query.supportPeople.findFirst({ where: { tenantId: memberId, idempotencyKey } });
-  const earlier = replayed(await findByKey(), hash, 'person');
+  const key = { tenantId: memberId, idempotencyKey, inputHash: hash };
+  const earlier = await findReplay(tx, tables.supportPeople, key);
   if (earlier) return { person: earlier, replayed: true };
   await checkPerson(tx, input);
-  const [person] = await tx
-    .insert(tables.supportPeople)
-    .values({
-      tenantId: memberId,
-      fullName: input.fullName.trim(),
-      roleTitle: input.roleTitle.trim(),
-      email: input.email,
-      phone: input.phone,
-      idempotencyKey,
-      inputHash: hash,
-    })
-    .onConflictDoNothing({ target: [tables.supportPeople.tenantId, tables.supportPeople.idempotencyKey] })
-    .returning();
-  if (!person) {
-    // The same key arrived twice at once: the other insert won.
-    const winner = replayed(await findByKey(), hash, 'person');
-    if (!winner) throw new Error('The idempotent person was neither inserted nor found');
-    return { person: winner, replayed: true };
-  }
+  const { row: person, replayed } = await insertOnce(tx, tables.supportPeople, {
+    ...key,
+    fullName: input.fullName.trim(),
+    roleTitle: input.roleTitle.trim(),
+    email: input.email,
+    phone: input.phone,
+  });
+  // The same key arrived twice at once: the other insert won, and wrote the details.
+  if (replayed) return { person, replayed };
   await writeDetails(tx, memberId, person.id, input);
   await republishMemberDirectory(tx, await optedInPartnerships(tx, memberId), memberId);
   return { person, replayed: false };

@@ -1,6 +1,10 @@
 import {
   CORE_ERRORS,
   ConflictError,
+  checkIdempotencyKey,
+  findReplay,
+  idempotencyInputHash as hashOf,
+  insertOnce,
   type MutationCaller,
   money,
   NotFoundError,
@@ -12,7 +16,6 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, sql } from 'drizzle-orm';
 import { daysInclusive, isoDate } from '../common/dates.ts';
-import { checkIdempotencyKey, inputHash as hashOf, replayed } from '../common/idempotency.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 
@@ -83,9 +86,10 @@ export async function requestHelp(
     throw new ValidationError(`No skill in the taxonomy has the code '${input.skillCode}'`, 'input.skillCode');
 
   const hash = inputHash(memberId, input);
-  const [inserted] = await tx
-    .insert(tables.helpRequests)
-    .values({
+  const { row: request, replayed } = await insertOnce(
+    tx,
+    tables.helpRequests,
+    {
       tenantId: input.partnershipId,
       requestingMemberId: memberId,
       skillCode: input.skillCode,
@@ -98,38 +102,21 @@ export async function requestHelp(
       requestedBy: caller.actor.principal.subject,
       idempotencyKey: input.idempotencyKey,
       inputHash: hash,
-    })
-    .onConflictDoNothing({
-      target: [
-        tables.helpRequests.tenantId,
-        tables.helpRequests.requestingMemberId,
-        tables.helpRequests.idempotencyKey,
-      ],
-    })
-    .returning();
-  if (inserted) {
+    },
+    { within: [['requestingMemberId', memberId]] },
+  );
+  if (!replayed) {
     await recordAuditEvents(tx, auditActor(caller), [
       {
         organisationId: memberId,
         action: 'help_request.created',
         targetType: 'HelpRequest',
-        targetId: inserted.id,
-        after: inserted,
+        targetId: request.id,
+        after: request,
       },
     ]);
-    return { request: inserted, replayed: false };
   }
-  const existing = await tx.query.helpRequests.findFirst({
-    where: { tenantId: input.partnershipId, requestingMemberId: memberId, idempotencyKey: input.idempotencyKey },
-  });
-  if (!existing) throw new Error('The idempotent request was neither inserted nor found');
-  if (existing.inputHash !== hash) {
-    throw new ConflictError(
-      'This idempotency key was used for a different request for help',
-      CORE_ERRORS.IDEMPOTENCY_KEY_REUSED,
-    );
-  }
-  return { request: existing, replayed: true };
+  return { request, replayed };
 }
 
 async function findRequest(tx: PlatformTransaction, partnershipId: string, requestId: string) {
@@ -167,11 +154,8 @@ export async function offerHelp(
     input.endsOn,
     input.daysOffered,
   ]);
-  const findByKey = () =>
-    tx.query.helpLoans.findFirst({
-      where: { tenantId: input.partnershipId, lendingMemberId: memberId, idempotencyKey: input.idempotencyKey },
-    });
-  const earlier = replayed(await findByKey(), hash, 'offer');
+  const key = { tenantId: input.partnershipId, idempotencyKey: input.idempotencyKey, inputHash: hash };
+  const earlier = await findReplay(tx, tables.helpLoans, key, { within: [['lendingMemberId', memberId]] });
   if (earlier) return { loan: earlier, replayed: true };
   const request = await findRequest(tx, input.partnershipId, input.requestId);
   if (request.requestingMemberId === memberId) {
@@ -220,10 +204,11 @@ export async function offerHelp(
     );
   }
   if (person.away) throw new ValidationError('The person cannot be called on during the loan', 'input.personId');
-  const [loan] = await tx
-    .insert(tables.helpLoans)
-    .values({
-      tenantId: input.partnershipId,
+  const { row: loan, replayed } = await insertOnce(
+    tx,
+    tables.helpLoans,
+    {
+      ...key,
       requestId: request.id,
       requestingMemberId: request.requestingMemberId,
       lendingMemberId: memberId,
@@ -233,23 +218,15 @@ export async function offerHelp(
       daysOffered: input.daysOffered,
       agencyDayRatePence: request.agencyDayRatePence,
       offeredBy: caller.actor.principal.subject,
-      idempotencyKey: input.idempotencyKey,
-      inputHash: hash,
-    })
-    .onConflictDoNothing({
-      target: [tables.helpLoans.tenantId, tables.helpLoans.lendingMemberId, tables.helpLoans.idempotencyKey],
-    })
-    .returning();
-  if (loan) {
+    },
+    { within: [['lendingMemberId', memberId]] },
+  );
+  if (!replayed) {
     await recordAuditEvents(tx, auditActor(caller), [
       { organisationId: memberId, action: 'help_loan.offered', targetType: 'HelpLoan', targetId: loan.id, after: loan },
     ]);
-    return { loan, replayed: false };
   }
-  // The same key arrived twice at once: the other insert won.
-  const winner = replayed(await findByKey(), hash, 'offer');
-  if (!winner) throw new Error('The idempotent offer was neither inserted nor found');
-  return { loan: winner, replayed: true };
+  return { loan, replayed };
 }
 
 async function findOwnOffer(tx: PlatformTransaction, partnershipId: string, memberId: string, loanId: string) {

@@ -1,5 +1,9 @@
 import {
   ConflictError,
+  checkIdempotencyKey,
+  findReplay,
+  idempotencyInputHash as inputHash,
+  insertOnce,
   type MutationCaller,
   NotFoundError,
   type PlatformTransaction,
@@ -10,7 +14,6 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { isoDate, londonToday } from '../common/dates.ts';
-import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
 import { callerPartnership } from '../common/partnership-admin.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
@@ -200,9 +203,8 @@ export async function recordRecoveryTest(
   const memberId = caller.actor.organisationId;
   checkIdempotencyKey(input.idempotencyKey);
   const hash = inputHash([input.planItemId, input.testedOn, input.outcome, input.notes]);
-  const findByKey = () =>
-    tx.query.recoveryTests.findFirst({ where: { tenantId: memberId, idempotencyKey: input.idempotencyKey } });
-  const earlier = replayed(await findByKey(), hash, 'recovery test');
+  const key = { tenantId: memberId, idempotencyKey: input.idempotencyKey, inputHash: hash };
+  const earlier = await findReplay(tx, tables.recoveryTests, key);
   if (earlier) return { test: earlier, replayed: true };
   const testedOn = isoDate(input.testedOn, 'input.testedOn');
   const today = input.today ?? londonToday();
@@ -214,21 +216,15 @@ export async function recordRecoveryTest(
     sql`select id from recovery_plan_items where tenant_id = ${memberId} and id = ${input.planItemId}`,
   );
   if (!item) throw new NotFoundError('No item of your recovery plans has this id');
-  const [test] = await tx
-    .insert(tables.recoveryTests)
-    .values({
-      tenantId: memberId,
-      planItemId: input.planItemId,
-      testedOn,
-      outcome: input.outcome,
-      notes: input.notes,
-      recordedBy: caller.actor.principal.subject,
-      idempotencyKey: input.idempotencyKey,
-      inputHash: hash,
-    })
-    .onConflictDoNothing({ target: [tables.recoveryTests.tenantId, tables.recoveryTests.idempotencyKey] })
-    .returning();
-  if (test) {
+  const { row: test, replayed } = await insertOnce(tx, tables.recoveryTests, {
+    ...key,
+    planItemId: input.planItemId,
+    testedOn,
+    outcome: input.outcome,
+    notes: input.notes,
+    recordedBy: caller.actor.principal.subject,
+  });
+  if (!replayed) {
     await recordAuditEvents(tx, auditActor(caller), [
       {
         organisationId: memberId,
@@ -238,10 +234,6 @@ export async function recordRecoveryTest(
         after: test,
       },
     ]);
-    return { test, replayed: false };
   }
-  // The same key arrived twice at once: the other insert won.
-  const winner = replayed(await findByKey(), hash, 'recovery test');
-  if (!winner) throw new Error('The idempotent recovery test was neither inserted nor found');
-  return { test: winner, replayed: true };
+  return { test, replayed };
 }

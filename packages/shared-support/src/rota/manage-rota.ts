@@ -1,6 +1,10 @@
 import {
   CORE_ERRORS,
   ConflictError,
+  checkIdempotencyKey,
+  findReplay,
+  idempotencyInputHash as inputHash,
+  insertOnce,
   type MutationCaller,
   NotFoundError,
   type PlatformTransaction,
@@ -11,7 +15,6 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { checkIdempotencyKey, inputHash, replayed } from '../common/idempotency.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { loadRotaMembers, loadShift, personShiftsOverlapping } from './load-rota.ts';
@@ -113,11 +116,8 @@ export async function addRotaShift(
     input.startsAt.toISOString(),
     input.endsAt.toISOString(),
   ]);
-  const findByKey = () =>
-    tx.query.rotaShifts.findFirst({
-      where: { tenantId: input.partnershipId, holderMemberId: memberId, idempotencyKey: input.idempotencyKey },
-    });
-  const earlier = replayed(await findByKey(), hash, 'shift');
+  const key = { tenantId: input.partnershipId, idempotencyKey: input.idempotencyKey, inputHash: hash };
+  const earlier = await findReplay(tx, tables.rotaShifts, key, { within: [['holderMemberId', memberId]] });
   if (earlier) return { shift: earlier, replayed: true };
   const span = { start: input.startsAt.getTime(), end: input.endsAt.getTime() };
   if (!Number.isFinite(span.start) || !Number.isFinite(span.end))
@@ -139,23 +139,20 @@ export async function addRotaShift(
   }
   await checkHolder(tx, input.partnershipId, memberId, input.personId, span, 'input.personId');
   await checkNoOverlap(tx, input.partnershipId, input.personId, span, [], 'input.startsAt');
-  const [shift] = await tx
-    .insert(tables.rotaShifts)
-    .values({
-      tenantId: input.partnershipId,
+  const { row: shift, replayed } = await insertOnce(
+    tx,
+    tables.rotaShifts,
+    {
+      ...key,
       holderMemberId: memberId,
       holderPersonId: input.personId,
       startsAt: input.startsAt,
       endsAt: input.endsAt,
       createdBy: caller.actor.principal.subject,
-      idempotencyKey: input.idempotencyKey,
-      inputHash: hash,
-    })
-    .onConflictDoNothing({
-      target: [tables.rotaShifts.tenantId, tables.rotaShifts.holderMemberId, tables.rotaShifts.idempotencyKey],
-    })
-    .returning();
-  if (shift) {
+    },
+    { within: [['holderMemberId', memberId]] },
+  );
+  if (!replayed) {
     await recordAuditEvents(tx, auditActor(caller), [
       {
         organisationId: memberId,
@@ -165,12 +162,8 @@ export async function addRotaShift(
         after: shift,
       },
     ]);
-    return { shift, replayed: false };
   }
-  // The same key arrived twice at once: the other insert won.
-  const winner = replayed(await findByKey(), hash, 'shift');
-  if (!winner) throw new Error('The idempotent shift was neither inserted nor found');
-  return { shift: winner, replayed: true };
+  return { shift, replayed };
 }
 
 /**
