@@ -1,23 +1,9 @@
-import {
-  CORE_ERRORS,
-  ConflictError,
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as hashOf,
-  insertOnce,
-  type MutationCaller,
-  money,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
+import { ConflictError, type MutationCaller, type PlatformTransaction, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, sql } from 'drizzle-orm';
-import { daysInclusive, isoDate } from '../common/dates.ts';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
+import { findOwnOffer, type HelpLoanRow } from './find-help.ts';
 
 /**
  * The asking member accepts or declines an offer. Accepting prices the loan at the partnership's
@@ -69,5 +55,3 @@ export async function decideHelpOffer(
   ]);
   return { before, after };
 }
-
-

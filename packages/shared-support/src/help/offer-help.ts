@@ -6,7 +6,6 @@ import {
   idempotencyInputHash as hashOf,
   insertOnce,
   type MutationCaller,
-  money,
   NotFoundError,
   type PlatformTransaction,
   queryRows,
@@ -14,10 +13,11 @@ import {
 } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { daysInclusive, isoDate } from '../common/dates.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
+import { findRequest, type HelpLoanRow } from './find-help.ts';
 
 /**
  * Another member offers one of its own people for part of the period asked for. The person must
@@ -122,5 +122,3 @@ export async function offerHelp(
   }
   return { loan, replayed };
 }
-
-

@@ -1,23 +1,10 @@
-import {
-  CORE_ERRORS,
-  ConflictError,
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as hashOf,
-  insertOnce,
-  type MutationCaller,
-  money,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
+import { ConflictError, type MutationCaller, type PlatformTransaction, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
-import { daysInclusive, isoDate } from '../common/dates.ts';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
+import { and, eq } from 'drizzle-orm';
+import { daysInclusive } from '../common/dates.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
+import { findOwnOffer, type HelpLoanRow } from './find-help.ts';
 
 /** The asking member records the days the lent person actually gave (at most the loan's length). */
 export async function recordTimeGiven(
@@ -59,5 +46,3 @@ export async function recordTimeGiven(
   ]);
   return { before, after };
 }
-
-

@@ -1,23 +1,18 @@
 import {
   CORE_ERRORS,
-  ConflictError,
   checkIdempotencyKey,
-  findReplay,
   idempotencyInputHash as hashOf,
   insertOnce,
   type MutationCaller,
   money,
-  NotFoundError,
   type PlatformTransaction,
-  queryRows,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
 import { daysInclusive, isoDate } from '../common/dates.ts';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
+import type { HelpRequestRow } from './find-help.ts';
 
 export interface RequestHelpInput {
   partnershipId: string;
@@ -115,5 +110,3 @@ export async function requestHelp(
   }
   return { request, replayed };
 }
-
-

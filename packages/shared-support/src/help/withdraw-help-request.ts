@@ -1,23 +1,10 @@
-import {
-  CORE_ERRORS,
-  ConflictError,
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as hashOf,
-  insertOnce,
-  type MutationCaller,
-  money,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
+import { ConflictError, type MutationCaller, NotFoundError, type PlatformTransaction } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
-import { daysInclusive, isoDate } from '../common/dates.ts';
+import { and, eq } from 'drizzle-orm';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
+import { findRequest, type HelpRequestRow } from './find-help.ts';
 
 /** The asking member withdraws an open request; offers still waiting on it are declined. */
 export async function withdrawHelpRequest(
@@ -62,4 +49,3 @@ export async function withdrawHelpRequest(
   ]);
   return { before, after };
 }
-
