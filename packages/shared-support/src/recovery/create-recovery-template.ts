@@ -1,22 +1,8 @@
-import {
-  ConflictError,
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as inputHash,
-  insertOnce,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
+import { type MutationCaller, type PlatformTransaction, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { sql } from 'drizzle-orm';
-import { isoDate, londonToday } from '../common/dates.ts';
 import { callerPartnership } from '../common/partnership-admin.ts';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
+import { checkInterval, checkItem, type RecoveryItemInput } from './recovery-item-checks.ts';
 
 /** The partnership's tenant admins write its generic recovery model (audited). */
 export async function createRecoveryTemplate(
@@ -63,4 +49,3 @@ export async function createRecoveryTemplate(
   ]);
   return template;
 }
-

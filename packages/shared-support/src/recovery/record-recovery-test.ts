@@ -1,5 +1,4 @@
 import {
-  ConflictError,
   checkIdempotencyKey,
   findReplay,
   idempotencyInputHash as inputHash,
@@ -14,9 +13,7 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { isoDate, londonToday } from '../common/dates.ts';
-import { callerPartnership } from '../common/partnership-admin.ts';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
+import type { RecoveryOutcome } from './recovery-item-checks.ts';
 
 /** A member records a recovery test of one of its plan's items. A test cannot be dated in the future. */
 export async function recordRecoveryTest(

@@ -1,22 +1,5 @@
-import {
-  ConflictError,
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as inputHash,
-  insertOnce,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
-import * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { sql } from 'drizzle-orm';
-import { isoDate, londonToday } from '../common/dates.ts';
-import { callerPartnership } from '../common/partnership-admin.ts';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
+import { ValidationError } from '@ssp/core';
+import type * as tables from '@ssp/shared-support-tables';
 
 export type RecoveryCategory = (typeof tables.recoveryItemCategory.enumValues)[number];
 export type RecoveryOutcome = (typeof tables.recoveryTestOutcome.enumValues)[number];
@@ -29,7 +12,7 @@ export interface RecoveryItemInput {
   rpoHours: number | null;
 }
 
-function checkItem(item: RecoveryItemInput, field: string) {
+export function checkItem(item: RecoveryItemInput, field: string) {
   if (item.name.trim() === '') throw new ValidationError('Name what must be recovered', `${field}.name`);
   if (!Number.isInteger(item.priority) || item.priority < 1 || item.priority > 99) {
     throw new ValidationError('Priorities run from 1 (first) to 99', `${field}.priority`);
@@ -42,9 +25,8 @@ function checkItem(item: RecoveryItemInput, field: string) {
   }
 }
 
-function checkInterval(days: number, field: string) {
+export function checkInterval(days: number, field: string) {
   if (!Number.isInteger(days) || days < 1 || days > 1096) {
     throw new ValidationError('Test intervals are 1 to 1,096 days (three years)', field);
   }
 }
-

@@ -1,24 +1,19 @@
 import {
-  CORE_ERRORS,
-  ConflictError,
   checkIdempotencyKey,
   findReplay,
   idempotencyInputHash as inputHash,
   insertOnce,
   type MutationCaller,
-  NotFoundError,
   type PlatformTransaction,
-  queryRows,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { loadRotaMembers, loadShift, personShiftsOverlapping } from './load-rota.ts';
-import { type Interval, outOfHoursAround, subtract, union } from './out-of-hours.ts';
+import { loadRotaMembers } from './load-rota.ts';
+import { outOfHoursAround, subtract, union } from './out-of-hours.ts';
+import { checkHolder, checkNoOverlap, MAX_SHIFT_HOURS, type RotaShiftRow } from './rota-shift-checks.ts';
 
 /**
  * A member puts one of its people on the out-of-hours rota. The shift must lie outside working
@@ -94,4 +89,3 @@ export async function addRotaShift(
   }
   return { shift, replayed };
 }
-

@@ -1,24 +1,11 @@
-import {
-  CORE_ERRORS,
-  ConflictError,
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as inputHash,
-  insertOnce,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
+import { CORE_ERRORS, ConflictError, type MutationCaller, NotFoundError, type PlatformTransaction } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
+import { and, eq } from 'drizzle-orm';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { loadRotaMembers, loadShift, personShiftsOverlapping } from './load-rota.ts';
-import { type Interval, outOfHoursAround, subtract, union } from './out-of-hours.ts';
+import { loadShift } from './load-rota.ts';
+import { checkHolder, checkNoOverlap, type RotaSwapRow } from './rota-shift-checks.ts';
 
 /**
  * The other person's member consents to (or refuses) a swap. Accepting checks again that the

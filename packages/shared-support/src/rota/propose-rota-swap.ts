@@ -1,24 +1,10 @@
-import {
-  CORE_ERRORS,
-  ConflictError,
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as inputHash,
-  insertOnce,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
+import { type MutationCaller, NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
+import { sql } from 'drizzle-orm';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
-import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { loadRotaMembers, loadShift, personShiftsOverlapping } from './load-rota.ts';
-import { type Interval, outOfHoursAround, subtract, union } from './out-of-hours.ts';
+import { loadShift } from './load-rota.ts';
+import type { RotaSwapRow } from './rota-shift-checks.ts';
 
 /**
  * The member of a shift's holder asks another member's person to take it (optionally taking one of
@@ -72,4 +58,3 @@ export async function proposeRotaSwap(
   ]);
   return swap;
 }
-

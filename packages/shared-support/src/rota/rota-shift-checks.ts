@@ -1,37 +1,23 @@
-import {
-  CORE_ERRORS,
-  ConflictError,
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as inputHash,
-  insertOnce,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
-import * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, sql } from 'drizzle-orm';
+import { NotFoundError, type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
+import type * as tables from '@ssp/shared-support-tables';
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { loadRotaMembers, loadShift, personShiftsOverlapping } from './load-rota.ts';
-import { type Interval, outOfHoursAround, subtract, union } from './out-of-hours.ts';
+import { personShiftsOverlapping } from './load-rota.ts';
+import type { Interval } from './out-of-hours.ts';
 
 export type RotaShiftRow = typeof tables.rotaShifts.$inferSelect;
 export type RotaSwapRow = typeof tables.rotaSwaps.$inferSelect;
 
 /** The longest shift: a bank-holiday weekend, Friday 17:00 to Tuesday 09:00, is 88 hours. */
-const MAX_SHIFT_HOURS = 96;
+export const MAX_SHIFT_HOURS = 96;
 
 /**
  * The person is the member's own, published to the partnership, and not away during the span.
  * Locks the person's row until the transaction ends, so two shifts (or a shift and a swap) for the
  * same person cannot both pass the overlap check at once.
  */
-async function checkHolder(
+export async function checkHolder(
   tx: PlatformTransaction,
   partnershipId: string,
   memberId: string,
@@ -66,7 +52,7 @@ async function checkHolder(
   if (away.length > 0) throw new ValidationError('The person cannot be called on during the shift', field);
 }
 
-async function checkNoOverlap(
+export async function checkNoOverlap(
   tx: PlatformTransaction,
   partnershipId: string,
   personId: string,
@@ -90,4 +76,3 @@ async function checkNoOverlap(
     );
   }
 }
-

@@ -1,9 +1,14 @@
-import { type MutationCaller, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { type MutationCaller, type PlatformTransaction, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
-import { auditActor, findOrganisation, recordAuditEvents } from '@ssp/tenants';
-import { and, eq } from 'drizzle-orm';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { refreshPartnershipContext } from '../common/partnership-context.ts';
 import { publishMemberDirectory } from './publish-member-directory.ts';
+import {
+  currentAgreement,
+  requireParentPartnership,
+  type SharedFields,
+  type SharingAgreementRow,
+} from './sharing-agreement.ts';
 
 /**
  * A member opts in to its partnership's shared support, or changes what it shares, and publishes
@@ -61,4 +66,3 @@ export async function joinSharedSupport(
   ]);
   return { before: before ?? null, after };
 }
-

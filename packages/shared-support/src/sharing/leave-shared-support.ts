@@ -1,9 +1,10 @@
-import { type MutationCaller, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import { type MutationCaller, NotFoundError, type PlatformTransaction } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
-import { auditActor, findOrganisation, recordAuditEvents } from '@ssp/tenants';
+import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { refreshPartnershipContext } from '../common/partnership-context.ts';
 import { publishMemberDirectory } from './publish-member-directory.ts';
+import { currentAgreement, type SharingAgreementRow } from './sharing-agreement.ts';
 
 /**
  * A member opts out: its published rows are deleted and its agreement marks it out, so from the
@@ -47,4 +48,3 @@ export async function leaveSharedSupport(
   ]);
   return { before, after };
 }
-

@@ -1,9 +1,6 @@
-import { type MutationCaller, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
-import * as tables from '@ssp/shared-support-tables';
-import { auditActor, findOrganisation, recordAuditEvents } from '@ssp/tenants';
-import { and, eq } from 'drizzle-orm';
-import { refreshPartnershipContext } from '../common/partnership-context.ts';
-import { publishMemberDirectory } from './publish-member-directory.ts';
+import { NotFoundError, type PlatformTransaction } from '@ssp/core';
+import type * as tables from '@ssp/shared-support-tables';
+import { findOrganisation } from '@ssp/tenants';
 
 export type SharingAgreementRow = typeof tables.sharingAgreements.$inferSelect;
 
@@ -16,13 +13,12 @@ export interface SharedFields {
 }
 
 /** The partnership a member belongs to: its parent. Anything else is, to the member, not there. */
-async function requireParentPartnership(tx: PlatformTransaction, memberId: string, partnershipId: string) {
+export async function requireParentPartnership(tx: PlatformTransaction, memberId: string, partnershipId: string) {
   const member = await findOrganisation(tx, memberId);
   if (!member || member.parentId !== partnershipId) {
     throw new NotFoundError('Your organisation is not a member of a partnership with this id');
   }
 }
-
 
 export function currentAgreement(tx: PlatformTransaction, memberId: string, partnershipId: string) {
   return tx.query.sharingAgreements.findFirst({ where: { tenantId: memberId, partnershipId } });
