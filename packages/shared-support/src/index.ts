@@ -32,8 +32,11 @@ import './rota/set-rota-share-mutation.ts';
 
 export * from './benefits/benefits.ts';
 export * from './common/partnership-context.ts';
-export * from './directory/manage-support-people.ts';
+export * from './directory/load-support-people.ts';
+export * from './directory/remove-support-person.ts';
+export * from './directory/save-support-person.ts';
 export * from './directory/search-directory.ts';
+export * from './directory/support-person-details.ts';
 export * from './errors/shared-support-error-codes.ts';
 export * from './help/decide-help-offer.ts';
 export * from './help/find-help.ts';

@@ -1,20 +1,5 @@
-import {
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as inputHash,
-  insertOnce,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
-import * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { isoDate } from '../common/dates.ts';
-import { partnershipContext } from '../common/partnership-context.ts';
-import { republishMemberDirectory } from '../sharing/publish-member-directory.ts';
+import type { PlatformTransaction } from '@ssp/core';
+import type * as tables from '@ssp/shared-support-tables';
 
 export type SupportPersonRow = typeof tables.supportPeople.$inferSelect;
 
@@ -56,4 +41,3 @@ export async function loadSupportPeople(
       .map(({ startsOn, endsOn, reason }) => ({ startsOn, endsOn, reason })),
   }));
 }
-

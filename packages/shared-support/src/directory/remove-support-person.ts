@@ -1,20 +1,9 @@
-import {
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as inputHash,
-  insertOnce,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
+import { type MutationCaller, NotFoundError, type PlatformTransaction } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { isoDate } from '../common/dates.ts';
-import { partnershipContext } from '../common/partnership-context.ts';
+import { and, eq } from 'drizzle-orm';
 import { republishMemberDirectory } from '../sharing/publish-member-directory.ts';
+import { optedInPartnerships } from './support-person-details.ts';
 
 /** Removes a person of the caller's organisation who has left, republishes and audits it. */
 export async function removeSupportPerson(tx: PlatformTransaction, caller: MutationCaller, personId: string) {

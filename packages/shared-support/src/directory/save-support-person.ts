@@ -6,15 +6,14 @@ import {
   type MutationCaller,
   NotFoundError,
   type PlatformTransaction,
-  queryRows,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { isoDate } from '../common/dates.ts';
-import { partnershipContext } from '../common/partnership-context.ts';
+import { and, eq } from 'drizzle-orm';
 import { republishMemberDirectory } from '../sharing/publish-member-directory.ts';
+import type { SupportPersonRow, SupportPersonView } from './load-support-people.ts';
+import { checkPerson, optedInPartnerships, type SupportPersonInput, writeDetails } from './support-person-details.ts';
 
 /** Adds someone who works in ICT support at the member, and republishes what the member shares. */
 async function addSupportPerson(
@@ -107,4 +106,3 @@ export async function saveSupportPerson(
   ]);
   return view;
 }
-

@@ -1,20 +1,8 @@
-import {
-  checkIdempotencyKey,
-  findReplay,
-  idempotencyInputHash as inputHash,
-  insertOnce,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  queryRows,
-  ValidationError,
-} from '@ssp/core';
+import { type PlatformTransaction, queryRows, ValidationError } from '@ssp/core';
 import * as tables from '@ssp/shared-support-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isoDate } from '../common/dates.ts';
 import { partnershipContext } from '../common/partnership-context.ts';
-import { republishMemberDirectory } from '../sharing/publish-member-directory.ts';
 
 export interface SupportPersonInput {
   fullName: string;
@@ -25,9 +13,9 @@ export interface SupportPersonInput {
   unavailability: { startsOn: string; endsOn: string; reason: string | null }[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-async function checkPerson(tx: PlatformTransaction, input: SupportPersonInput): Promise<void> {
+export async function checkPerson(tx: PlatformTransaction, input: SupportPersonInput): Promise<void> {
   if (input.fullName.trim() === '') throw new ValidationError('Give the person a name', 'input.fullName');
   if (input.roleTitle.trim() === '') throw new ValidationError('Give the person a role', 'input.roleTitle');
   if (input.email !== null && !EMAIL.test(input.email))
@@ -61,7 +49,12 @@ async function checkPerson(tx: PlatformTransaction, input: SupportPersonInput): 
   });
 }
 
-async function writeDetails(tx: PlatformTransaction, memberId: string, personId: string, input: SupportPersonInput) {
+export async function writeDetails(
+  tx: PlatformTransaction,
+  memberId: string,
+  personId: string,
+  input: SupportPersonInput,
+) {
   await tx
     .delete(tables.supportPersonSkills)
     .where(and(eq(tables.supportPersonSkills.tenantId, memberId), eq(tables.supportPersonSkills.personId, personId)));
@@ -94,7 +87,7 @@ async function writeDetails(tx: PlatformTransaction, memberId: string, personId:
 }
 
 /** The partnerships this member has opted into (its own agreements), to republish to. */
-async function optedInPartnerships(tx: PlatformTransaction, memberId: string): Promise<string[]> {
+export async function optedInPartnerships(tx: PlatformTransaction, memberId: string): Promise<string[]> {
   await partnershipContext(tx);
   const rows = await queryRows<{ partnership_id: string }>(
     tx,
@@ -102,4 +95,3 @@ async function optedInPartnerships(tx: PlatformTransaction, memberId: string): P
   );
   return rows.map((row) => row.partnership_id);
 }
-
