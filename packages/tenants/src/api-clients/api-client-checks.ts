@@ -1,18 +1,5 @@
-import {
-  ConflictError,
-  generateSecret,
-  hashSecret,
-  type MembershipRole,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  returningAsStored,
-  ValidationError,
-} from '@ssp/core';
-import * as tables from '@ssp/tenants-tables';
-import { and, eq, isNull } from 'drizzle-orm';
-import { auditActor } from '../audit/audit-actor.ts';
-import { recordAuditEvents } from '../audit/record-audit-event.ts';
+import { type MembershipRole, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import type * as tables from '@ssp/tenants-tables';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export type ApiClientRow = typeof tables.apiClients.$inferSelect;
@@ -40,9 +27,8 @@ export function checkClientRoles(roles: readonly MembershipRole[]): MembershipRo
   return unique;
 }
 
-async function visibleClient(tx: PlatformTransaction, apiClientId: string): Promise<ApiClientRow> {
+export async function visibleClient(tx: PlatformTransaction, apiClientId: string): Promise<ApiClientRow> {
   const client = await tx.query.apiClients.findFirst({ where: { id: apiClientId } });
   if (!client) throw new NotFoundError('No API client you may see has this id');
   return client;
 }
-

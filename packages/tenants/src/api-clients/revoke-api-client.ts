@@ -1,19 +1,10 @@
-import {
-  ConflictError,
-  generateSecret,
-  hashSecret,
-  type MembershipRole,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  returningAsStored,
-  ValidationError,
-} from '@ssp/core';
+import { ConflictError, type MutationCaller, type PlatformTransaction, returningAsStored } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
+import { type ApiClientRow, apiClientAuditView, visibleClient } from './api-client-checks.ts';
 
 /** Revokes a client (audited): its tokens are refused from the next request, and it gets no new ones. */
 export async function revokeApiClient(

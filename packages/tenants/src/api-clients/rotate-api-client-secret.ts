@@ -2,18 +2,17 @@ import {
   ConflictError,
   generateSecret,
   hashSecret,
-  type MembershipRole,
   type MutationCaller,
-  NotFoundError,
   type PlatformTransaction,
   returningAsStored,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
+import { type ApiClientRow, apiClientAuditView, MAX_ROTATION_GRACE_HOURS, visibleClient } from './api-client-checks.ts';
 
 /**
  * Issues a new secret. The old one keeps working for `graceHours` (0 ends it at once), so the
@@ -57,4 +56,3 @@ export async function rotateApiClientSecret(
   ]);
   return { client: updated, clientSecret, previousSecretValidUntil };
 }
-

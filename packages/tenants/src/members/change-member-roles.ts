@@ -1,18 +1,16 @@
 import {
   ConflictError,
-  insertRows,
   type MembershipRole,
   type MutationCaller,
-  NotFoundError,
   type PlatformTransaction,
   returningAsStored,
-  ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
 import { and, eq } from 'drizzle-orm';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
+import { checkMemberRoles, type MembershipRow, organisationKind, visibleMembership } from './membership-checks.ts';
 
 /** Changes what a member may do (audited); a removed member stays removed. */
 export async function changeMemberRoles(
@@ -45,4 +43,3 @@ export async function changeMemberRoles(
   ]);
   return { before, after };
 }
-

@@ -2,17 +2,13 @@ import {
   ConflictError,
   insertRows,
   type MembershipRole,
-  type MutationCaller,
-  NotFoundError,
   type PlatformTransaction,
   returningAsStored,
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
-import { and, eq } from 'drizzle-orm';
-import { auditActor } from '../audit/audit-actor.ts';
-import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
+import { checkMemberRoles, type MembershipRow } from './membership-checks.ts';
 
 /** A named person to invite, by the identity they will sign in with. */
 export interface Invitation {

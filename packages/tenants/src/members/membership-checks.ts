@@ -1,17 +1,5 @@
-import {
-  ConflictError,
-  insertRows,
-  type MembershipRole,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  returningAsStored,
-  ValidationError,
-} from '@ssp/core';
-import * as tables from '@ssp/tenants-tables';
-import { and, eq } from 'drizzle-orm';
-import { auditActor } from '../audit/audit-actor.ts';
-import { recordAuditEvents } from '../audit/record-audit-event.ts';
+import { type MembershipRole, NotFoundError, type PlatformTransaction, ValidationError } from '@ssp/core';
+import type * as tables from '@ssp/tenants-tables';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
 
 export type MembershipRow = typeof tables.memberships.$inferSelect;
@@ -40,11 +28,8 @@ export async function organisationKind(tx: PlatformTransaction, organisationId: 
   return organisation.kind;
 }
 
-
-
-async function visibleMembership(tx: PlatformTransaction, membershipId: string): Promise<MembershipRow> {
+export async function visibleMembership(tx: PlatformTransaction, membershipId: string): Promise<MembershipRow> {
   const membership = await tx.query.memberships.findFirst({ where: { id: membershipId } });
   if (!membership) throw new NotFoundError('No membership you may see has this id');
   return membership;
 }
-

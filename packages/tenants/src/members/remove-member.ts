@@ -1,18 +1,10 @@
-import {
-  ConflictError,
-  insertRows,
-  type MembershipRole,
-  type MutationCaller,
-  NotFoundError,
-  type PlatformTransaction,
-  returningAsStored,
-  ValidationError,
-} from '@ssp/core';
+import { ConflictError, type MutationCaller, type PlatformTransaction, returningAsStored } from '@ssp/core';
 import * as tables from '@ssp/tenants-tables';
 import { and, eq } from 'drizzle-orm';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
 import { TENANT_ERRORS } from '../errors/tenant-error-codes.ts';
+import { type MembershipRow, visibleMembership } from './membership-checks.ts';
 
 /** Removes a member (audited): their tokens are refused from the next request; the record stays. */
 export async function removeMember(
