@@ -12,7 +12,7 @@ afterAll(() => api?.close());
 describe('the shared-support operations, sent by every kind of caller', () => {
   it(
     'answer each caller as the matrix says',
-    () => runCallerMatrix(api, SHARED_SUPPORT_SUBJECTS, SHARED_SUPPORT_MATRIX),
+    () => runCallerMatrix(api, SHARED_SUPPORT_SUBJECTS, SHARED_SUPPORT_MATRIX, { auditsEveryWrite: true }),
     120_000,
   );
 });

@@ -10,5 +10,9 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe('the tenants operations, sent by every kind of caller', () => {
-  it('answer each caller as the matrix says', () => runCallerMatrix(api, TENANTS_SUBJECTS, TENANTS_MATRIX), 120_000);
+  it(
+    'answer each caller as the matrix says',
+    () => runCallerMatrix(api, TENANTS_SUBJECTS, TENANTS_MATRIX, { auditsEveryWrite: true }),
+    120_000,
+  );
 });

@@ -132,11 +132,29 @@ function outcomeOf(field: string, body: { data?: Record<string, unknown> | null;
 
 let calls = 0;
 
+export interface MatrixOptions {
+  /**
+   * Every mutation that succeeds must have written at least one audit event (the domain's
+   * services write it, not the resolvers: docs/architecture.md, "A mutation").
+   */
+  auditsEveryWrite?: boolean;
+}
+
+async function auditEventCount(api: TestApp): Promise<number> {
+  const [row] = await api.db.asOwner<{ n: number }>('select count(*)::int as n from audit_events');
+  return row?.n ?? 0;
+}
+
 /**
  * Sends every operation of `table` as every kind of caller and asserts each outcome. Every
  * mismatch is collected and reported together, one line each.
  */
-export async function runCallerMatrix(api: TestApp, subjects: MatrixSubjects, table: MatrixTable): Promise<void> {
+export async function runCallerMatrix(
+  api: TestApp,
+  subjects: MatrixSubjects,
+  table: MatrixTable,
+  options: MatrixOptions = {},
+): Promise<void> {
   const tokens = new Map<string, Promise<string>>();
   const token = (slug: string, roles: MembershipRole[]) => {
     const key = `${slug}:${roles.join('+')}`;
@@ -168,8 +186,13 @@ export async function runCallerMatrix(api: TestApp, subjects: MatrixSubjects, ta
       calls += 1;
       const caller: Caller = { kind, token: await tokenOf(kind), unique: `${kind}-${calls}-${Date.now()}` };
       const operation = await entry.operation(context, caller);
+      const audited = options.auditsEveryWrite === true && isMutation(field);
+      const auditedBefore = audited ? await auditEventCount(api) : 0;
       const response = await api.graphql(operation, caller.token);
       const actual = outcomeOf(field, response.body);
+      if (audited && actual === 'ok' && (await auditEventCount(api)) <= auditedBefore) {
+        mismatches.push(`${field} as ${kind}: succeeded without writing an audit event`);
+      }
       if (actual === 'ok') await entry.undo?.(context);
       if (actual === 'INTERNAL_SERVER_ERROR' || actual.startsWith('uncoded')) {
         mismatches.push(`${field} as ${kind}: ${JSON.stringify(response.body.errors ?? response.body.data)}`);

@@ -15,7 +15,7 @@ import { loadSharedNodes } from '../common/load-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import { loadSupportPeople, type SupportPersonView } from './manage-support-people.ts';
+import { loadSupportPeople, type SupportPersonView } from './load-support-people.ts';
 import {
   checkDirectorySearch,
   loadSharedPeopleById,

@@ -1,7 +1,7 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { supportCallers } from '../common/support-callers.ts';
 import { SupportPersonRef } from './directory-type.ts';
-import { removeSupportPerson } from './manage-support-people.ts';
+import { removeSupportPerson } from './remove-support-person.ts';
 
 const RemoveSupportPersonPayload = builder.objectRef<{ personId: string }>('RemoveSupportPersonPayload').implement({
   description: 'The person removed.',

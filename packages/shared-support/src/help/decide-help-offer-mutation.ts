@@ -1,9 +1,9 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
+import { decideHelpOffer } from './decide-help-offer.ts';
 import { HelpLoanRef } from './help-loan-type.ts';
 import { HelpLoanPayload, helpLoanPayload } from './help-payloads.ts';
-import { decideHelpOffer } from './manage-help.ts';
 
 const DecideHelpOfferInput = builder.inputType('DecideHelpOfferInput', {
   description: 'An offer made to your organisation.',

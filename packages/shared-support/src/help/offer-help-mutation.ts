@@ -4,7 +4,7 @@ import { supportCallers } from '../common/support-callers.ts';
 import { SharedPersonRef, SupportPersonRef } from '../directory/directory-type.ts';
 import { HelpLoanPayload, helpLoanPayload } from './help-payloads.ts';
 import { HelpRequestRef } from './help-request-type.ts';
-import { offerHelp } from './manage-help.ts';
+import { offerHelp } from './offer-help.ts';
 
 const OfferHelpInput = builder.inputType('OfferHelpInput', {
   description: 'One of your people offered for part of the period asked for.',

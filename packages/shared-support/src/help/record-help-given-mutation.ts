@@ -3,7 +3,7 @@ import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
 import { HelpLoanRef } from './help-loan-type.ts';
 import { HelpLoanPayload, helpLoanPayload } from './help-payloads.ts';
-import { recordTimeGiven } from './manage-help.ts';
+import { recordTimeGiven } from './record-time-given.ts';
 
 const RecordHelpGivenInput = builder.inputType('RecordHelpGivenInput', {
   description: 'The days a lent person actually gave your organisation.',

@@ -2,7 +2,7 @@ import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
 import { HelpRequestPayload, helpRequestPayload } from './help-payloads.ts';
-import { requestHelp } from './manage-help.ts';
+import { requestHelp } from './request-help.ts';
 
 const RequestHelpInput = builder.inputType('RequestHelpInput', {
   description: 'Help your organisation needs from the partnership.',

@@ -3,7 +3,7 @@ import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
 import { HelpRequestPayload, helpRequestPayload } from './help-payloads.ts';
 import { HelpRequestRef } from './help-request-type.ts';
-import { withdrawHelpRequest } from './manage-help.ts';
+import { withdrawHelpRequest } from './withdraw-help-request.ts';
 
 const WithdrawHelpRequestInput = builder.inputType('WithdrawHelpRequestInput', {
   description: 'An open request of your organisation.',

@@ -1,8 +1,8 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
+import { adoptRecoveryPlan } from './adopt-recovery-plan.ts';
 import { RecoveryItemInputRef } from './create-recovery-template-mutation.ts';
-import { adoptRecoveryPlan } from './manage-recovery.ts';
 import { RecoveryPlanPayload, recoveryPlanPayload } from './recovery-plan-payload.ts';
 import { TemplateRef } from './recovery-type.ts';
 

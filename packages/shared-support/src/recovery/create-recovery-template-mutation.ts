@@ -1,6 +1,6 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { PARTNERSHIP_ADMIN_CALLERS } from '../common/partnership-admin.ts';
-import { createRecoveryTemplate } from './manage-recovery.ts';
+import { createRecoveryTemplate } from './create-recovery-template.ts';
 import { RecoveryItemCategoryEnum, TemplateItemRef } from './recovery-type.ts';
 
 export const RecoveryItemInputRef = builder.inputType('RecoveryItemInput', {

@@ -2,7 +2,7 @@ import { type PlatformTransaction, queryRows } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { uuidArray } from '../common/partnership-context.ts';
-import type { RecoveryCategory, RecoveryOutcome } from './manage-recovery.ts';
+import type { RecoveryCategory, RecoveryOutcome } from './recovery-item-checks.ts';
 
 export interface PlanItemView {
   id: string;

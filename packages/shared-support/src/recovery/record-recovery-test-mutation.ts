@@ -1,6 +1,6 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { supportCallers } from '../common/support-callers.ts';
-import { recordRecoveryTest } from './manage-recovery.ts';
+import { recordRecoveryTest } from './record-recovery-test.ts';
 import { RecoveryPlanPayload, recoveryPlanPayload } from './recovery-plan-payload.ts';
 import { PlanItemRef, RecoveryTestOutcomeEnum } from './recovery-type.ts';
 

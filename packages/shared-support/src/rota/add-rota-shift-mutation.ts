@@ -3,8 +3,8 @@ import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
 import { SharedPersonRef, SupportPersonRef } from '../directory/directory-type.ts';
+import { addRotaShift } from './add-rota-shift.ts';
 import { loadShift, type ShiftView } from './load-rota.ts';
-import { addRotaShift } from './manage-rota.ts';
 import { RotaShiftRef } from './rota-type.ts';
 
 const AddRotaShiftInput = builder.inputType('AddRotaShiftInput', {

@@ -1,7 +1,7 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
-import { decideRotaSwap } from './manage-rota.ts';
+import { decideRotaSwap } from './decide-rota-swap.ts';
 import { RotaSwapPayload, RotaSwapRef } from './rota-swap-type.ts';
 
 const DecideRotaSwapInput = builder.inputType('DecideRotaSwapInput', {

@@ -2,7 +2,7 @@ import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
 import { SharedPersonRef } from '../directory/directory-type.ts';
-import { proposeRotaSwap } from './manage-rota.ts';
+import { proposeRotaSwap } from './propose-rota-swap.ts';
 import { RotaSwapPayload } from './rota-swap-type.ts';
 import { RotaShiftRef } from './rota-type.ts';
 

@@ -1,7 +1,7 @@
 import { describedEnumValues } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
-import type { RotaSwapRow } from './manage-rota.ts';
+import type { RotaSwapRow } from './rota-shift-checks.ts';
 
 const RotaSwapStatusEnum = builder.enumType('RotaSwapStatus', {
   description: 'Where a proposed swap stands.',

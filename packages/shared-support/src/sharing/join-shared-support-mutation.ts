@@ -2,7 +2,7 @@ import { ForbiddenError } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { joinSharedSupport } from './manage-sharing-agreement.ts';
+import { joinSharedSupport } from './join-shared-support.ts';
 import { SharedFieldsInput } from './shared-support-type.ts';
 import { SharingAgreementPayload } from './sharing-agreement-payload.ts';
 

@@ -2,7 +2,7 @@ import { ForbiddenError } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { leaveSharedSupport } from './manage-sharing-agreement.ts';
+import { leaveSharedSupport } from './leave-shared-support.ts';
 import { SharingAgreementPayload } from './sharing-agreement-payload.ts';
 
 const LeaveSharedSupportInput = builder.inputType('LeaveSharedSupportInput', {

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { partnershipContext } from '../common/partnership-context.ts';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
-import { currentAgreement, type SharedFields, type SharingAgreementRow } from './manage-sharing-agreement.ts';
+import { currentAgreement, type SharedFields, type SharingAgreementRow } from './sharing-agreement.ts';
 
 /** The partnership whose shared support a field reads; the caller's context includes it. */
 export interface SharedSupport {

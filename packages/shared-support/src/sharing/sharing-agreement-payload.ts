@@ -1,6 +1,6 @@
 import { builder } from '@ssp/schema';
-import type { SharingAgreementRow } from './manage-sharing-agreement.ts';
 import { SharingAgreementRef } from './shared-support-type.ts';
+import type { SharingAgreementRow } from './sharing-agreement.ts';
 
 export const SharingAgreementPayload = builder
   .objectRef<{ agreement: SharingAgreementRow }>('SharingAgreementPayload')

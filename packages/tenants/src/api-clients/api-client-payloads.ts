@@ -1,6 +1,6 @@
 import { builder } from '@ssp/schema';
+import type { ApiClientRow } from './api-client-checks.ts';
 import { ApiClientRef } from './api-client-type.ts';
-import type { ApiClientRow } from './manage-api-clients.ts';
 
 interface ClientWithSecret {
   client: ApiClientRow;

@@ -7,8 +7,8 @@ import {
 } from '@ssp/core';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
+import { type ApiClientRow, apiClientAuditView, checkClientRoles } from './api-client-checks.ts';
 import { createApiClient } from './create-api-client.ts';
-import { type ApiClientRow, apiClientAuditView, checkClientRoles } from './manage-api-clients.ts';
 
 /**
  * A tenant admin registers a machine client for an organisation it may act for (its own unless

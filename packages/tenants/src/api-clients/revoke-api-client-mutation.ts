@@ -1,7 +1,7 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { ApiClientPayload } from './api-client-payloads.ts';
 import { ApiClientRef } from './api-client-type.ts';
-import { revokeApiClient } from './manage-api-clients.ts';
+import { revokeApiClient } from './revoke-api-client.ts';
 
 const RevokeApiClientInput = builder.inputType('RevokeApiClientInput', {
   description: 'The client to revoke.',

@@ -1,7 +1,7 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { ApiClientSecretPayload } from './api-client-payloads.ts';
 import { ApiClientRef } from './api-client-type.ts';
-import { rotateApiClientSecret } from './manage-api-clients.ts';
+import { rotateApiClientSecret } from './rotate-api-client-secret.ts';
 
 const RotateApiClientSecretInput = builder.inputType('RotateApiClientSecretInput', {
   description: 'A new secret for a client.',

@@ -1,6 +1,6 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { MembershipRoleEnum } from '../organisations/organisation-enums.ts';
-import { changeMemberRoles } from './manage-members.ts';
+import { changeMemberRoles } from './change-member-roles.ts';
 import { MembershipRef } from './member-type.ts';
 import { MembershipPayload } from './membership-payload.ts';
 

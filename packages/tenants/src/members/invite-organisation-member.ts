@@ -1,7 +1,8 @@
 import type { MembershipRole, MutationCaller, PlatformTransaction } from '@ssp/core';
 import { auditActor } from '../audit/audit-actor.ts';
 import { recordAuditEvents } from '../audit/record-audit-event.ts';
-import { inviteMember, type MembershipRow, organisationKind } from './manage-members.ts';
+import { inviteMember } from './invite-member.ts';
+import { type MembershipRow, organisationKind } from './membership-checks.ts';
 
 /**
  * A tenant admin invites a named person into an organisation it may act for (its own unless it

@@ -1,6 +1,6 @@
 import { builder } from '@ssp/schema';
-import type { MembershipRow } from './manage-members.ts';
 import { MembershipRef } from './member-type.ts';
+import type { MembershipRow } from './membership-checks.ts';
 
 export const MembershipPayload = builder.objectRef<{ membership: MembershipRow }>('MembershipPayload').implement({
   description: 'The membership after the change.',

@@ -1,7 +1,7 @@
 import { builder, defineMutation } from '@ssp/schema';
-import { removeMember } from './manage-members.ts';
 import { MembershipRef } from './member-type.ts';
 import { MembershipPayload } from './membership-payload.ts';
+import { removeMember } from './remove-member.ts';
 
 const RemoveMemberInput = builder.inputType('RemoveMemberInput', {
   description: 'The member to remove.',
