@@ -10,5 +10,9 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe('the services operations, sent by every kind of caller', () => {
-  it('answer each caller as the matrix says', () => runCallerMatrix(api, SERVICES_SUBJECTS, SERVICES_MATRIX), 120_000);
+  it(
+    'answer each caller as the matrix says',
+    () => runCallerMatrix(api, SERVICES_SUBJECTS, SERVICES_MATRIX, { auditsEveryWrite: true }),
+    120_000,
+  );
 });

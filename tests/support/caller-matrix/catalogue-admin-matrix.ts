@@ -48,7 +48,7 @@ export const CATALOGUE_ADMIN_MATRIX: MatrixTable = {
   changeServiceOffering: {
     // The seeded price again: an accepted call changes nothing later callers would notice.
     operation: () =>
-      mutationOf('changeServiceOffering', { offeringId: offeringId('password-reset'), unitPrice: '6.00' }),
+      mutationOf('changeServiceOffering', { offeringId: offeringId('password-reset'), unitPrice: '6.50' }),
     outcomes: PLATFORM_ADMINS,
   },
   publishSlaDefinition: {
@@ -77,7 +77,7 @@ export const CATALOGUE_ADMIN_MATRIX: MatrixTable = {
   },
   addBankHoliday: {
     operation: () =>
-      mutationOf('addBankHoliday', { nation: 'ENGLAND_AND_WALES', date: '2030-12-25', name: 'Christmas Day' }),
+      mutationOf('addBankHoliday', { nation: 'ENGLAND_AND_WALES', date: '2030-12-27', name: 'Matrix holiday' }),
     outcomes: PLATFORM_ADMINS,
   },
   bankHolidayCalendars: {

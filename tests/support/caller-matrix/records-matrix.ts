@@ -83,8 +83,12 @@ function importRow(kind: string): MatrixTable[string] {
         rows: [RECORDS[kind]!(caller.unique)],
       }),
     outcomes: RECORD_KEEPERS,
+    writesNothing: 'a dry run',
   };
 }
+
+/** The kinds whose matrix record names a parent that does not exist (a row problem, nothing written). */
+const ORPHANS = new Set(['PayPeriod', 'PayrollChange', 'PayrollError', 'Application', 'ApplicationStage']);
 
 function recordRow(kind: string): MatrixTable[string] {
   return {
@@ -95,6 +99,7 @@ function recordRow(kind: string): MatrixTable[string] {
         record: RECORDS[kind]!(caller.unique),
       }),
     outcomes: RECORD_KEEPERS,
+    ...(ORPHANS.has(kind) ? { writesNothing: 'its parent does not exist: a row problem in the payload' } : {}),
   };
 }
 
@@ -124,6 +129,7 @@ export const RECORDS_MATRIX: MatrixTable = {
         ],
       }),
     outcomes: RECORD_KEEPERS,
+    writesNothing: 'a dry run',
   },
   recordImport: {
     operation: (context) => ({
