@@ -935,6 +935,8 @@ function sourceValue(target: { sql: SQL; column: Column }): [SQL, (value: unknow
     case 'PgInteger':
     case 'PgSmallInt':
     case 'PgBoolean':
+    // A bigint read as a JavaScript number (`mode: 'number'`): JSON's number, as drizzle gives it.
+    case 'PgBigInt53':
       return [target.sql, (value) => value];
     default:
       decline(`row data of type ${target.column.columnType}`);
