@@ -412,7 +412,10 @@ export class SelectionCompiler {
         return sql`to_char(${target.sql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
       case 'String':
       case 'ID':
-        if (!['PgText', 'PgVarchar', 'PgChar', 'PgUUID', 'PgEnumColumn'].includes(columnType)) decline('string type');
+        // A date column read as a string (`mode: 'string'`): PostgreSQL's text, YYYY-MM-DD, as drizzle gives it.
+        if (!['PgText', 'PgVarchar', 'PgChar', 'PgUUID', 'PgEnumColumn', 'PgDateString'].includes(columnType)) {
+          decline('string type');
+        }
         return sql`${target.sql}::text`;
       case 'Int':
         if (!['PgInteger', 'PgSmallInt'].includes(columnType)) decline('int type');
