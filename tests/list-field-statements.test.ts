@@ -124,14 +124,12 @@ describe('every list field costs the same statements for 1 row as for 100', () =
   });
 });
 
-// Fields whose read rule is a function of the caller and the row, asked under a page of
-// organisations: the audit trail is read by its own organisation's tenant admins only, so under
-// every other organisation of the page the field is refused with an error, which a statement does
-// not express. The resolvers answer it through the drizzle plugin, whose statement joins the page
-// laterally to the children. (Under an organisation read by id the compiler decides the rule for
-// that organisation and answers it itself: tests/compiled-reads.test.ts.) The list may only shrink
-// (the test fails when one of them starts to pass, so that it is taken off).
-const RESOLVED_BY_THE_DRIZZLE_PLUGIN = ['organisations.auditTrail'];
+// Fields the selection compiler declines, answered by the resolvers through the drizzle plugin,
+// whose statement joins the page laterally to the children and relies on row-level security
+// alone. None: the list fields whose read rule is a function (`listableBy`, the audit trail's
+// row rule) are decided by the compiler from the rule they declare. The list may only stay empty
+// (the test fails when a field starts to go through the plugin).
+const RESOLVED_BY_THE_DRIZZLE_PLUGIN: string[] = [];
 
 describe("a tenant's statements name tenant_id on every tenant table and join nothing laterally", () => {
   it('on every list field but the known ones', async () => {

@@ -1,4 +1,4 @@
-import { pageSizeOptions, readableBy } from '@ssp/core';
+import { computedFromRowExtension, pageSizeOptions, readableBy } from '@ssp/core';
 import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SERVICES_READ_RULES } from '../access/read-rules.ts';
@@ -15,16 +15,19 @@ export const SubscriptionRef = builder.drizzleNode('subscriptions', {
       type: MoneyRef,
       description: 'The price of one completed request under this subscription.',
       select: { columns: { unitPricePence: true } },
+      extensions: computedFromRowExtension,
       resolve: (subscription) => moneyFromPence(subscription.unitPricePence),
     }),
     negotiatedPrice: t.boolean({
       description: 'True when the price was negotiated rather than taken from the catalogue.',
       select: { columns: { priceBasis: true } },
+      extensions: computedFromRowExtension,
       resolve: (subscription) => subscription.priceBasis === 'negotiated',
     }),
     active: t.boolean({
       description: 'True while requests may be raised against it.',
       select: { columns: { status: true } },
+      extensions: computedFromRowExtension,
       resolve: (subscription) => subscription.status === 'active',
     }),
     startedAt: t.expose('startedAt', { type: 'DateTime', description: 'When it started.' }),

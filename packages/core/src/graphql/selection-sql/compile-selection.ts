@@ -292,7 +292,25 @@ export class SelectionCompiler {
     const name = node.name.value;
     if (name === '__typename') return nameLiteral(type.name);
     const field = type.getFields()[name] ?? decline(`no field ${name}`);
-    this.#checkFieldScopes(field, known);
+    if (this.#checkFieldScopes(field, known) === 'own parent') {
+      // Written for the caller's own organisation only (the registry shows a caller seeing its
+      // own organisation no other; the condition says so in the statement too).
+      const own = (this.scope.tenantIds as readonly [string])[0];
+      const value = this.#fieldValue(type, table, alias, node, known, field);
+      return sql`(case when ${column(alias, table, 'id').sql} = ${own}::uuid then ${value} end)`;
+    }
+    return this.#fieldValue(type, table, alias, node, known, field);
+  }
+
+  #fieldValue(
+    type: GraphQLObjectType,
+    table: TableEntry,
+    alias: string,
+    node: FieldNode,
+    known: Known,
+    field: GraphQLField<unknown, unknown>,
+  ): SQL {
+    const name = node.name.value;
     const extensions = extensionsOf(field);
     const args = getArgumentValues(field, node, this.scope.variables);
 
@@ -318,19 +336,30 @@ export class SelectionCompiler {
    * it declares: by the caller's roles and, when the rule narrows by row, by the parent the
    * statement fixes (the statement then depends on the caller's organisation: `perOrganisation`).
    */
-  #checkFieldScopes(field: GraphQLField<unknown, unknown>, known: Known): void {
+  #checkFieldScopes(field: GraphQLField<unknown, unknown>, known: Known): 'own parent' | null {
     const listRule = listRuleOf(field);
     const options = extensionsOf(field).pothosOptions;
     if (!listRule || typeof options?.authScopes !== 'function') {
       checkScopes(field, this.scope);
-      return;
+      return null;
     }
     if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
-    if (listRule.rule.row && !this.scope.actor.platformScope) this.perOrganisation = true;
-    // Refused, or not decidable here: the resolvers answer, and scope-auth says why.
-    if (mayListUnder(listRule, this.scope.actor, known.id === null ? null : { id: known.id }) !== true) {
-      decline('list rule');
+    const actor = this.scope.actor;
+    if (!listRule.rule.row || actor.platformScope) {
+      if (mayListUnder(listRule, actor, null) !== true) decline('list rule');
+      return null;
     }
+    this.perOrganisation = true;
+    // Refused, or not decidable here: the resolvers answer, and scope-auth says why.
+    if (known.id !== null) {
+      if (mayListUnder(listRule, actor, { id: known.id }) !== true) decline('list rule');
+      return null;
+    }
+    // A caller seeing its own organisation alone sees no other organisation (the registry's read
+    // policy): the parent is its own, decided so, and the field is written for that parent only.
+    if (!Array.isArray(this.scope.tenantIds)) decline('list rule for an unknown parent');
+    if (mayListUnder(listRule, actor, { id: actor.organisationId }) !== true) decline('list rule');
+    return 'own parent';
   }
 
   /**
@@ -350,9 +379,13 @@ export class SelectionCompiler {
     if (!mayReadType(rule, actor)) decline('type rule');
     if (actor.platformScope || !rule.row) return;
     const columns = rule.rowColumns ?? [];
-    if (known.tenant === null || columns.length !== 1 || columns[0] !== 'tenantId') decline('row rule');
+    if (columns.length !== 1 || columns[0] !== 'tenantId') decline('row rule');
+    // The rows' tenant: the one the statement fixes, or the caller's own, which every tenant
+    // table of the statement is bound to when the caller sees its own organisation alone.
+    const tenant = known.tenant ?? (Array.isArray(this.scope.tenantIds) ? actor.organisationId : null);
+    if (tenant === null) decline('row rule');
     this.perOrganisation = true;
-    if (!rule.row({ tenantId: known.tenant }, actor)) decline('row rule refuses');
+    if (!rule.row({ tenantId: tenant }, actor)) decline('row rule refuses');
   }
 
   /** Whether the statements depend on the caller's own organisation (not only its roles). */
@@ -379,7 +412,10 @@ export class SelectionCompiler {
         return sql`to_char(${target.sql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
       case 'String':
       case 'ID':
-        if (!['PgText', 'PgVarchar', 'PgChar', 'PgUUID', 'PgEnumColumn'].includes(columnType)) decline('string type');
+        // A date column read as a string (`mode: 'string'`): PostgreSQL's text, YYYY-MM-DD, as drizzle gives it.
+        if (!['PgText', 'PgVarchar', 'PgChar', 'PgUUID', 'PgEnumColumn', 'PgDateString'].includes(columnType)) {
+          decline('string type');
+        }
         return sql`${target.sql}::text`;
       case 'Int':
         if (!['PgInteger', 'PgSmallInt'].includes(columnType)) decline('int type');
@@ -902,6 +938,8 @@ function sourceValue(target: { sql: SQL; column: Column }): [SQL, (value: unknow
     case 'PgInteger':
     case 'PgSmallInt':
     case 'PgBoolean':
+    // A bigint read as a JavaScript number (`mode: 'number'`): JSON's number, as drizzle gives it.
+    case 'PgBigInt53':
       return [target.sql, (value) => value];
     default:
       decline(`row data of type ${target.column.columnType}`);
