@@ -8,9 +8,9 @@ import {
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceRequestRow } from './raise-service-request.ts';
+import { recordRequestAudit } from './record-request-audit.ts';
 import { isAllowedTransition, mayMove, type RequestStatus, reasonRequired } from './request-status-rules.ts';
 
 export interface ChangeStatusInput {
@@ -88,15 +88,12 @@ export async function changeServiceRequestStatus(
     changedBy: actor.principal.subject,
     changedAt: input.now,
   });
-  await recordAuditEvents(tx, auditActor(caller), [
-    {
-      organisationId: request.tenantId,
-      action: 'service_request.status_changed',
-      targetType: 'service_request',
-      targetId: request.id,
-      before: { status: request.status },
-      after: { status: input.to, reason, firstContactResolution: updated.firstContactResolution },
-    },
-  ]);
+  await recordRequestAudit(tx, caller, {
+    organisationId: request.tenantId,
+    action: 'service_request.status_changed',
+    targetId: request.id,
+    before: { status: request.status },
+    after: { status: input.to, reason, firstContactResolution: updated.firstContactResolution },
+  });
   return updated;
 }

@@ -8,6 +8,7 @@ import {
   MAX_IMPORT_ROWS,
   openImport,
   type RowProblem,
+  refusedImport,
   replay,
   writeImport,
 } from '../records/import/import-records.ts';
@@ -17,7 +18,6 @@ import { type RequestHistory, readRequestHistories } from './read-request-histor
 import { HISTORY_ROW_FIELDS } from './request-history-fields.ts';
 
 /** Problems reported in full; past this only their number (a wrong file fails on every row). */
-const MAX_REPORTED_PROBLEMS = 1_000;
 
 export interface ImportRequestHistoryInput {
   tenantId: string;
@@ -66,17 +66,7 @@ export async function importRequestHistory(
     dryRun: input.dryRun,
     rows: input.rows.length,
   };
-  const refused = (problems: RowProblem[]): ImportRecordsResult => ({
-    ...base,
-    importId: null,
-    recordedAt: null,
-    written: false,
-    replayed: false,
-    newRecords: 0,
-    corrections: 0,
-    problemCount: problems.length,
-    problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
-  });
+  const refused = (problems: RowProblem[]) => refusedImport(base, problems);
 
   // 1. The rows on their own: fields, grouping into requests, each history a valid path.
   const read = readRequestHistories(input.rows);

@@ -10,9 +10,10 @@ import {
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
-import { auditActor, findOrganisation, recordAuditEvents } from '@ssp/tenants';
+import { findOrganisation } from '@ssp/tenants';
 import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
+import { recordRequestAudit } from './record-request-audit.ts';
 
 export interface RaiseServiceRequestInput {
   organisationId: string;
@@ -136,21 +137,18 @@ export async function raiseServiceRequest(
       changedBy: raisedBy,
       changedAt: input.now,
     });
-    await recordAuditEvents(tx, auditActor(caller), [
-      {
-        organisationId: inserted.tenantId,
-        action: 'service_request.raised',
-        targetType: 'service_request',
-        targetId: inserted.id,
-        after: {
-          reference: inserted.reference,
-          offeringId: inserted.offeringId,
-          slaDefinitionId: inserted.slaDefinitionId,
-          priority: inserted.priority,
-          title: inserted.title,
-        },
+    await recordRequestAudit(tx, caller, {
+      organisationId: inserted.tenantId,
+      action: 'service_request.raised',
+      targetId: inserted.id,
+      after: {
+        reference: inserted.reference,
+        offeringId: inserted.offeringId,
+        slaDefinitionId: inserted.slaDefinitionId,
+        priority: inserted.priority,
+        title: inserted.title,
       },
-    ]);
+    });
     return { request: inserted, replayed: false };
   }
 

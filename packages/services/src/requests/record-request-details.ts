@@ -8,10 +8,10 @@ import {
   ValidationError,
 } from '@ssp/core';
 import * as tables from '@ssp/services-tables';
-import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq, isNull } from 'drizzle-orm';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
 import type { ServiceRequestRow } from './raise-service-request.ts';
+import { recordRequestAudit } from './record-request-audit.ts';
 
 async function visibleRequest(tx: PlatformTransaction, requestId: string): Promise<ServiceRequestRow> {
   const request = await tx.query.serviceRequests.findFirst({ where: { id: requestId } });
@@ -40,16 +40,13 @@ export async function assignServiceRequest(
     .where(and(eq(tables.serviceRequests.tenantId, request.tenantId), eq(tables.serviceRequests.id, request.id)))
     .returning();
   if (!updated) throw new NotFoundError('No request you may see has this id');
-  await recordAuditEvents(tx, auditActor(caller), [
-    {
-      organisationId: request.tenantId,
-      action: 'service_request.assigned',
-      targetType: 'service_request',
-      targetId: request.id,
-      before: { assignedAgent: request.assignedAgent },
-      after: { assignedAgent: agent },
-    },
-  ]);
+  await recordRequestAudit(tx, caller, {
+    organisationId: request.tenantId,
+    action: 'service_request.assigned',
+    targetId: request.id,
+    before: { assignedAgent: request.assignedAgent },
+    after: { assignedAgent: agent },
+  });
   return updated;
 }
 
@@ -92,15 +89,12 @@ export async function rateServiceRequest(
     )
     .returning();
   if (!updated) throw new ConflictError('This request has already been rated', SERVICE_ERRORS.REQUEST_ALREADY_RATED);
-  await recordAuditEvents(tx, auditActor(caller), [
-    {
-      organisationId: request.tenantId,
-      action: 'service_request.rated',
-      targetType: 'service_request',
-      targetId: request.id,
-      after: { satisfactionScore: input.score },
-    },
-  ]);
+  await recordRequestAudit(tx, caller, {
+    organisationId: request.tenantId,
+    action: 'service_request.rated',
+    targetId: request.id,
+    after: { satisfactionScore: input.score },
+  });
   return updated;
 }
 
@@ -119,14 +113,12 @@ export async function commentOnServiceRequest(
     .values({ tenantId: request.tenantId, requestId: request.id, author: caller.actor.principal.subject, body })
     .returning();
   if (!comment) throw new Error('The comment was not written');
-  await recordAuditEvents(tx, auditActor(caller), [
-    {
-      organisationId: request.tenantId,
-      action: 'service_request.commented',
-      targetType: 'service_request_comment',
-      targetId: comment.id,
-      after: { requestId: request.id },
-    },
-  ]);
+  await recordRequestAudit(tx, caller, {
+    organisationId: request.tenantId,
+    action: 'service_request.commented',
+    targetType: 'service_request_comment',
+    targetId: comment.id,
+    after: { requestId: request.id },
+  });
   return comment;
 }

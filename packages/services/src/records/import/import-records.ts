@@ -99,17 +99,7 @@ export async function importRecords(
     dryRun: input.dryRun,
     rows: input.rows.length,
   };
-  const refused = (problems: RowProblem[]): ImportRecordsResult => ({
-    ...base,
-    importId: null,
-    recordedAt: null,
-    written: false,
-    replayed: false,
-    newRecords: 0,
-    corrections: 0,
-    problemCount: problems.length,
-    problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
-  });
+  const refused = (problems: RowProblem[]) => refusedImport(base, problems);
 
   // 1. Each row on its own: its fields, and the rules between them.
   const problems: RowProblem[] = [];
@@ -329,6 +319,24 @@ export function findImport(
     .from(tables.recordImports)
     .where(and(eq(tables.recordImports.tenantId, tenantId), eq(tables.recordImports.importKey, importKey)))
     .then((found) => found[0]);
+}
+
+/** The answer to an import refused for its rows: nothing written, the first problems reported. */
+export function refusedImport(
+  base: Pick<ImportRecordsResult, 'kind' | 'importKey' | 'dryRun' | 'rows'>,
+  problems: readonly RowProblem[],
+): ImportRecordsResult {
+  return {
+    ...base,
+    importId: null,
+    recordedAt: null,
+    written: false,
+    replayed: false,
+    newRecords: 0,
+    corrections: 0,
+    problemCount: problems.length,
+    problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
+  };
 }
 
 /** The answer to a send of a key already written: the first import's counts, or a conflict. */
