@@ -50,8 +50,12 @@ BEGIN
     AND CASE WHEN p_client_id IS NOT NULL THEN client_roles IS NOT NULL
              ELSE coalesce(p_roles_claimed, false) OR membership_roles IS NOT NULL END;
   IF NOT confirmed THEN
-    PERFORM set_config('app.tenant_ids', '', true);
-    PERFORM set_config('app.tenant_ids_' || left(p_organisation_id::text, 1), '', true);
+    -- Emptied with SET LOCAL, as app.set_tenant_context writes it, so that Citus carries the empty
+    -- context to its workers too (app.set_tenant_context itself refuses an empty list by design:
+    -- no caller may ask for "nothing"; only this confirmation decides it). The context held the
+    -- organisation alone, whose bucket is the one to empty.
+    EXECUTE format('SET LOCAL app.%I = %L', 'tenant_ids', '');
+    EXECUTE format('SET LOCAL app.%I = %L', 'tenant_ids_' || left(p_organisation_id::text, 1), '');
     visible_tenants := 0;
     RETURN NEXT;
     RETURN;
