@@ -37,6 +37,23 @@ export interface PipelinedStatement {
 
 type QueryConfig = { text?: string; name?: string; submit?: unknown } & Record<string, unknown>;
 
+/**
+ * Runs `write` (which sends statements in `pg`'s pipeline mode, each written at once) with the
+ * connection's socket corked, so that all of them leave in one write instead of one system call
+ * per statement: `pg` corks each extended-protocol statement on its own, and nested corks only
+ * flush at the outermost uncork.
+ */
+function writtenTogether<T>(client: pg.PoolClient, write: () => T): T {
+  const socket = (client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } })
+    .connection?.stream;
+  socket?.cork?.();
+  try {
+    return write();
+  } finally {
+    socket?.uncork?.();
+  }
+}
+
 const result = (command: string) => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 
 /**
@@ -106,8 +123,10 @@ export class PipelinedBeginPool extends pg.Pool {
       if (text === 'commit' || text === 'rollback') return Promise.resolve(result(text.toUpperCase()));
       roundTrips().logQuery(query.text ?? '');
       // Both written now; if BEGIN failed, the statement must not count as inside a transaction.
-      const began = send('begin') as Promise<unknown>;
-      const answered = send(statement, values) as Promise<unknown>;
+      const [began, answered] = writtenTogether(client, () => [
+        send('begin') as Promise<unknown>,
+        send(statement, values) as Promise<unknown>,
+      ]);
       return Promise.allSettled([began, answered]).then(([begin, answer]) => {
         if (begin.status === 'rejected') throw begin.reason;
         if (answer.status === 'rejected') throw answer.reason;
@@ -128,8 +147,10 @@ export class PipelinedBeginPool extends pg.Pool {
     if (state.pendingBegin) throw new Error('sendTogether inside a transaction begun through query()');
     this.roundTrips.logQuery(statements.map((statement) => statement.text).join(';\n'));
     const answers = await Promise.allSettled(
-      statements.map((statement) =>
-        state.send(withName(this.#names, { text: statement.text }, statement.prepared), statement.values),
+      writtenTogether(client, () =>
+        statements.map((statement) =>
+          state.send(withName(this.#names, { text: statement.text }, statement.prepared), statement.values),
+        ),
       ),
     );
     const failed = answers.find((answer) => answer.status === 'rejected');

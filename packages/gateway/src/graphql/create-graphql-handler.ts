@@ -86,6 +86,10 @@ export function createGraphqlHandler(options: {
     // GraphQLErrors we raise on purpose pass through.
     maskedErrors: { isDev: false, maskError: domainErrorsUnmasked },
     batching: false,
+    // The HTTP layer has read the body already, within MAX_REQUEST_BODY_BYTES and before the
+    // token (http/request-body.ts): yoga's own limit would only wrap those bytes in another
+    // stream on every request.
+    maxRequestBodySize: false,
     logging: {
       debug: (...args) => options.logger.debug(args),
       info: (...args) => options.logger.info(args),
