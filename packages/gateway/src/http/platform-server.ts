@@ -13,6 +13,7 @@ import {
 } from '@ssp/core';
 import type { Logger } from 'pino';
 import { bearerPrincipal } from '../auth/bearer-principal.ts';
+import { answerJsonPost } from '../graphql/answer-json-post.ts';
 import { createGraphqlHandler } from '../graphql/create-graphql-handler.ts';
 import type { RequestLimits } from '../limits/request-limits.ts';
 import { AdmissionGate, type AdmissionLimits } from './admission-gate.ts';
@@ -160,7 +161,9 @@ export function createPlatformServer(dependencies: PlatformServerDependencies): 
     }
     const leave = await gate.enter();
     try {
-      await graphql(request, response, { requestId, principal });
+      const serverContext = { requestId, principal };
+      if (!(await answerJsonPost(graphql, request, response, serverContext)))
+        await graphql(request, response, serverContext);
     } finally {
       leave();
     }
