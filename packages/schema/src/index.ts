@@ -12,5 +12,7 @@ export * from './graphql/builder.ts';
 export * from './graphql/define-mutation.ts';
 export * from './graphql/error-types.ts';
 export * from './graphql/money-type.ts';
+export * from './migration-owners.ts';
+export * from './migration-ownership.ts';
 export * from './platform-schema.ts';
 export * from './relations.ts';

@@ -113,7 +113,7 @@ export function misplacedMigration(
     .map((table) => {
       const tableOwner = ownerOfTable(table, owners);
       return tableOwner
-        ? `${owner.name}'s ${migration.name} changes ${table}, owned by ${tableOwner.name}`
-        : `${owner.name}'s ${migration.name} changes ${table}, which no domain declares`;
+        ? `${migration.name}, in ${owner.name}, changes ${table}, owned by ${tableOwner.name}`
+        : `${migration.name}, in ${owner.name}, changes ${table}, which no domain declares`;
     });
 }
