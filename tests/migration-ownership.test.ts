@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { MIGRATION_OWNERS, type MigrationOwner, migrationOwner, misplacedMigration } from '@ssp/schema';
 import { describe, expect, it } from 'vitest';
 
@@ -11,6 +11,15 @@ import { describe, expect, it } from 'vitest';
  * policies, indexes, triggers, grants and revokes on tables, comments, rows written. A foreign key
  * to a lower domain's table is not a change to it.
  */
+
+const root = join(import.meta.dirname, '..');
+
+/** Every migration.sql in the repository's packages, wherever it lies. */
+function migrationFilesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name === 'migration.sql' && !entry.parentPath.includes('node_modules'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
 
 function migrationsOf(owner: MigrationOwner): { name: string; sql: string }[] {
   return readdirSync(owner.folder)
@@ -37,6 +46,14 @@ describe('migration ownership', () => {
         expect(readdirSync(join(owner.folder, entry.name)).sort(), entry.name).toContain('migration.sql');
       }
     }
+  });
+
+  it("leaves no migration outside the owners' folders, where the migrator would never read it", () => {
+    // A branch that still adds to the old one folder (packages/schema/migrations) is caught here.
+    const stray = migrationFilesUnder(join(root, 'packages'))
+      .filter((file) => !MIGRATION_OWNERS.some((owner) => relative(owner.folder, file).split('/').length === 2))
+      .map((file) => relative(root, file));
+    expect(stray).toEqual([]);
   });
 
   it("catches each way a migration changes another domain's table", () => {

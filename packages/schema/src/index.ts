@@ -1,6 +1,6 @@
 // The assembly between the kernel and the domains: every domain's tables gathered into one set of
 // relations (`@pothos/plugin-drizzle` plans a selection into one SQL statement from them), the
-// one Pothos builder typed by them with the types every schema has, and the migrations.
+// one Pothos builder typed by them with the types every schema has, and the list of every package's migrations.
 import './graphql/root-types.ts';
 import './graphql/node-fields.ts';
 import './graphql/date-time-scalar.ts';
