@@ -39,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // database whose shards (on the workers' copies) already hold the seed data.
     await joinCitusNodes(templateDatabase(runId));
     const templateUrl = urlForDatabase(testServerUrl, templateDatabase(runId));
-    await migratePostgres(templateUrl, platformSchema.migrationsFolder);
+    await migratePostgres(templateUrl, platformSchema.migrationsFolders);
     const template = new ServerDatabase({
       schema: platformSchema,
       databaseUrl: templateUrl,

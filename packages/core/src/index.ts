@@ -12,6 +12,7 @@ export * from './db/embedded-database.ts';
 export * from './db/insert-rows.ts';
 export * from './db/like-pattern.ts';
 export * from './db/migrate-database.ts';
+export * from './db/migration-history.ts';
 export * from './db/open-database.ts';
 export * from './db/platform-database.ts';
 export * from './db/platform-schema.ts';

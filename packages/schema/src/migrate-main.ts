@@ -8,7 +8,7 @@ if (!databaseUrl) {
   process.stderr.write('DATABASE_URL is not set: the embedded database migrates itself when it opens\n');
   process.exit(1);
 }
-const report = await migratePostgres(databaseUrl, platformSchema.migrationsFolder);
+const report = await migratePostgres(databaseUrl, platformSchema.migrationsFolders);
 if (report === null) process.stdout.write('migrated (PostgreSQL)\n');
 else {
   process.stdout.write(

@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { PlatformSchema } from '@ssp/core';
+import { MIGRATION_OWNERS } from './migration-owners.ts';
 import { relations } from './relations.ts';
 
 declare module '@ssp/core' {
@@ -9,8 +9,8 @@ declare module '@ssp/core' {
   }
 }
 
-/** What every database is opened with: the domains' relations and the migrations of their tables. */
+/** What every database is opened with: the domains' relations and every package's migrations. */
 export const platformSchema: PlatformSchema = {
   relations,
-  migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
+  migrationsFolders: MIGRATION_OWNERS.map((owner) => owner.folder),
 };

@@ -114,7 +114,7 @@ export class EmbeddedDatabase implements PlatformDatabase {
   }
 
   migrate(): Promise<void> {
-    return migrateEmbedded(this.client, this.options.schema.migrationsFolder);
+    return migrateEmbedded(this.client, this.options.schema.migrationsFolders);
   }
 
   inTenantTransaction<T>(tenantIds: readonly string[], work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {

@@ -42,14 +42,14 @@ function reasonOf(error: unknown): string {
 async function migrateWhenReachable(
   config: AppConfig,
   databaseUrl: string,
-  migrationsFolder: string,
+  migrationsFolders: readonly string[],
   hooks: OpenDatabaseHooks,
 ): Promise<void> {
   const attempts = config.databaseConnectAttempts;
   const startingDelay = 250;
   const maxDelay = 5_000;
   try {
-    await backOff(() => migratePostgres(databaseUrl, migrationsFolder), {
+    await backOff(() => migratePostgres(databaseUrl, migrationsFolders), {
       numOfAttempts: attempts,
       startingDelay,
       timeMultiple: 2,
@@ -83,7 +83,7 @@ export async function openDatabase(
 ): Promise<PlatformDatabase> {
   const { onConnectRetry: _onConnectRetry, ...databaseHooks } = hooks;
   if (config.databaseUrl) {
-    await migrateWhenReachable(config, config.databaseUrl, schema.migrationsFolder, hooks);
+    await migrateWhenReachable(config, config.databaseUrl, schema.migrationsFolders, hooks);
     return new ServerDatabase({
       schema,
       databaseUrl: config.databaseUrl,

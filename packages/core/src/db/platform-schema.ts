@@ -17,6 +17,9 @@ export type PlatformRelations = PlatformSchemaRegistry extends { relations: infe
 /** What a database needs from the domains: their relations, and the migrations that build their tables. */
 export interface PlatformSchema {
   readonly relations: PlatformRelations;
-  /** The drizzle-kit migrations folder, applied in order. */
-  readonly migrationsFolder: string;
+  /**
+   * The drizzle-kit migrations folders of the kernel and of every domain, applied as one timeline
+   * (ordered by each migration's timestamp across folders: see `readMigrationHistory`).
+   */
+  readonly migrationsFolders: readonly string[];
 }

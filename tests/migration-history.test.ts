@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { migrateEmbedded, migratePostgres, readMigrationHistory } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePostgresFolder } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePgliteFolder } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createOnEveryNode, dropOnEveryNode } from './support/server-nodes.ts';
+import { fileDatabase, testServerUrl, urlForDatabase } from './support/test-database-settings.ts';
+
+/**
+ * The migrations moved from one folder into the packages that own them, unchanged: a database
+ * migrated from the one folder (as every database was before) must find nothing new to apply, and
+ * a fresh database must get the schema it has.
+ */
+
+type Query = (text: string) => Promise<Record<string, unknown>[]>;
+
+/** The schema as the catalogs describe it: every table, column, constraint, index, policy, grant, function, trigger and enum. */
+const CATALOG: Record<string, string> = {
+  columns: `select table_schema, table_name, column_name, ordinal_position, data_type, udt_name, is_nullable,
+              column_default, is_identity, generation_expression
+            from information_schema.columns where table_schema in ('public', 'app') order by 1, 2, 4`,
+  relations: `select c.relname, c.relkind, c.relrowsecurity, c.relforcerowsecurity, c.relacl::text as acl
+              from pg_class c where c.relnamespace = 'public'::regnamespace order by 1`,
+  constraints: `select conrelid::regclass::text as relation, conname, pg_get_constraintdef(oid) as definition
+                from pg_constraint where connamespace = 'public'::regnamespace order by 1, 2`,
+  indexes: `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' order by 1, 2`,
+  policies: `select tablename, policyname, permissive, roles::text, cmd, qual, with_check
+             from pg_policies where schemaname = 'public' order by 1, 2`,
+  functions: `select p.proname, pg_get_function_identity_arguments(p.oid) as arguments,
+                pg_get_functiondef(p.oid) as definition, p.proacl::text as acl
+              from pg_proc p where p.pronamespace = 'app'::regnamespace order by 1, 2`,
+  triggers: `select tgrelid::regclass::text as relation, tgname, pg_get_triggerdef(oid) as definition
+             from pg_trigger where not tgisinternal order by 1, 2`,
+  enums: `select t.typname, array_agg(e.enumlabel order by e.enumsortorder)::text as labels
+          from pg_type t join pg_enum e on e.enumtypid = t.oid group by 1 order by 1`,
+  schemas: `select nspname, nspacl::text as acl from pg_namespace where nspname in ('public', 'app', 'drizzle') order by 1`,
+  applied: 'select name, hash from drizzle.__drizzle_migrations order by id',
+};
+
+async function catalogOf(query: Query): Promise<Record<string, Record<string, unknown>[]>> {
+  const catalog: Record<string, Record<string, unknown>[]> = {};
+  for (const [part, text] of Object.entries(CATALOG)) catalog[part] = await query(text);
+  return catalog;
+}
+
+/** A fresh, empty database on the engine under test. */
+interface FreshDatabase {
+  /** drizzle's own migrator on one folder, as the history was kept before. */
+  migrateFromOneFolder(folder: string): Promise<void>;
+  /** The platform's migrator on every package's folder. */
+  migrateByPackage(): Promise<void>;
+  query: Query;
+  close(): Promise<void>;
+}
+
+async function freshDatabase(): Promise<FreshDatabase> {
+  if (testServerUrl) {
+    const name = fileDatabase(inject('testRunId'), `history_${randomBytes(4).toString('hex')}`);
+    await createOnEveryNode(name);
+    const url = urlForDatabase(testServerUrl, name);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return {
+      migrateFromOneFolder: async (migrationsFolder) => {
+        await migrateNodePostgresFolder(drizzleNodePostgres({ client }), { migrationsFolder });
+      },
+      migrateByPackage: async () => {
+        await migratePostgres(url, platformSchema.migrationsFolders);
+      },
+      query: async (text) => (await client.query(text)).rows,
+      close: async () => {
+        await client.end();
+        await dropOnEveryNode(name);
+      },
+    };
+  }
+  const client = await PGlite.create();
+  return {
+    migrateFromOneFolder: async (migrationsFolder) => {
+      await migratePgliteFolder(drizzlePglite({ client }), { migrationsFolder });
+    },
+    migrateByPackage: () => migrateEmbedded(client, platformSchema.migrationsFolders),
+    query: async (text) => (await client.query<Record<string, unknown>>(text)).rows,
+    close: () => client.close(),
+  };
+}
+
+let oneFolder: string;
+
+beforeAll(() => {
+  // Every package's migrations in one folder: the layout the history had before it was split.
+  oneFolder = mkdtempSync(join(tmpdir(), 'ssp-one-folder-'));
+  for (const folder of platformSchema.migrationsFolders) {
+    for (const name of readdirSync(folder)) cpSync(join(folder, name), join(oneFolder, name), { recursive: true });
+  }
+});
+
+afterAll(() => rmSync(oneFolder, { recursive: true, force: true }));
+
+describe('the migration timeline across packages', () => {
+  it('is the history drizzle reads from one folder holding every migration: same names, order, hashes, SQL', () => {
+    const byPackage = readMigrationHistory(platformSchema.migrationsFolders);
+    expect(byPackage).toEqual(readMigrationFiles({ migrationsFolder: oneFolder }));
+    expect(byPackage.map((migration) => migration.name)).toEqual(byPackage.map((migration) => migration.name).sort());
+  });
+
+  it('refuses two packages holding the same migration, which drizzle would record applied once', () => {
+    const [first] = platformSchema.migrationsFolders;
+    expect(() => readMigrationHistory([first!, first!])).toThrow(/Two migrations folders hold the migration \d{14}_/);
+  });
+
+  it('a database migrated from the one folder finds nothing new to apply, and a fresh one gets its schema', async () => {
+    const before = await freshDatabase();
+    const fresh = await freshDatabase();
+    try {
+      await before.migrateFromOneFolder(oneFolder);
+      const migratedBefore = await catalogOf(before.query);
+      await before.migrateByPackage();
+      const afterwards = await catalogOf(before.query);
+      expect(afterwards.applied).toEqual(migratedBefore.applied);
+      expect(afterwards).toEqual(migratedBefore);
+
+      await fresh.migrateByPackage();
+      const freshCatalog = await catalogOf(fresh.query);
+      expect(freshCatalog.applied!.length).toBe(readMigrationHistory(platformSchema.migrationsFolders).length);
+      expect(freshCatalog).toEqual(migratedBefore);
+    } finally {
+      await before.close();
+      await fresh.close();
+    }
+  }, 120_000);
+});
