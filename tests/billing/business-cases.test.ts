@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { seedBusinessCaseId, seedOrganisationId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  benefitsRealisationQuery as benefitsQuery,
+  businessCaseReturnOverQuery,
+  businessCaseQuery as caseQuery,
+  createBusinessCaseMutation as createMutation,
+  linkLineToSavingsOpportunityMutation as linkMutation,
+  nodeIdQuery,
+  organisationBusinessCaseIdsQuery,
+  organisationBusinessCasesWithLinksQuery,
+  organisationBusinessCaseTitlesQuery,
+} from '../support/queries/business-case-queries.ts';
 import type { Operation, TestApp } from '../support/test-app.ts';
 import { startTestApp } from '../support/test-app.ts';
 
@@ -22,20 +33,6 @@ beforeAll(async () => {
   api = await startTestApp();
 });
 afterAll(() => api?.close());
-
-const MONEY = 'amount currency';
-const CASE_FIELDS = `
-  id title termYears firstFiscalYear
-  workstreams { name savingsLow { amount } savingsHigh { amount } }
-  lines { id name kind recurrence cashable note total { amount } termAmount { amount } profile { yearNumber amount { amount } } }
-  figures {
-    grossRecurringSavings { ${MONEY} } recurringInvestment { amount } netRecurringSavings { amount } oneOffInvestment { amount }
-    savingsLow { amount } savingsHigh { amount }
-    years { yearNumber fiscalYear cashableSavings { amount } nonCashableBenefits { amount } recurringInvestment { amount } oneOffInvestment { amount } net { amount } cumulativeNet { amount } }
-    payback { status months exactMonths }
-    returnOverTerm { years cashableSavings { amount } nonCashableBenefits { amount } investment { amount } netReturn { amount } }
-  }
-  statedFigures { label measure yearNumber comparator quote lineNames stated { amount } computed { amount } difference { amount } statedMonths computedMonths monthsDifference consistent }`;
 
 interface StatedFigureView {
   label: string;
@@ -94,11 +91,6 @@ interface CaseView {
   };
   statedFigures: StatedFigureView[];
 }
-
-const caseQuery = (id: string): Operation => ({
-  query: `query Case($id: ID!) { node(id: $id) { ... on BusinessCase { ${CASE_FIELDS} } } }`,
-  variables: { id },
-});
 
 async function readCase(slug: string, key: string, roles: ('finance' | 'tenant_admin')[] = ['finance']) {
   const token = await api.tokenFor(slug, roles);
@@ -271,10 +263,7 @@ describe("Lincolnshire's shared ICT support", () => {
   it('gives the return over any N years', async () => {
     const token = await api.tokenFor(LINCOLNSHIRE, ['finance']);
     const response = await api.graphql<{ node: { returnOver: { netReturn: { amount: string } } } }>(
-      {
-        query: `query R($id: ID!) { node(id: $id) { ... on BusinessCase { returnOver(years: 3) { netReturn { amount } } } } }`,
-        variables: { id: caseGlobalId('lincolnshire-shared-ict-support') },
-      },
+      businessCaseReturnOverQuery(caseGlobalId('lincolnshire-shared-ict-support'), 3),
       token,
     );
     // 3 × 50,800 − 90,000.
@@ -297,12 +286,7 @@ describe('who may read a business case', () => {
     expect(realisation.body.errors).toBeUndefined();
     expect(realisation.body.data?.benefitsRealisation).toBeNull();
     const lines = await api.graphql<{ node: unknown }>(
-      {
-        query: `query L($id: ID!) { node(id: $id) { id } }`,
-        variables: {
-          id: globalId('BusinessCaseLine', seedBusinessCaseId('northumberland-strategic-change', 'line:bvfm')),
-        },
-      },
+      nodeIdQuery(globalId('BusinessCaseLine', seedBusinessCaseId('northumberland-strategic-change', 'line:bvfm'))),
       token,
     );
     expect(lines.body.data?.node).toBeNull();
@@ -311,10 +295,7 @@ describe('who may read a business case', () => {
   it('a requester of the organisation itself may not read its business cases', async () => {
     const token = await api.tokenFor(NORTHUMBERLAND, ['requester']);
     const response = await api.graphql<{ organisation: { businessCases: unknown } | null }>(
-      {
-        query: `query O($id: ID!) { organisation(id: $id) { businessCases { nodes { id } } } }`,
-        variables: { id: globalId('Organisation', seedOrganisationId(NORTHUMBERLAND)) },
-      },
+      organisationBusinessCaseIdsQuery(globalId('Organisation', seedOrganisationId(NORTHUMBERLAND))),
       token,
     );
     expect(response.body.errors?.length).toBeGreaterThan(0);
@@ -324,10 +305,7 @@ describe('who may read a business case', () => {
   it("finance lists the organisation's cases", async () => {
     const token = await api.tokenFor(NORTHUMBERLAND, ['finance']);
     const response = await api.graphql<{ organisation: { businessCases: { nodes: { title: string }[] } } }>(
-      {
-        query: `query O($id: ID!) { organisation(id: $id) { businessCases(first: 10) { nodes { title } } } }`,
-        variables: { id: globalId('Organisation', seedOrganisationId(NORTHUMBERLAND)) },
-      },
+      organisationBusinessCaseTitlesQuery(globalId('Organisation', seedOrganisationId(NORTHUMBERLAND))),
       token,
     );
     expect(response.body.data?.organisation.businessCases.nodes.map((n) => n.title)).toEqual([
@@ -337,18 +315,6 @@ describe('who may read a business case', () => {
 });
 
 // ---- creating cases -------------------------------------------------------------------------
-
-const createMutation = (input: Record<string, unknown>): Operation => ({
-  query: `mutation C($input: CreateBusinessCaseInput!) {
-    createBusinessCase(input: $input) {
-      __typename
-      ... on BusinessCasePayload { replayed businessCase { id title lines { id name } figures { netRecurringSavings { amount } payback { months } } } }
-      ... on Error { message }
-      ... on ValidationError { field }
-    }
-  }`,
-  variables: { input },
-});
 
 interface CreateResult {
   __typename: string;
@@ -518,27 +484,6 @@ describe('createBusinessCase', () => {
 });
 
 // ---- planned against delivered ------------------------------------------------------------------
-
-const benefitsQuery = (businessCaseId: string, asOf?: string): Operation => ({
-  query: `query B($id: ID!, $asOf: DateTime) {
-    benefitsRealisation(businessCaseId: $id, asOf: $asOf) {
-      years { yearNumber fiscalYear planned { amount } deliveredActual { amount } deliveredEstimated { amount } delivered { amount } variance { amount } }
-      lines { name savingsOpportunityIds years { fiscalYear planned { amount } delivered { amount } } }
-    }
-  }`,
-  variables: { id: businessCaseId, ...(asOf ? { asOf } : {}) },
-});
-
-const linkMutation = (lineId: string, savingsOpportunityId: string): Operation => ({
-  query: `mutation L($input: LinkBusinessCaseLineToSavingsOpportunityInput!) {
-    linkBusinessCaseLineToSavingsOpportunity(input: $input) {
-      __typename
-      ... on BusinessCaseLinePayload { replayed line { name savingsOpportunityLinks { linkedBy savingsOpportunity { id title } } } }
-      ... on Error { message }
-    }
-  }`,
-  variables: { input: { lineId, savingsOpportunityId } },
-});
 
 async function plantOpportunity(slug: string): Promise<string> {
   const id = randomUUID();
@@ -717,10 +662,9 @@ describe('benefits realisation: a line planned against the savings ledger', () =
 
 describe('reading business cases costs a fixed number of statements', () => {
   const LINCOLN = 'city-of-lincoln-council';
-  const listQuery: Operation = {
-    query: `query O($id: ID!) { organisation(id: $id) { businessCases(first: 20) { nodes { ${CASE_FIELDS} lines { savingsOpportunityLinks { savingsOpportunity { title } } } } } } }`,
-    variables: { id: globalId('Organisation', seedOrganisationId(LINCOLN)) },
-  };
+  const listQuery: Operation = organisationBusinessCasesWithLinksQuery(
+    globalId('Organisation', seedOrganisationId(LINCOLN)),
+  );
 
   async function countStatements(token: string) {
     const { result, statements } = await api.app.database.statements.measure(() =>

@@ -2,6 +2,13 @@ import { bankHolidays } from '@ssp/core';
 import { tables } from '@ssp/schema';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addBankHolidayMutation,
+  calendarVersionHistoryQuery,
+  calendarVersionsQuery,
+  fulfilmentDueQuery,
+  importBankHolidaysMutation,
+} from '../support/queries/calendar-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { insertHistoricRequests } from './support/request-fixtures.ts';
 
@@ -28,27 +35,14 @@ type Payload = Record<string, unknown> & { __typename: string; code?: string; me
 type Change = { nation: string; version: number; added: { date: string; name: string }[]; removed: unknown[] };
 
 async function importDocument(document: unknown, token = admin): Promise<Payload & { changes?: Change[] }> {
-  const response = await api.graphql<{ importBankHolidays: Payload }>(
-    {
-      query: `mutation I($input: ImportBankHolidaysInput!) { importBankHolidays(input: $input) {
-        __typename ... on Error { code message } ... on ValidationError { field }
-        ... on BankHolidayImportPayload { changes { nation version added { date name } removed { date name } } } } }`,
-      variables: { input: { document } },
-    },
-    token,
-  );
+  const response = await api.graphql<{ importBankHolidays: Payload }>(importBankHolidaysMutation(document), token);
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.importBankHolidays;
 }
 
 async function addHoliday(input: { nation: string; date: string; name: string }, token = admin) {
   const response = await api.graphql<{ addBankHoliday: Payload & { change: Change | null } }>(
-    {
-      query: `mutation A($input: AddBankHolidayInput!) { addBankHoliday(input: $input) {
-        __typename ... on Error { code message }
-        ... on AddBankHolidayPayload { change { nation version added { date name } removed { date name } } } } }`,
-      variables: { input },
-    },
+    addBankHolidayMutation(input),
     token,
   );
   expect(response.body.errors).toBeUndefined();
@@ -57,7 +51,7 @@ async function addHoliday(input: { nation: string; date: string; name: string },
 
 async function calendarVersions(): Promise<Record<string, number>> {
   const response = await api.graphql<{ bankHolidayCalendars: { nodes: { nation: string; version: number }[] } }>(
-    { query: '{ bankHolidayCalendars(first: 3) { nodes { nation version } } }' },
+    calendarVersionsQuery(),
     lancashire,
   );
   expect(response.body.errors).toBeUndefined();
@@ -67,14 +61,7 @@ async function calendarVersions(): Promise<Record<string, number>> {
 async function clockOf(id: string, asOf: string, token: string) {
   const response = await api.graphql<{
     node: { fulfilmentSla: { dueAt: string; calendarVersion: number; targetSeconds: number } };
-  }>(
-    {
-      query: `query C($id: ID!, $asOf: DateTime) { node(id: $id) { ... on ServiceRequest {
-        fulfilmentSla(asOf: $asOf) { dueAt calendarVersion targetSeconds } } } }`,
-      variables: { id, asOf },
-    },
-    token,
-  );
+  }>(fulfilmentDueQuery(id, asOf), token);
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.node.fulfilmentSla;
 }
@@ -237,12 +224,7 @@ describe('bank-holiday calendars as data', () => {
       bankHolidayCalendars: {
         nodes: { nation: string; versions: { version: number; source: string }[] }[];
       };
-    }>(
-      {
-        query: '{ bankHolidayCalendars(first: 3) { nodes { nation versions { version source } } } }',
-      },
-      lancashire,
-    );
+    }>(calendarVersionHistoryQuery(), lancashire);
     expect(response.body.errors).toBeUndefined();
     const england = response.body.data!.bankHolidayCalendars.nodes.find((node) => node.nation === 'ENGLAND_AND_WALES')!;
     expect(england.versions).toEqual([

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { performanceIndicatorsQuery } from '../support/queries/performance-report-queries.ts';
 import { type ImportPayload, importRecordsMutation } from '../support/queries/record-import-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -101,14 +102,7 @@ describe('a fiscal year imported through the API for a new customer', () => {
       performanceReport: {
         indicators: { code: string; status: string; numerator: number; denominator: number; excluded: number }[];
       };
-    }>(
-      {
-        query: `query R($id: ID!) { performanceReport(organisationId: $id, fiscalYear: "2017/18") {
-          indicators { code status numerator denominator excluded } } }`,
-        variables: { id: organisationId },
-      },
-      admin,
-    );
+    }>(performanceIndicatorsQuery(organisationId, '2017/18', 'code status numerator denominator excluded'), admin);
     expect(response.body.errors).toBeUndefined();
     const byCode = Object.fromEntries(response.body.data!.performanceReport.indicators.map((i) => [i.code, i]));
     expect(byCode['payroll-error-rate']).toEqual({

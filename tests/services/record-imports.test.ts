@@ -1,6 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  organisationDbsChecksQuery,
+  organisationsDbsChecksQuery,
+} from '../support/queries/organisation-record-queries.ts';
+import { performanceIndicatorsQuery } from '../support/queries/performance-report-queries.ts';
+import {
   type ImportPayload,
   importRecordsMutation,
   recordImportStatusQuery,
@@ -348,10 +353,11 @@ describe('payroll and recruitment records through the API, one import engine for
     const response = await api.graphql<{
       organisation: { dbsChecks: { nodes: { reference: string; processedAt: string | null }[] } };
     }>(
-      {
-        query: `query D($id: ID!) { organisation(id: $id) { dbsChecks(first: 20) { nodes { reference processedAt } } } }`,
-        variables: { id: Buffer.from(`Organisation:${tenantId}`).toString('base64') },
-      },
+      organisationDbsChecksQuery(
+        Buffer.from(`Organisation:${tenantId}`).toString('base64'),
+        20,
+        'reference processedAt',
+      ),
       admin,
     );
     expect(response.body.errors).toBeUndefined();
@@ -361,10 +367,7 @@ describe('payroll and recruitment records through the API, one import engine for
     // statement: the relation's newest-version filter is written into it.
     const listed = await api.graphql<{
       organisations: { nodes: { dbsChecks: { nodes: { reference: string; processedAt: string | null }[] } }[] };
-    }>(
-      { query: '{ organisations(first: 5) { nodes { dbsChecks(first: 20) { nodes { reference processedAt } } } } }' },
-      admin,
-    );
+    }>(organisationsDbsChecksQuery(), admin);
     expect(listed.body.errors).toBeUndefined();
     const listedShown = listed.body
       .data!.organisations.nodes.flatMap((organisation) => organisation.dbsChecks.nodes)
@@ -413,11 +416,12 @@ describe('payroll and recruitment records through the API, one import engine for
     type Report = { performanceReport: { indicators: { code: string; numerator: number; denominator: number }[] } };
     const changesByDeadline = async (asOf?: string) => {
       const response = await api.graphql<Report>(
-        {
-          query: `query R($id: ID!, $asOf: DateTime) { performanceReport(organisationId: $id, fiscalYear: "2017/18", asOf: $asOf) {
-            indicators { code numerator denominator } } }`,
-          variables: { id: Buffer.from(`Organisation:${tenantId}`).toString('base64'), asOf },
-        },
+        performanceIndicatorsQuery(
+          Buffer.from(`Organisation:${tenantId}`).toString('base64'),
+          '2017/18',
+          'code numerator denominator',
+          asOf,
+        ),
         admin,
       );
       expect(response.body.errors).toBeUndefined();

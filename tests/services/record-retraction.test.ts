@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationDbsChecksQuery } from '../support/queries/organisation-record-queries.ts';
+import { performanceIndicatorsQuery } from '../support/queries/performance-report-queries.ts';
 import { type ImportPayload, importRecordsMutation } from '../support/queries/record-import-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -28,10 +30,7 @@ async function send(input: Record<string, unknown>): Promise<ImportPayload> {
 
 async function listed(): Promise<string[]> {
   const response = await api.graphql<{ organisation: { dbsChecks: { nodes: { reference: string }[] } } }>(
-    {
-      query: `query D($id: ID!) { organisation(id: $id) { dbsChecks(first: 50) { nodes { reference } } } }`,
-      variables: { id: organisationId },
-    },
+    organisationDbsChecksQuery(organisationId, 50, 'reference'),
     admin,
   );
   expect(response.body.errors).toBeUndefined();
@@ -41,14 +40,7 @@ async function listed(): Promise<string[]> {
 async function dbsIndicator(asOf?: string) {
   const response = await api.graphql<{
     performanceReport: { indicators: { code: string; numerator: number; denominator: number }[] };
-  }>(
-    {
-      query: `query R($id: ID!, $asOf: DateTime) { performanceReport(organisationId: $id, fiscalYear: "2017/18", asOf: $asOf) {
-        indicators { code numerator denominator } } }`,
-      variables: { id: organisationId, asOf: asOf ?? null },
-    },
-    admin,
-  );
+  }>(performanceIndicatorsQuery(organisationId, '2017/18', 'code numerator denominator', asOf ?? null), admin);
   expect(response.body.errors).toBeUndefined();
   const indicator = response.body.data!.performanceReport.indicators.find(
     (i) => i.code === 'dbs-checks-within-two-working-days',

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  organisationsVacanciesQuery,
+  organisationVacanciesQuery,
+} from '../support/queries/organisation-record-queries.ts';
 import { type ImportPayload, importRecordsMutation } from '../support/queries/record-import-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -91,10 +95,7 @@ describe('vacancies, applications and stages read through the API', () => {
 
   it("lists an organisation's vacancies in their newest versions, with their applications and stages", async () => {
     const response = await api.graphql<{ organisation: { vacancies: { nodes: VacancyView[] } } }>(
-      {
-        query: `query V($id: ID!) { organisation(id: $id) { vacancies(first: 10) { nodes { ${VACANCY_FIELDS} } } } }`,
-        variables: { id: organisationId },
-      },
+      organisationVacanciesQuery(organisationId, VACANCY_FIELDS),
       admin,
     );
     expect(response.body.errors).toBeUndefined();
@@ -106,7 +107,7 @@ describe('vacancies, applications and stages read through the API', () => {
   it('answers the same through the organisations list, in one statement', async () => {
     const { result, statements } = await api.app.database.statements.record(() =>
       api.graphql<{ organisations: { nodes: { vacancies: { nodes: VacancyView[] } }[] } }>(
-        { query: `{ organisations(first: 5) { nodes { vacancies(first: 10) { nodes { ${VACANCY_FIELDS} } } } } }` },
+        organisationsVacanciesQuery(VACANCY_FIELDS),
         admin,
       ),
     );
@@ -120,10 +121,7 @@ describe('vacancies, applications and stages read through the API', () => {
 
   it('reads a vacancy and an application by node id, and hides them from another organisation', async () => {
     const listed = await api.graphql<{ organisation: { vacancies: { nodes: VacancyView[] } } }>(
-      {
-        query: `query V($id: ID!) { organisation(id: $id) { vacancies(first: 10) { nodes { ${VACANCY_FIELDS} } } } }`,
-        variables: { id: organisationId },
-      },
+      organisationVacanciesQuery(organisationId, VACANCY_FIELDS),
       admin,
     );
     const vacancy = listed.body.data!.organisation.vacancies.nodes.find((node) => node.reference === 'VAC-1')!;

@@ -1,6 +1,14 @@
 import { seedOfferingId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ImportPayload, recordImportStatusQuery } from '../support/queries/record-import-queries.ts';
+import { publishSlaVersionMutation } from '../support/queries/catalogue-admin-queries.ts';
+import { importedRequestsQuery, requestTargetsQuery } from '../support/queries/organisation-record-queries.ts';
+import { performanceIndicatorsQuery } from '../support/queries/performance-report-queries.ts';
+import {
+  type ImportPayload,
+  importServiceRequestHistoryMutation,
+  recordImportStatusQuery,
+} from '../support/queries/record-import-queries.ts';
+
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 // Liverpool City Council moves to the partnership from another service desk and brings its
@@ -21,19 +29,9 @@ afterAll(() => api?.close());
 
 const SOURCE = 'Sunrise Service Desk';
 
-const PAYLOAD = `__typename
-  ... on RecordImportPayload { importId recordedAt dryRun written replayed rows newRecords corrections problemCount
-    problems { row field reason } }
-  ... on Error { code message }
-  ... on ValidationError { field }`;
-
 async function send(input: Record<string, unknown>): Promise<ImportPayload> {
   const response = await api.graphql<{ importServiceRequestHistory: ImportPayload }>(
-    {
-      query: `mutation Import($input: ImportServiceRequestHistoryInput!) {
-        importServiceRequestHistory(input: $input) { ${PAYLOAD} } }`,
-      variables: { input: { sourceSystem: SOURCE, organisationId, ...input } },
-    },
+    importServiceRequestHistoryMutation({ sourceSystem: SOURCE, organisationId, ...input }),
     admin,
   );
   expect(response.body.errors).toBeUndefined();
@@ -79,18 +77,10 @@ interface ImportedView {
   responseSla: ClockView | null;
 }
 
-const CLOCK = 'state dueAt elapsedWorkingSeconds secondsRemaining breached stoppedAt pausedSeconds';
-
 /** The imported requests, by their reference in the source system. */
 async function importedRequests(): Promise<Map<string, ImportedView>> {
   const response = await api.graphql<{ node: { serviceRequests: { nodes: ImportedView[] } } }>(
-    {
-      query: `query R($id: ID!) { node(id: $id) { ... on Organisation { serviceRequests(first: 100) { nodes {
-        reference status raisedAt importedFrom externalReference importedAt firstContactResolution satisfactionScore
-        offering { code } history { status reason changedBy changedAt }
-        fulfilmentSla { ${CLOCK} } responseSla { ${CLOCK} } } } } } }`,
-      variables: { id: organisationId },
-    },
+    importedRequestsQuery(organisationId),
     admin,
   );
   expect(response.body.errors).toBeUndefined();
@@ -379,11 +369,7 @@ describe('importing a service-desk history through the API', () => {
       const response = await api.graphql<{
         performanceReport: { indicators: { code: string; numerator: number; denominator: number; excluded: number }[] };
       }>(
-        {
-          query: `query R($id: ID!, $asOf: DateTime) { performanceReport(organisationId: $id, fiscalYear: "2017/18", asOf: $asOf) {
-            indicators { code numerator denominator excluded } } }`,
-          variables: { id: organisationId, asOf: asOf ?? null },
-        },
+        performanceIndicatorsQuery(organisationId, '2017/18', 'code numerator denominator excluded', asOf ?? null),
         admin,
       );
       expect(response.body.errors).toBeUndefined();
@@ -463,17 +449,11 @@ describe('importing a service-desk history through the API', () => {
     // it, one of another priority keeps the version for every priority.
     const platformAdmin = await api.tokenFor('shared-services-platform', ['platform_admin']);
     const published = await api.graphql<{ publishSlaDefinition: { slaDefinition?: { version: number } } }>(
-      {
-        query: `mutation P($input: PublishSlaDefinitionInput!) { publishSlaDefinition(input: $input) {
-          ... on SlaDefinitionPayload { slaDefinition { version } } ... on Error { code message } } }`,
-        variables: {
-          input: {
-            offeringId: Buffer.from(`ServiceOffering:${seedOfferingId('ict-incident')}`).toString('base64'),
-            priority: 'P1',
-            targets: { fulfilmentUnit: 'WORKING_HOURS', fulfilmentAmount: 2 },
-          },
-        },
-      },
+      publishSlaVersionMutation({
+        offeringId: Buffer.from(`ServiceOffering:${seedOfferingId('ict-incident')}`).toString('base64'),
+        priority: 'P1',
+        targets: { fulfilmentUnit: 'WORKING_HOURS', fulfilmentAmount: 2 },
+      }),
       platformAdmin,
     );
     expect(published.body.errors).toBeUndefined();
@@ -498,14 +478,7 @@ describe('importing a service-desk history through the API', () => {
       node: {
         serviceRequests: { nodes: { externalReference: string | null; fulfilmentSla: { targetSeconds: number } }[] };
       };
-    }>(
-      {
-        query: `query R($id: ID!) { node(id: $id) { ... on Organisation { serviceRequests(first: 100) { nodes {
-          externalReference fulfilmentSla { targetSeconds } } } } } }`,
-        variables: { id: organisationId },
-      },
-      admin,
-    );
+    }>(requestTargetsQuery(organisationId), admin);
     expect(response.body.errors).toBeUndefined();
     const target = new Map(
       response.body.data!.node.serviceRequests.nodes.map((node) => [

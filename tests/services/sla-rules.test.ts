@@ -2,6 +2,13 @@ import { tables } from '@ssp/schema';
 import { seedOfferingId, seedOrganisationId } from '@ssp/seeds';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  catalogueAdminMutation,
+  cataloguePricesQuery,
+  fulfilmentClockQuery,
+  offeringSlaVersionsQuery,
+  subscriptionPricesQuery,
+} from '../support/queries/catalogue-admin-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { insertHistoricRequests, raise } from './support/request-fixtures.ts';
 
@@ -29,11 +36,7 @@ type Payload = Record<string, unknown> & { __typename: string; code?: string; fi
 /** Sends a mutation and returns its payload (a result or a typed error); fails on top-level errors. */
 async function mutate(field: string, inputType: string, input: unknown, selection: string, token = admin) {
   const response = await api.graphql<Record<string, Payload>>(
-    {
-      query: `mutation M($input: ${inputType}!) { ${field}(input: $input) {
-        __typename ... on Error { code message } ... on ValidationError { field } ${selection} } }`,
-      variables: { input },
-    },
+    catalogueAdminMutation(field, inputType, input, selection),
     token,
   );
   expect(response.body.errors).toBeUndefined();
@@ -62,16 +65,7 @@ interface ClockView {
 async function clockOf(id: string, asOf: string): Promise<ClockView & { slaDefinition: { version: number } }> {
   const response = await api.graphql<{
     node: { slaDefinition: { version: number }; fulfilmentSla: ClockView };
-  }>(
-    {
-      query: `query C($id: ID!, $asOf: DateTime) { node(id: $id) { ... on ServiceRequest {
-        slaDefinition { version }
-        fulfilmentSla(asOf: $asOf) { dueAt elapsedWorkingSeconds secondsRemaining pausedSeconds targetSeconds
-          slaVersion workingDayConvention calendarVersion } } } }`,
-      variables: { id, asOf },
-    },
-    requester,
-  );
+  }>(fulfilmentClockQuery(id, asOf), requester);
   expect(response.body.errors).toBeUndefined();
   return { ...response.body.data!.node.fulfilmentSla, slaDefinition: response.body.data!.node.slaDefinition };
 }
@@ -166,7 +160,7 @@ describe('offerings', () => {
 
     const catalogue = await api.graphql<{
       serviceCatalogue: { nodes: { code: string; unitPrice: { amount: string } }[] };
-    }>({ query: '{ serviceCatalogue(first: 100) { nodes { code unitPrice { amount } } } }' }, requester);
+    }>(cataloguePricesQuery(), requester);
     const codes = catalogue.body.data!.serviceCatalogue.nodes.map((node) => node.code);
     expect(codes).not.toContain('bad-price');
     const dbs = catalogue.body.data!.serviceCatalogue.nodes.find((node) => node.code === 'dbs-check')!;
@@ -178,11 +172,7 @@ describe('offerings', () => {
       const response = await api.graphql<{
         organisation: { subscriptions: { nodes: { offering: { code: string }; unitPrice: { amount: string } }[] } };
       }>(
-        {
-          query: `query S($id: ID!) { organisation: node(id: $id) { ... on Organisation {
-            subscriptions(first: 100) { nodes { offering { code } unitPrice { amount } } } } } }`,
-          variables: { id: Buffer.from(`Organisation:${seedOrganisationId(LANCASHIRE)}`).toString('base64') },
-        },
+        subscriptionPricesQuery(Buffer.from(`Organisation:${seedOrganisationId(LANCASHIRE)}`).toString('base64')),
         requester,
       );
       expect(response.body.errors).toBeUndefined();
@@ -251,10 +241,7 @@ describe('SLA definitions', () => {
 
     // The offering lists its versions, newest first.
     const versions = await api.graphql<{ node: { slaDefinitions: { version: number }[] } }>(
-      {
-        query: `query O($id: ID!) { node(id: $id) { ... on ServiceOffering { slaDefinitions { version } } } }`,
-        variables: { id: offeringGlobalId('new-ict-device') },
-      },
+      offeringSlaVersionsQuery(offeringGlobalId('new-ict-device')),
       requester,
     );
     expect(versions.body.data!.node.slaDefinitions.map((node) => node.version)).toEqual([2, 1]);

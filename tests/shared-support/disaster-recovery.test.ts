@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adoptRecoveryPlanMutation,
+  createRecoveryTemplateMutation,
+  recordRecoveryTestMutation,
+  recoveryPlanNodeQuery,
+  recoveryPlansQuery,
+  recoveryTemplatesQuery,
+} from '../support/queries/recovery-queries.ts';
 import type { Operation } from '../support/test-app.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
@@ -14,10 +22,6 @@ let api: TestApp;
 let partnership: string;
 
 const agent = (slug: string) => api.tokenFor(slug, ['service_agent']);
-const ERRORS = '... on Error { message } ... on ValidationError { field }';
-const ITEM =
-  'id name category priority owner rtoHours rpoHours testIntervalDays lastTestedOn lastOutcome nextTestDue overdue failedLastTest';
-const PLAN = `id name overdue failedLastTest items { ${ITEM} } itemsNeedingAttention { name }`;
 
 interface Item {
   id: string;
@@ -45,18 +49,15 @@ interface Template {
   items: { id: string; name: string; category: string; priority: number }[];
 }
 
-const templatesQuery = (): Operation => ({
-  query: `query T($p: ID!) { sharedSupport(partnershipId: $p) { recoveryTemplates(first: 10) { nodes { id name testIntervalDays items { id name category priority } } } } }`,
-  variables: { p: partnership },
-});
-const plansQuery = (asOf: string): Operation => ({
-  query: `query P($asOf: String) { recoveryPlans(first: 10, asOf: $asOf) { nodes { ${PLAN} } } }`,
-  variables: { asOf },
-});
-const recordTest = (planItemId: string, testedOn: string, outcome: string): Operation => ({
-  query: `mutation R($input: RecordRecoveryTestInput!) { recordRecoveryTest(input: $input) { __typename ... on RecoveryPlanPayload { plan { id } } ${ERRORS} } }`,
-  variables: { input: { planItemId, testedOn, outcome, idempotencyKey: `test-${planItemId}-${testedOn}-${outcome}` } },
-});
+const templatesQuery = (): Operation => recoveryTemplatesQuery(partnership);
+const plansQuery = (asOf: string): Operation => recoveryPlansQuery(asOf);
+const recordTest = (planItemId: string, testedOn: string, outcome: string): Operation =>
+  recordRecoveryTestMutation({
+    planItemId,
+    testedOn,
+    outcome,
+    idempotencyKey: `test-${planItemId}-${testedOn}-${outcome}`,
+  });
 
 let template: Template;
 let plan: Plan;
@@ -85,45 +86,41 @@ describe('disaster-recovery plans', () => {
 
   it('a member adapts it into its own plan with its systems, owners and objectives; once only', async () => {
     const [hardware, networks, systems] = template.items;
-    const adopt = (): Operation => ({
-      query: `mutation A($input: AdoptRecoveryPlanInput!) { adoptRecoveryPlan(input: $input) { __typename ... on RecoveryPlanPayload { plan { ${PLAN} } } ${ERRORS} } }`,
-      variables: {
-        input: {
-          partnershipId: partnership,
-          templateId: template.id,
-          name: 'North Kesteven ICT recovery plan',
-          items: [
-            {
-              templateItemId: hardware!.id,
-              name: 'Data centre servers',
-              category: 'HARDWARE',
-              priority: 1,
-              owner: 'Infrastructure lead',
-              rtoHours: 24,
-              rpoHours: 24,
-            },
-            {
-              templateItemId: networks!.id,
-              name: 'Wide area network',
-              category: 'NETWORK',
-              priority: 2,
-              owner: 'Network manager',
-              rtoHours: 8,
-            },
-            {
-              templateItemId: systems!.id,
-              name: 'Revenues and benefits',
-              category: 'SYSTEM',
-              priority: 3,
-              owner: 'Applications lead',
-              rtoHours: 48,
-              rpoHours: 4,
-              testIntervalDays: 180,
-            },
-          ],
-        },
-      },
-    });
+    const adopt = (): Operation =>
+      adoptRecoveryPlanMutation({
+        partnershipId: partnership,
+        templateId: template.id,
+        name: 'North Kesteven ICT recovery plan',
+        items: [
+          {
+            templateItemId: hardware!.id,
+            name: 'Data centre servers',
+            category: 'HARDWARE',
+            priority: 1,
+            owner: 'Infrastructure lead',
+            rtoHours: 24,
+            rpoHours: 24,
+          },
+          {
+            templateItemId: networks!.id,
+            name: 'Wide area network',
+            category: 'NETWORK',
+            priority: 2,
+            owner: 'Network manager',
+            rtoHours: 8,
+          },
+          {
+            templateItemId: systems!.id,
+            name: 'Revenues and benefits',
+            category: 'SYSTEM',
+            priority: 3,
+            owner: 'Applications lead',
+            rtoHours: 48,
+            rpoHours: 4,
+            testIntervalDays: 180,
+          },
+        ],
+      });
     const adopted = await ok<{ adoptRecoveryPlan: { __typename: string; plan: Plan } }>(
       api,
       adopt(),
@@ -211,13 +208,7 @@ describe('disaster-recovery plans', () => {
 
   it("a member's plan is its own: another member sees none of it", async () => {
     const byId = async (slug: string) =>
-      (
-        await ok<{ node: { name: string } | null }>(
-          api,
-          { query: `query N($id: ID!) { node(id: $id) { ... on RecoveryPlan { name } } }`, variables: { id: plan.id } },
-          await agent(slug),
-        )
-      ).node;
+      (await ok<{ node: { name: string } | null }>(api, recoveryPlanNodeQuery(plan.id), await agent(slug))).node;
     expect(await byId(NORTH_KESTEVEN)).toEqual({ name: 'North Kesteven ICT recovery plan' });
     expect(await byId(BOSTON)).toBeNull();
     const boston = await ok<{ recoveryPlans: { nodes: Plan[] } }>(api, plansQuery('2026-03-01'), await agent(BOSTON));
@@ -231,17 +222,13 @@ describe('disaster-recovery plans', () => {
   });
 
   it('only the partnership writes its model; a member gets a typed Forbidden error', async () => {
-    const create = (): Operation => ({
-      query: `mutation C($input: CreateRecoveryTemplateInput!) { createRecoveryTemplate(input: $input) { __typename ... on RecoveryTemplatePayload { templateId } ${ERRORS} } }`,
-      variables: {
-        input: {
-          name: 'Cyber incident model',
-          description: 'Recovering from ransomware',
-          testIntervalDays: 180,
-          items: [{ name: 'Backups', category: 'SYSTEM', priority: 1, rtoHours: 72, rpoHours: 24 }],
-        },
-      },
-    });
+    const create = (): Operation =>
+      createRecoveryTemplateMutation({
+        name: 'Cyber incident model',
+        description: 'Recovering from ransomware',
+        testIntervalDays: 180,
+        items: [{ name: 'Backups', category: 'SYSTEM', priority: 1, rtoHours: 72, rpoHours: 24 }],
+      });
     const member = await ok<{ createRecoveryTemplate: { __typename: string } }>(
       api,
       create(),

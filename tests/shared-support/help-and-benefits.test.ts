@@ -1,4 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  benefitsQuery,
+  helpNodesQuery,
+  helpRequestsWithOffersQuery,
+  helpStatementQuery,
+  loanMutation,
+  membersAndAgencyCostAvoidedQuery,
+  offerHelpMutation,
+  requestHelpMutation,
+  updateProgrammeMutation,
+  withdrawHelpRequestMutation,
+} from '../support/queries/help-queries.ts';
 import type { Operation } from '../support/test-app.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
@@ -18,41 +30,30 @@ let partnership: string;
 let hal: string;
 
 const agent = (slug: string) => api.tokenFor(slug, ['service_agent']);
-const ERRORS = '... on Error { message code } ... on ValidationError { field }';
-const LOAN =
-  'id status daysOffered daysGiven dayRate { amount } agencyDayRate { amount } value { amount } agencyCostAvoided { amount } person { fullName } lendingMemberName';
+const requestHelp = (input: Record<string, unknown>): Operation =>
+  requestHelpMutation({
+    partnershipId: partnership,
+    skillCode: 'firewalls',
+    minimumLevel: 2,
+    startsOn: '2026-06-01',
+    endsOn: '2026-06-05',
+    daysNeeded: 3,
+    description: 'Our firewall needs a rebuild this week',
+    agencyDayRate: '600.00',
+    idempotencyKey: 'nk-firewall-2026-06',
+    ...input,
+  });
 
-const requestHelp = (input: Record<string, unknown>): Operation => ({
-  query: `mutation R($input: RequestHelpInput!) { requestHelp(input: $input) { __typename
-    ... on HelpRequestPayload { request { id status daysNeeded agencyDayRate { amount currency } requestingMemberName } } ${ERRORS} } }`,
-  variables: {
-    input: {
-      partnershipId: partnership,
-      skillCode: 'firewalls',
-      minimumLevel: 2,
-      startsOn: '2026-06-01',
-      endsOn: '2026-06-05',
-      daysNeeded: 3,
-      description: 'Our firewall needs a rebuild this week',
-      agencyDayRate: '600.00',
-      idempotencyKey: 'nk-firewall-2026-06',
-      ...input,
-    },
-  },
-});
+const offerHelp = (input: Record<string, unknown>): Operation =>
+  offerHelpMutation({
+    partnershipId: partnership,
+    personId: hal,
+    idempotencyKey: `offer-${JSON.stringify(input)}`,
+    ...input,
+  });
 
-const offerHelp = (input: Record<string, unknown>): Operation => ({
-  query: `mutation O($input: OfferHelpInput!) { offerHelp(input: $input) { __typename ... on HelpLoanPayload { loan { ${LOAN} } } ${ERRORS} } }`,
-  variables: {
-    input: { partnershipId: partnership, personId: hal, idempotencyKey: `offer-${JSON.stringify(input)}`, ...input },
-  },
-});
-
-const onLoan = (name: string, input: Record<string, unknown>, fields = ''): Operation => ({
-  query: `mutation M($input: ${name === 'recordHelpGiven' ? 'RecordHelpGivenInput' : 'DecideHelpOfferInput'}!) { ${name}(input: $input) { __typename
-    ... on HelpLoanPayload { loan { ${LOAN} } } ${ERRORS} ${fields} } }`,
-  variables: { input: { partnershipId: partnership, ...input } },
-});
+const onLoan = (name: string, input: Record<string, unknown>, fields = ''): Operation =>
+  loanMutation(name, { partnershipId: partnership, ...input }, fields);
 
 interface Loan {
   id: string;
@@ -74,11 +75,7 @@ beforeAll(async () => {
   partnership = partnershipGlobalId(api);
   const programme = await ok<Result<'updateSharedSupportProgramme', { dayRate: { amount: string } }>>(
     api,
-    {
-      query: `mutation P($input: UpdateSharedSupportProgrammeInput!) { updateSharedSupportProgramme(input: $input) { __typename
-        ... on SharedSupportProgrammePayload { startedOn dayRate { amount } } ${ERRORS} } }`,
-      variables: { input: { startedOn: '2026-04-01', dayRate: '250.00' } },
-    },
+    updateProgrammeMutation({ startedOn: '2026-04-01', dayRate: '250.00' }),
     await api.tokenFor(PARTNERSHIP, ['tenant_admin']),
   );
   expect(programme.updateSharedSupportProgramme).toMatchObject({ dayRate: { amount: '250.00' } });
@@ -223,14 +220,7 @@ describe('help between members', () => {
     });
     const requests = await ok<{
       sharedSupport: { helpRequests: { nodes: { id: string; status: string; offers: Loan[] }[] } };
-    }>(
-      api,
-      {
-        query: `query H($p: ID!) { sharedSupport(partnershipId: $p) { helpRequests(first: 10) { nodes { id status offers { ${LOAN} } } } } }`,
-        variables: { p: partnership },
-      },
-      await agent(BOSTON),
-    );
+    }>(api, helpRequestsWithOffersQuery(partnership), await agent(BOSTON));
     expect(requests.sharedSupport.helpRequests.nodes).toMatchObject([
       { id: requestId, status: 'FILLED', offers: [{ id: loanId }] },
     ]);
@@ -239,10 +229,7 @@ describe('help between members', () => {
       (
         await ok<{ nodes: ({ __typename: string; status?: string; loanStatus?: string } | null)[] }>(
           api,
-          {
-            query: `query N($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on HelpRequest { status } ... on HelpLoan { loanStatus: status } } }`,
-            variables: { ids: [requestId, loanId] },
-          },
+          helpNodesQuery([requestId, loanId]),
           await agent(slug),
         )
       ).nodes;
@@ -258,12 +245,7 @@ describe('help between members', () => {
       (
         await ok<{ sharedSupport: { helpStatement: Record<string, unknown> } }>(
           api,
-          {
-            query: `query S($p: ID!) { sharedSupport(partnershipId: $p) { helpStatement {
-              daysGiven daysReceived earned { amount } paid { amount } agencyCostAvoided { amount } netBenefit { amount }
-              lines { direction amount { amount } agencyCostAvoided { amount } loan { id } } } } }`,
-            variables: { p: partnership },
-          },
+          helpStatementQuery(partnership),
           await agent(slug),
         )
       ).sharedSupport.helpStatement;
@@ -298,15 +280,7 @@ describe('help between members', () => {
     const benefits = (
       await ok<{ sharedSupport: { benefits: Record<string, unknown> } }>(
         api,
-        {
-          query: `query B($p: ID!) { sharedSupport(partnershipId: $p) { benefits {
-            programme startedOn forecastYears windowEndsOn grantFrom qualitativeImprovementPercent
-            grant { amount } cashableForecast { amount } nonCashableForecast { amount } totalForecast { amount }
-            forecastNetReturn { amount } forecastReturnPercent dayRate { amount }
-            loans daysGiven loanValue { amount } agencyCostAvoided { amount } cashableDeliveredPercent deliveredNetReturn { amount }
-            byFiscalYear { fiscalYear loans daysGiven agencyCostAvoided { amount } } } } }`,
-          variables: { p: partnership },
-        },
+        benefitsQuery(partnership),
         await api.tokenFor(NORTH_KESTEVEN, ['finance']),
       )
     ).sharedSupport.benefits;
@@ -338,14 +312,7 @@ describe('help between members', () => {
     const coordinator = await api.tokenFor(PARTNERSHIP, ['tenant_admin']);
     const view = await ok<{
       sharedSupport: { members: { nodes: { name: string }[] }; benefits: { agencyCostAvoided: { amount: string } } };
-    }>(
-      api,
-      {
-        query: `query C($p: ID!) { sharedSupport(partnershipId: $p) { members(first: 50) { nodes { name } } benefits { agencyCostAvoided { amount } } } }`,
-        variables: { p: partnership },
-      },
-      coordinator,
-    );
+    }>(api, membersAndAgencyCostAvoidedQuery(partnership), coordinator);
     expect(view.sharedSupport.members.nodes.map((m) => m.name)).toEqual(
       expect.arrayContaining(['Boston Borough Council', 'North Kesteven District Council']),
     );
@@ -403,11 +370,7 @@ describe('help between members', () => {
       (
         await ok<Result<'withdrawHelpRequest', { request: { status: string; offers: { status: string }[] } }>>(
           api,
-          {
-            query: `mutation W($input: WithdrawHelpRequestInput!) { withdrawHelpRequest(input: $input) { __typename
-              ... on HelpRequestPayload { request { status offers { status } } } ${ERRORS} } }`,
-            variables: { input: { partnershipId: partnership, requestId: id } },
-          },
+          withdrawHelpRequestMutation({ partnershipId: partnership, requestId: id }),
           await agent(slug),
         )
       ).withdrawHelpRequest;

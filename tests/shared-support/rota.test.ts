@@ -1,11 +1,20 @@
 import { seedOfferingId, seedOrganisationId, seedSlaDefinitionId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addRotaShiftMutation,
+  decideRotaSwapMutation,
+  proposeRotaSwapMutation,
+  requestsOnCallQuery,
+  rotaCoverQuery,
+  setRotaShareMutation,
+} from '../support/queries/rota-queries.ts';
 import type { Operation } from '../support/test-app.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
   auditTrail,
   BOSTON,
   joinMutation,
+  leaveMutation,
   NORTH_KESTEVEN,
   ok,
   PARTNERSHIP,
@@ -26,19 +35,12 @@ let scotSharedPerson: string;
 
 const agent = (slug: string) => api.tokenFor(slug, ['service_agent']);
 
-const addShift = (input: {
-  personId: string;
-  startsAt: string;
-  endsAt: string;
-  idempotencyKey?: string;
-}): Operation => ({
-  query: `mutation A($input: AddRotaShiftInput!) { addRotaShift(input: $input) { __typename
-    ... on RotaShiftPayload { shift { id hours holderMemberName holder { fullName } } }
-    ... on Error { message code } ... on ValidationError { field } } }`,
-  variables: {
-    input: { partnershipId: partnership, idempotencyKey: `shift-${input.personId}-${input.startsAt}`, ...input },
-  },
-});
+const addShift = (input: { personId: string; startsAt: string; endsAt: string; idempotencyKey?: string }): Operation =>
+  addRotaShiftMutation({
+    partnershipId: partnership,
+    idempotencyKey: `shift-${input.personId}-${input.startsAt}`,
+    ...input,
+  });
 
 interface AddedShift {
   addRotaShift: {
@@ -49,16 +51,7 @@ interface AddedShift {
   };
 }
 
-const coverQuery = (from: string, to: string): Operation => ({
-  query: `query C($p: ID!, $from: String!, $to: String!) { sharedSupport(partnershipId: $p) {
-    rotaCover(from: $from, to: $to) {
-      outOfHoursHours uncoveredHours heldHours uncoveredPeriods { startsAt endsAt hours }
-      members { name nation outOfHoursHours coveredHours uncoveredHours heldHours sharePercent expectedHeldHours uncoveredPeriods { startsAt endsAt } }
-    }
-    rota(from: $from, to: $to) { nodes { id startsAt endsAt hours holderMemberName holder { fullName } } }
-  } }`,
-  variables: { p: partnership, from, to },
-});
+const coverQuery = (from: string, to: string): Operation => rotaCoverQuery(partnership, from, to);
 
 interface MemberCover {
   name: string;
@@ -177,12 +170,8 @@ describe('the out-of-hours rota', () => {
   });
 
   it("the partnership sets a member's share of the rota; members cannot", async () => {
-    const setShare = (memberSlug: string, weight: number): Operation => ({
-      query: `mutation S($input: SetRotaShareInput!) { setRotaShare(input: $input) { __typename ... on RotaSharePayload { weight } ... on Error { message } } }`,
-      variables: {
-        input: { memberId: Buffer.from(`Organisation:${seedOrganisationId(memberSlug)}`).toString('base64'), weight },
-      },
-    });
+    const setShare = (memberSlug: string, weight: number): Operation =>
+      setRotaShareMutation(Buffer.from(`Organisation:${seedOrganisationId(memberSlug)}`).toString('base64'), weight);
     const byMember = await ok<{ setRotaShare: { __typename: string } }>(
       api,
       setShare(SCOTTISH, 2),
@@ -291,10 +280,7 @@ describe('the out-of-hours rota', () => {
     const shift = cover.rota.nodes.find((s) => s.holderMemberName === 'North Kesteven District Council')!;
     const proposed = await ok<{ proposeRotaSwap: { __typename: string; swap: { id: string; status: string } } }>(
       api,
-      {
-        query: `mutation P($input: ProposeRotaSwapInput!) { proposeRotaSwap(input: $input) { __typename ... on RotaSwapPayload { swap { id status } } ... on Error { message } } }`,
-        variables: { input: { partnershipId: partnership, shiftId: shift.id, toPersonId: scotSharedPerson } },
-      },
+      proposeRotaSwapMutation({ partnershipId: partnership, shiftId: shift.id, toPersonId: scotSharedPerson }),
       await agent(NORTH_KESTEVEN),
     );
     expect(proposed.proposeRotaSwap).toMatchObject({ __typename: 'RotaSwapPayload', swap: { status: 'PROPOSED' } });
@@ -307,10 +293,7 @@ describe('the out-of-hours rota', () => {
       agent(slug).then((token) =>
         ok<Record<string, { __typename: string }>>(
           api,
-          {
-            query: `mutation D($input: DecideRotaSwapInput!) { ${name}(input: $input) { __typename ... on Error { message } } }`,
-            variables: { input: { partnershipId: partnership, swapId: proposed.proposeRotaSwap.swap.id } },
-          },
+          decideRotaSwapMutation(name, { partnershipId: partnership, swapId: proposed.proposeRotaSwap.swap.id }),
           token,
         ),
       );
@@ -363,13 +346,7 @@ describe('the out-of-hours rota', () => {
     const onCall = async (slug: string) => {
       const data = await ok<{
         serviceRequests: { nodes: { reference: string; onCall: { holder: { fullName: string } | null }[] }[] };
-      }>(
-        api,
-        {
-          query: `query { serviceRequests(first: 50) { nodes { reference onCall { holder { fullName } holderMemberName } } } }`,
-        },
-        await api.tokenFor(slug, ['service_agent']),
-      );
+      }>(api, requestsOnCallQuery(), await api.tokenFor(slug, ['service_agent']));
       return Object.fromEntries(
         data.serviceRequests.nodes.map((node) => [node.reference, node.onCall.map((shift) => shift.holder?.fullName)]),
       );
@@ -402,10 +379,7 @@ describe('the out-of-hours rota', () => {
     expect(before.rota.nodes.some((shift) => shift.holderMemberName === 'Test Scottish Member Council')).toBe(true);
     const left = await ok<{ leaveSharedSupport: { __typename: string } }>(
       api,
-      {
-        query: `mutation L($input: LeaveSharedSupportInput!) { leaveSharedSupport(input: $input) { __typename } }`,
-        variables: { input: { partnershipId: partnership } },
-      },
+      leaveMutation(partnership),
       await api.tokenFor(SCOTTISH, ['tenant_admin']),
     );
     expect(left.leaveSharedSupport.__typename).toBe('SharingAgreementPayload');

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createApiClientMutation,
+  revokeApiClientMutation,
+  rotateApiClientSecretMutation,
+} from '../support/queries/api-client-queries.ts';
+import { auditTrailQuery } from '../support/queries/audit-trail-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { viewerMachineClientQuery, viewerSubjectQuery } from '../support/queries/viewer-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let api: TestApp;
@@ -10,22 +17,9 @@ afterAll(() => api?.close());
 
 const LANCASHIRE = 'lancashire-county-council';
 
-const createClient = (input: Record<string, unknown>) => ({
-  query: `mutation C($input: CreateApiClientInput!) { createApiClient(input: $input) { __typename
-    ... on ApiClientSecretPayload { clientSecret apiClient { id clientId name roles revokedAt } }
-    ... on Error { message } ... on ValidationError { field } } }`,
-  variables: { input },
-});
-const rotateSecret = (apiClientId: string, gracePeriodHours: number) => ({
-  query: `mutation R($input: RotateApiClientSecretInput!) { rotateApiClientSecret(input: $input) { __typename
-    ... on ApiClientSecretPayload { clientSecret apiClient { previousSecretValidUntil } } ... on Error { message } } }`,
-  variables: { input: { apiClientId, gracePeriodHours } },
-});
-const revokeClient = (apiClientId: string) => ({
-  query: `mutation V($input: RevokeApiClientInput!) { revokeApiClient(input: $input) { __typename
-    ... on ApiClientPayload { apiClient { revokedAt } } ... on Error { message } } }`,
-  variables: { input: { apiClientId } },
-});
+const createClient = createApiClientMutation;
+const rotateSecret = rotateApiClientSecretMutation;
+const revokeClient = revokeApiClientMutation;
 
 interface Created {
   createApiClient: {
@@ -60,7 +54,7 @@ describe('tenant admins manage their machine clients', () => {
     const issued = await token(apiClient.clientId, clientSecret);
     expect(issued.status).toBe(200);
     const viewer = await api.graphql<{ viewer: { isMachineClient: boolean; organisation: { slug: string } } }>(
-      { query: '{ viewer { isMachineClient organisation { slug } } }' },
+      viewerMachineClientQuery(),
       issued.accessToken,
     );
     expect(viewer.body.data?.viewer).toEqual({ isMachineClient: true, organisation: { slug: LANCASHIRE } });
@@ -125,7 +119,7 @@ describe('tenant admins manage their machine clients', () => {
     const issued = await token(apiClient.clientId, clientSecret);
     const revoked = await api.graphql<{ revokeApiClient: { __typename: string } }>(revokeClient(apiClient.id), admin);
     expect(revoked.body.data?.revokeApiClient.__typename).toBe('ApiClientPayload');
-    const refused = await api.graphql({ query: '{ viewer { subject } }' }, issued.accessToken);
+    const refused = await api.graphql(viewerSubjectQuery(), issued.accessToken);
     expect(refused.status).toBe(401);
     expect((await token(apiClient.clientId, clientSecret)).status).toBe(401);
     const again = await api.graphql<{ revokeApiClient: { __typename: string } }>(revokeClient(apiClient.id), admin);
@@ -135,10 +129,11 @@ describe('tenant admins manage their machine clients', () => {
   it('records every change in the audit trail (without secrets), readable by its own tenant admins only', async () => {
     const { admin, apiClient } = await newClient('Audited client');
     await api.graphql(revokeClient(apiClient.id), admin);
-    const trailQuery = {
-      query: `query T($id: ID!) { organisation(id: $id) { auditTrail(first: 10) { nodes { action actorSubject requestId before after } } } }`,
-      variables: { id: organisationGlobalId(api.organisationId(LANCASHIRE)) },
-    };
+    const trailQuery = auditTrailQuery(
+      organisationGlobalId(api.organisationId(LANCASHIRE)),
+      10,
+      'action actorSubject requestId before after',
+    );
     const trail = await api.graphql<{
       organisation: {
         auditTrail: { nodes: { action: string; actorSubject: string; requestId: string; after: unknown }[] };

@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditTrailQuery } from '../support/queries/audit-trail-queries.ts';
+import {
+  changeMemberRolesMutation,
+  inviteMemberMutation,
+  memberSubjectsQuery,
+  removeMemberMutation,
+} from '../support/queries/member-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
 
@@ -11,22 +18,9 @@ afterAll(() => api?.close());
 const SUFFOLK = 'suffolk-county-council';
 const ISSUER = 'https://sso.suffolk.test/';
 
-const invite = (input: Record<string, unknown>) => ({
-  query: `mutation I($input: InviteMemberInput!) { inviteMember(input: $input) { __typename
-    ... on MembershipPayload { membership { id status roles displayName } }
-    ... on Error { message } ... on ValidationError { field } } }`,
-  variables: { input },
-});
-const changeRoles = (membershipId: string, roles: string[]) => ({
-  query: `mutation C($input: ChangeMemberRolesInput!) { changeMemberRoles(input: $input) { __typename
-    ... on MembershipPayload { membership { roles } } ... on Error { message } } }`,
-  variables: { input: { membershipId, roles } },
-});
-const remove = (membershipId: string) => ({
-  query: `mutation R($input: RemoveMemberInput!) { removeMember(input: $input) { __typename
-    ... on MembershipPayload { membership { status } } ... on Error { message } } }`,
-  variables: { input: { membershipId } },
-});
+const invite = inviteMemberMutation;
+const changeRoles = changeMemberRolesMutation;
+const remove = removeMemberMutation;
 
 type Invited = {
   inviteMember: { __typename: string; membership: { id: string; status: string; roles: string[] }; field?: string };
@@ -62,10 +56,7 @@ describe('tenant admins manage their members', () => {
     expect(again.body.data?.removeMember.__typename).toBe('ConflictError');
 
     const trail = await api.graphql<{ organisation: { auditTrail: { nodes: { action: string }[] } } }>(
-      {
-        query: 'query T($id: ID!) { organisation(id: $id) { auditTrail(first: 3) { nodes { action } } } }',
-        variables: { id: organisationGlobalId(api.organisationId(SUFFOLK)) },
-      },
+      auditTrailQuery(organisationGlobalId(api.organisationId(SUFFOLK)), 3, 'action'),
       admin,
     );
     expect(trail.body.data?.organisation.auditTrail.nodes.map((event) => event.action)).toEqual([
@@ -104,10 +95,7 @@ describe('tenant admins manage their members', () => {
     );
     expect(change.body.data?.changeMemberRoles.__typename).toBe('NotFoundError');
     const members = await api.graphql<{ organisation: unknown }>(
-      {
-        query: 'query M($id: ID!) { organisation(id: $id) { members(first: 10) { nodes { subject } } } }',
-        variables: { id: organisationGlobalId(api.organisationId(SUFFOLK)) },
-      },
+      memberSubjectsQuery(organisationGlobalId(api.organisationId(SUFFOLK))),
       rotherham,
     );
     expect(members.body).toEqual(withCost({ data: { organisation: null } }));

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { auditTrailQuery } from '../support/queries/audit-trail-queries.ts';
+import { changeLifecycleMutation, organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { viewerOrganisationLifecycleQuery } from '../support/queries/viewer-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let api: TestApp;
@@ -10,12 +12,8 @@ afterAll(() => api?.close());
 
 const SANDWELL = 'sandwell-metropolitan-borough-council';
 
-const move = (slug: string, action: string, reason = 'test') => ({
-  query: `mutation L($input: ChangeOrganisationLifecycleInput!) { changeOrganisationLifecycle(input: $input) { __typename
-    ... on OrganisationPayload { organisation { lifecycleStatus lifecycleActions } }
-    ... on Error { message code } ... on ValidationError { field } } }`,
-  variables: { input: { organisationId: organisationGlobalId(api.organisationId(slug)), action, reason } },
-});
+const move = (slug: string, action: string, reason = 'test') =>
+  changeLifecycleMutation({ organisationId: organisationGlobalId(api.organisationId(slug)), action, reason });
 
 type Moved = {
   changeOrganisationLifecycle: {
@@ -25,7 +23,7 @@ type Moved = {
   };
 };
 
-const viewer = { query: '{ viewer { organisation { slug lifecycleStatus lifecycleActions } } }' };
+const viewer = viewerOrganisationLifecycleQuery();
 
 describe('the organisation lifecycle', () => {
   it('suspends an organisation: its tokens are refused from the next request until it is reinstated', async () => {
@@ -81,10 +79,11 @@ describe('the organisation lifecycle', () => {
     const platformAdmin = await api.tokenFor('shared-services-platform', ['platform_admin']);
     await api.graphql(move('rotherham-metropolitan-borough-council', 'SUSPEND', 'Audit check'), platformAdmin);
     const trail = await api.graphql<{ organisation: { auditTrail: { nodes: { action: string; after: unknown }[] } } }>(
-      {
-        query: `query T($id: ID!) { organisation(id: $id) { auditTrail(first: 5) { nodes { action after } } } }`,
-        variables: { id: organisationGlobalId(api.organisationId('rotherham-metropolitan-borough-council')) },
-      },
+      auditTrailQuery(
+        organisationGlobalId(api.organisationId('rotherham-metropolitan-borough-council')),
+        5,
+        'action after',
+      ),
       platformAdmin,
     );
     expect(trail.body.data?.organisation.auditTrail.nodes[0]).toEqual({

@@ -4,7 +4,7 @@
 import { EmbeddedDatabase, openDatabase, queryRows } from '@ssp/core';
 import { platformSchema } from '@ssp/schema';
 import { loadLancashirePerformance, loadSeedData, seedOrganisationId } from '@ssp/seeds';
-import { loadPerformanceReport } from '@ssp/services';
+import { readPerformanceReport } from '@ssp/services';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { benchConfig } from './bench-config.ts';
@@ -52,9 +52,9 @@ const baseline = await timeOperation('baseline: plain SQL counts over the same r
   ),
 );
 const report = await timeOperation(`performanceReport ${FISCAL_YEAR} (SQL, all six indicators)`, ITERATIONS, () =>
-  asTenant((tx) => loadPerformanceReport(tx, lancashire, FISCAL_YEAR)),
+  asTenant((tx) => readPerformanceReport(tx, lancashire, FISCAL_YEAR)),
 );
-const result = await asTenant((tx) => loadPerformanceReport(tx, lancashire, FISCAL_YEAR));
+const result = await asTenant((tx) => readPerformanceReport(tx, lancashire, FISCAL_YEAR));
 
 process.stdout.write(
   [

@@ -18,9 +18,9 @@ import './onboarding/bulk-onboarding-type.ts';
 
 export * from './catalogue/service-offering-type.ts';
 export * from './errors/service-error-codes.ts';
-export * from './performance/load-performance-report.ts';
 export * from './performance/performance-indicators.ts';
 export * from './performance/performance-records.ts';
+export * from './performance/read-performance-report.ts';
 export * from './records/import/import-records.ts';
 export * from './records/import/record-kinds.ts';
 export * from './requests/change-service-request-status.ts';

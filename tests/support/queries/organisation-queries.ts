@@ -51,3 +51,14 @@ export const grantDelegationMutation = (input: {
 export function organisationGlobalId(organisationId: string): string {
   return Buffer.from(`Organisation:${organisationId}`).toString('base64');
 }
+
+export const changeLifecycleMutation = (input: {
+  organisationId: string;
+  action: string;
+  reason: string;
+}): Operation => ({
+  query: `mutation L($input: ChangeOrganisationLifecycleInput!) { changeOrganisationLifecycle(input: $input) { __typename
+    ... on OrganisationPayload { organisation { lifecycleStatus lifecycleActions } }
+    ... on Error { message code } ... on ValidationError { field } } }`,
+  variables: { input },
+});

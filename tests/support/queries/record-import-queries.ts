@@ -39,3 +39,10 @@ export interface ImportPayload {
   message?: string;
   field?: string | null;
 }
+
+/** `importServiceRequestHistory`: a service desk's history, as rows or a CSV file. */
+export const importServiceRequestHistoryMutation = (input: Record<string, unknown>): Operation => ({
+  query: `mutation Import($input: ImportServiceRequestHistoryInput!) {
+        importServiceRequestHistory(input: $input) { ${PAYLOAD} } }`,
+  variables: { input },
+});

@@ -10,8 +10,8 @@ import { builder } from '@ssp/schema';
 import { findOrganisation, OrganisationRef } from '@ssp/tenants';
 import { z } from 'zod';
 import { SERVICE_ERRORS } from '../errors/service-error-codes.ts';
-import { loadPerformanceReport } from './load-performance-report.ts';
 import { type IndicatorResult, type PerformanceReport, reportYear } from './performance-indicators.ts';
+import { readPerformanceReport } from './read-performance-report.ts';
 
 const IndicatorStatusEnum = builder.enumType('IndicatorStatus', {
   description: 'How an indicator stands against its target.',
@@ -137,7 +137,7 @@ builder.queryField('performanceReport', (t) =>
       const organisation = await findOrganisation(tx, args.organisationId.id);
       if (!organisation) throw new NotFoundError('No organisation you may see has this id');
       try {
-        return await loadPerformanceReport(tx, organisation.id, year, {
+        return await readPerformanceReport(tx, organisation.id, year, {
           ...(args.through ? { through: args.through } : {}),
           ...(args.asOf ? { knownAt: args.asOf } : {}),
         });

@@ -2,7 +2,7 @@ import { CORE_ERRORS, ForbiddenError, money, requestActor, requestTransaction } 
 import { builder, MoneyRef } from '@ssp/schema';
 import { BENEFIT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
-import { loadRecordedLoans } from '../help/load-help.ts';
+import { loadRecordedLoans } from '../help/help-views.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import { type Benefits, computeBenefits, type YearDelivered } from './benefits.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoanView } from '../help/load-help.ts';
+import type { LoanView } from '../help/help-views.ts';
 import { computeBenefits } from './benefits.ts';
 
 const programme = {

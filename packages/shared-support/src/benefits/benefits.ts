@@ -2,7 +2,7 @@ import { fiscalYearOf, formatFiscalYear, type money as Money, money } from '@ssp
 import { moneyFromPence } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
 import { DateTime } from 'luxon';
-import type { LoanView } from '../help/load-help.ts';
+import type { LoanView } from '../help/help-views.ts';
 
 type ProgrammeRow = typeof tables.sharedSupportProgrammes.$inferSelect;
 type Amount = Money.Money;

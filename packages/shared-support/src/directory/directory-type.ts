@@ -11,17 +11,17 @@ import {
 import { builder } from '@ssp/schema';
 import * as tables from '@ssp/shared-support-tables';
 import { asc } from 'drizzle-orm';
-import { loadSharedNodes } from '../common/load-nodes.ts';
+import { findSharedNodes } from '../common/find-shared-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import { loadSupportPeople, type SupportPersonView } from './load-support-people.ts';
 import {
   checkDirectorySearch,
   loadSharedPeopleById,
   type SharedPersonRow,
   searchDirectory,
 } from './search-directory.ts';
+import { loadSupportPeople, type SupportPersonView } from './support-person-views.ts';
 
 type SkillRow = typeof tables.supportSkills.$inferSelect;
 
@@ -146,7 +146,7 @@ export const SharedPersonRef = builder.node(builder.objectRef<SharedPersonRow>('
     "Someone in a member's ICT support as the member shares them: a field the member does not share is null.",
   id: { resolve: (p) => p.id, description: 'Opaque global id.' },
   loadMany: (ids, context) =>
-    loadSharedNodes(context, ids, loadSharedPeopleById, 'shared_directory', (p) => [p.memberOrganisationId]),
+    findSharedNodes(context, ids, loadSharedPeopleById, 'shared_directory', (p) => [p.memberOrganisationId]),
   fields: (t) => ({
     memberOrganisationId: t.globalID({
       description: 'The global id of their organisation.',

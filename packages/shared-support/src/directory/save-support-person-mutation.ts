@@ -1,8 +1,8 @@
 import { builder, defineMutation } from '@ssp/schema';
 import { supportCallers } from '../common/support-callers.ts';
 import { SupportPersonRef } from './directory-type.ts';
-import type { SupportPersonView } from './load-support-people.ts';
 import { saveSupportPerson } from './save-support-person.ts';
+import type { SupportPersonView } from './support-person-views.ts';
 
 const SkillLevelInput = builder.inputType('SkillLevelInput', {
   description: 'A skill at a level.',

@@ -12,8 +12,8 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { republishMemberDirectory } from '../sharing/publish-member-directory.ts';
-import type { SupportPersonRow, SupportPersonView } from './load-support-people.ts';
 import { checkPerson, optedInPartnerships, type SupportPersonInput, writeDetails } from './support-person-details.ts';
+import type { SupportPersonRow, SupportPersonView } from './support-person-views.ts';
 
 /** Adds someone who works in ICT support at the member, and republishes what the member shares. */
 async function addSupportPerson(

@@ -1,9 +1,9 @@
 import { describedEnumValues, mayReadRow, money, readableBy } from '@ssp/core';
 import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
-import { loadSharedNodes } from '../common/load-nodes.ts';
+import { findSharedNodes } from '../common/find-shared-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
-import { type LoanView, loadLoansById } from './load-help.ts';
+import { type LoanView, loadLoansById } from './help-views.ts';
 
 export const HelpLoanStatusEnum = builder.enumType('HelpLoanStatus', {
   description: 'Where an offer of a named person stands.',
@@ -37,7 +37,7 @@ export const HelpLoanRef = builder.node(builder.objectRef<LoanView>('HelpLoan'),
     'A named person offered, and perhaps lent, by one member to another, priced at the partnership day rate.',
   id: { resolve: (l) => l.id, description: 'Opaque global id.' },
   loadMany: (ids, context) =>
-    loadSharedNodes(context, ids, loadLoansById, 'help_loans', (l) => [l.lendingMemberId, l.requestingMemberId]),
+    findSharedNodes(context, ids, loadLoansById, 'help_loans', (l) => [l.lendingMemberId, l.requestingMemberId]),
   fields: (t) => ({
     requestId: t.globalID({
       description: 'The request it answers.',

@@ -2,7 +2,7 @@ import type { PlatformTransaction } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import { HelpLoanRef } from './help-loan-type.ts';
 import { HelpRequestRef } from './help-request-type.ts';
-import { type HelpRequestView, type LoanView, loadHelpRequest, loadLoan } from './load-help.ts';
+import { type HelpRequestView, type LoanView, loadHelpRequest, loadLoan } from './help-views.ts';
 
 export const HelpRequestPayload = builder.objectRef<{ request: HelpRequestView }>('HelpRequestPayload').implement({
   description: 'The request for help.',

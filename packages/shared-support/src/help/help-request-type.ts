@@ -2,12 +2,12 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { checkedPageSize, describedEnumValues, readableBy, requestTransaction, requireReadAccess } from '@ssp/core';
 import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import type * as tables from '@ssp/shared-support-tables';
-import { loadSharedNodes } from '../common/load-nodes.ts';
+import { findSharedNodes } from '../common/find-shared-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import { HelpLoanRef } from './help-loan-type.ts';
-import { type HelpRequestView, loadHelpRequests, loadHelpRequestsById } from './load-help.ts';
+import { type HelpRequestView, loadHelpRequests, loadHelpRequestsById } from './help-views.ts';
 
 export const HelpRequestStatusEnum = builder.enumType('HelpRequestStatus', {
   description: 'Where a request for help stands.',
@@ -23,7 +23,7 @@ export const HelpRequestRef = builder.node(builder.objectRef<HelpRequestView>('H
   description: 'A member asking its partnership for help with a skill over a period.',
   id: { resolve: (r) => r.id, description: 'Opaque global id.' },
   loadMany: (ids, context) =>
-    loadSharedNodes(context, ids, loadHelpRequestsById, 'help_requests', (r) => [
+    findSharedNodes(context, ids, loadHelpRequestsById, 'help_requests', (r) => [
       r.requestingMemberId,
       ...r.loans.map((l) => l.lendingMemberId),
     ]),

@@ -3,7 +3,7 @@ import { builder, MoneyRef } from '@ssp/schema';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
 import { HelpLoanRef, priced } from './help-loan-type.ts';
-import { type LoanView, loadMemberLoans } from './load-help.ts';
+import { type LoanView, loadMemberLoans } from './help-views.ts';
 
 // --- Statements: what each member gave and received ------------------------------------------
 

@@ -1,8 +1,8 @@
 import type { PlatformTransaction } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import { londonToday } from '../common/dates.ts';
-import { loadRecoveryPlans, type PlanView } from './load-recovery.ts';
 import { type AsOf, PlanRef } from './recovery-type.ts';
+import { loadRecoveryPlans, type PlanView } from './recovery-views.ts';
 
 export const RecoveryPlanPayload = builder.objectRef<{ plan: PlanView & AsOf }>('RecoveryPlanPayload').implement({
   description: 'The plan.',

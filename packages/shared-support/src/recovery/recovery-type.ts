@@ -21,7 +21,7 @@ import {
   type PlanItemView,
   type PlanView,
   type TemplateView,
-} from './load-recovery.ts';
+} from './recovery-views.ts';
 
 export const RecoveryItemCategoryEnum = builder.enumType('RecoveryItemCategory', {
   description: 'What a recovery item recovers.',

@@ -4,8 +4,8 @@ import { OrganisationRef } from '@ssp/tenants';
 import { supportCallers } from '../common/support-callers.ts';
 import { SharedPersonRef, SupportPersonRef } from '../directory/directory-type.ts';
 import { addRotaShift } from './add-rota-shift.ts';
-import { loadShift, type ShiftView } from './load-rota.ts';
 import { RotaShiftRef } from './rota-type.ts';
+import { loadShift, type ShiftView } from './rota-views.ts';
 
 const AddRotaShiftInput = builder.inputType('AddRotaShiftInput', {
   description: 'One of your people on call for the partnership.',

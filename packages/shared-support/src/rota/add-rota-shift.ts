@@ -11,9 +11,9 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { loadRotaMembers } from './load-rota.ts';
 import { outOfHoursAround, subtract, union } from './out-of-hours.ts';
 import { checkHolder, checkNoOverlap, MAX_SHIFT_HOURS, type RotaShiftRow } from './rota-shift-checks.ts';
+import { loadRotaMembers } from './rota-views.ts';
 
 /**
  * A member puts one of its people on the out-of-hours rota. The shift must lie outside working

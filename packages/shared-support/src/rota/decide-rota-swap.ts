@@ -4,8 +4,8 @@ import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { and, eq } from 'drizzle-orm';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { loadShift } from './load-rota.ts';
 import { checkHolder, checkNoOverlap, type RotaSwapRow } from './rota-shift-checks.ts';
+import { loadShift } from './rota-views.ts';
 
 /**
  * The other person's member consents to (or refuses) a swap. Accepting checks again that the

@@ -4,9 +4,9 @@ import { ServiceRequestRef } from '@ssp/services';
 import DataLoader from 'dataloader';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
-import type { ShiftView } from './load-rota.ts';
 import { type OnCallQuestion, whoIsOnCall } from './on-call.ts';
 import { RotaShiftRef } from './rota-type.ts';
+import type { ShiftView } from './rota-views.ts';
 
 // One loader per request (never shared between requests or tenants).
 const loaders = new WeakMap<RequestContext, DataLoader<OnCallQuestion, ShiftView[], string>>();

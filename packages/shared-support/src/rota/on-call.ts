@@ -1,8 +1,8 @@
 import type { PlatformTransaction } from '@ssp/core';
 import { organisationPlaces } from '@ssp/tenants';
 import { partnershipContext } from '../common/partnership-context.ts';
-import { loadShifts, type ShiftView } from './load-rota.ts';
 import { outOfHoursAround } from './out-of-hours.ts';
+import { loadShifts, type ShiftView } from './rota-views.ts';
 
 export interface OnCallQuestion {
   organisationId: string;

@@ -3,8 +3,8 @@ import * as tables from '@ssp/shared-support-tables';
 import { auditActor, recordAuditEvents } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
 import { requireSharedPartnership } from '../common/partnership-context.ts';
-import { loadShift } from './load-rota.ts';
 import type { RotaSwapRow } from './rota-shift-checks.ts';
+import { loadShift } from './rota-views.ts';
 
 /**
  * The member of a shift's holder asks another member's person to take it (optionally taking one of

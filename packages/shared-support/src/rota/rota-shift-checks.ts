@@ -3,8 +3,8 @@ import type * as tables from '@ssp/shared-support-tables';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
-import { personShiftsOverlapping } from './load-rota.ts';
 import type { Interval } from './out-of-hours.ts';
+import { personShiftsOverlapping } from './rota-views.ts';
 
 export type RotaShiftRow = typeof tables.rotaShifts.$inferSelect;
 export type RotaSwapRow = typeof tables.rotaSwaps.$inferSelect;

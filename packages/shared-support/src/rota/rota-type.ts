@@ -13,13 +13,12 @@ import {
 import { builder } from '@ssp/schema';
 import { NationEnum } from '@ssp/tenants';
 import { isoDate } from '../common/dates.ts';
-import { loadSharedNodes } from '../common/load-nodes.ts';
+import { findSharedNodes } from '../common/find-shared-nodes.ts';
 import { SHARED_SUPPORT_READ_RULES } from '../common/read-rules.ts';
 import { SUPPORT_ROLES } from '../common/roles.ts';
 import { recordSharedReads } from '../common/shared-reads.ts';
 import { SHARED_SUPPORT_ERRORS } from '../errors/shared-support-error-codes.ts';
 import { SharedSupportRef } from '../sharing/shared-support-type.ts';
-import { loadRotaMembers, loadShifts, loadShiftsById, type ShiftView } from './load-rota.ts';
 import {
   type CoverReport,
   coverReport,
@@ -29,6 +28,7 @@ import {
   periodOf,
   totalMs,
 } from './out-of-hours.ts';
+import { loadRotaMembers, loadShifts, loadShiftsById, type ShiftView } from './rota-views.ts';
 
 const RotaHolderRef = builder.objectRef<NonNullable<ShiftView['holder']>>('RotaHolder').implement({
   description: 'The person holding a shift, as their organisation publishes them (unshared fields are null).',
@@ -44,7 +44,7 @@ export const RotaShiftRef = builder.node(builder.objectRef<ShiftView>('RotaShift
   ...readableBy(SHARED_SUPPORT_READ_RULES.RotaShift),
   description: 'An out-of-hours shift covering the partnership, held by a named person of a member.',
   id: { resolve: (s) => s.id, description: 'Opaque global id.' },
-  loadMany: (ids, context) => loadSharedNodes(context, ids, loadShiftsById, 'rota', (s) => [s.holderMemberId]),
+  loadMany: (ids, context) => findSharedNodes(context, ids, loadShiftsById, 'rota', (s) => [s.holderMemberId]),
   fields: (t) => ({
     startsAt: t.expose('startsAt', { type: 'DateTime', description: 'When the shift starts.' }),
     endsAt: t.expose('endsAt', { type: 'DateTime', description: 'When it ends.' }),

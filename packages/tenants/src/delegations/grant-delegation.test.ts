@@ -1,9 +1,12 @@
 import * as tables from '@ssp/tenants-tables';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inRolledBackPlatformTransaction } from '../../../../tests/support/rolled-back-transaction.ts';
+import {
+  inRolledBackPlatformTransaction,
+  inRolledBackTenantTransaction,
+} from '../../../../tests/support/rolled-back-transaction.ts';
 import { openTestDatabase, type TestDatabase } from '../../../../tests/support/test-database.ts';
-import { grantDelegation } from './grant-delegation.ts';
+import { delegateNewOrganisations, grantDelegation } from './grant-delegation.ts';
 
 // grantDelegation on the seeded hierarchy, each case in a transaction rolled back afterwards.
 
@@ -67,5 +70,40 @@ describe('grantDelegation', () => {
       inRolledBackPlatformTransaction(db.database, (tx) => grantDelegation(tx, input())),
     ).rejects.toMatchObject({ code });
     expect(await db.asOwner('select count(*)::int as n from delegations')).toEqual(before);
+  });
+});
+
+// Row-level security's widening rule: a tenant transaction (the runtime role) records a
+// delegation only over an organisation already in its context, so no request can widen what it
+// sees by delegating to itself. Its write is refused by the database whatever the service checks.
+describe('delegations in a tenant transaction', () => {
+  const widen = (grantee: () => string, delegated: () => string) => (tx: Parameters<typeof grantDelegation>[0]) =>
+    delegateNewOrganisations(tx, {
+      granteeOrganisationId: grantee(),
+      organisationIds: [delegated()],
+      reason: 'Widening on purpose',
+      grantedBy: 'unit-test',
+    });
+
+  it('records one over an organisation the context already holds', async () => {
+    const delegation = await inRolledBackTenantTransaction(db.database, [COUNTY(), DISTRICT()], (tx) =>
+      grantDelegation(tx, grant(COUNTY, DISTRICT)()),
+    );
+    expect(delegation).toMatchObject({ tenantId: COUNTY(), delegatedOrganisationId: DISTRICT() });
+  });
+
+  it('is refused by the database over an organisation outside the context, or for a grantee outside it', async () => {
+    await expect(inRolledBackTenantTransaction(db.database, [COUNTY()], widen(COUNTY, DISTRICT))).rejects.toMatchObject(
+      { cause: expect.objectContaining({ code: '42501' }) },
+    );
+    await expect(
+      inRolledBackTenantTransaction(db.database, [DISTRICT()], widen(COUNTY, DISTRICT)),
+    ).rejects.toMatchObject({ cause: expect.objectContaining({ code: '42501' }) });
+  });
+
+  it('finds an organisation outside the context not there, before any write', async () => {
+    await expect(
+      inRolledBackTenantTransaction(db.database, [COUNTY()], (tx) => grantDelegation(tx, grant(COUNTY, DISTRICT)())),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

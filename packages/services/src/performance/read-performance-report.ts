@@ -18,7 +18,7 @@ const n = (value: string | number | null | undefined): number => Number(value ??
  * `performanceReport` (which a test checks it against over the same generated records). Reading
  * the rows out to count them in JavaScript would move ~200,000 rows a year for Lancashire.
  */
-export async function loadPerformanceReport(
+export async function readPerformanceReport(
   tx: PlatformTransaction,
   organisationId: string,
   fiscalYear: FiscalYear | string,

@@ -9,7 +9,7 @@ import { recordSharedReads } from './shared-reads.ts';
  * Whether the caller's roles may read the type at all is its read rule, which `node` checks
  * before it loads anything.
  */
-export async function loadSharedNodes<T extends { id: string; partnershipId: string }>(
+export async function findSharedNodes<T extends { id: string; partnershipId: string }>(
   context: RequestContext,
   ids: readonly string[],
   load: (tx: PlatformTransaction, partnershipIds: string[], ids: string[]) => Promise<T[]>,
