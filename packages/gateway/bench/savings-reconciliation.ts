@@ -9,7 +9,7 @@ import { loadSeedData, seedOrganisationId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { benchConfig } from './bench-config.ts';
-import { timeOperation } from './time-operation.ts';
+import { compareWithBaseline, formatComparison } from './compare-with-baseline.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
 const OPPORTUNITIES = 100;
@@ -104,23 +104,29 @@ const asTenant = <T>(work: Parameters<typeof database.inTenantTransaction<T>>[1]
   database.inTenantTransaction([organisationId], work);
 const year = fiscalYearStarting(MEASURED_YEAR);
 
-const baseline = await timeOperation("baseline: plain SQL sum of the year's ledger rows", ITERATIONS, () =>
-  asTenant((tx) =>
-    queryRows(
-      tx,
-      sql`select sum(amount_pence) from savings_ledger_entries
-           where tenant_id = ${organisationId} and fiscal_year = ${MEASURED_YEAR}`,
-    ),
-  ),
-);
-const reconciliation = await timeOperation(
-  `savingsReconciliation ${MEASURED_YEAR}/${(MEASURED_YEAR + 1) % 100}`,
-  ITERATIONS,
-  () => asTenant((tx) => savingsReconciliation(tx, organisationId, year)),
-);
+const comparison = await compareWithBaseline({
+  iterations: ITERATIONS,
+  baseline: {
+    label: "baseline: plain SQL sum of the year's ledger rows",
+    run: () =>
+      asTenant((tx) =>
+        queryRows(
+          tx,
+          sql`select sum(amount_pence) from savings_ledger_entries
+               where tenant_id = ${organisationId} and fiscal_year = ${MEASURED_YEAR}`,
+        ),
+      ),
+  },
+  product: {
+    label: `savingsReconciliation ${MEASURED_YEAR}/${(MEASURED_YEAR + 1) % 100}`,
+    run: () => asTenant((tx) => savingsReconciliation(tx, organisationId, year)),
+  },
+});
+const roundTripsBefore = database.roundTrips.count;
 const { result, statements } = await database.statements.measure(() =>
   asTenant((tx) => savingsReconciliation(tx, organisationId, year)),
 );
+const roundTrips = database.roundTrips.count - roundTripsBefore;
 const [entryCount] = await asTenant((tx) =>
   queryRows<{ count: string }>(tx, sql`select count(*) from savings_ledger_entries`),
 );
@@ -128,8 +134,8 @@ const [entryCount] = await asTenant((tx) =>
 process.stdout.write(
   [
     `savings reconciliation, engine ${database.engine}: ${entryCount?.count} ledger entries over ${YEARS} years loaded in ${loadSeconds.toFixed(1)} s`,
-    `  ${baseline.label}: ${baseline.msPerOp.toFixed(2)} ms (1.00x)`,
-    `  ${reconciliation.label}: ${reconciliation.msPerOp.toFixed(2)} ms (${(reconciliation.msPerOp / baseline.msPerOp).toFixed(2)}x baseline), ${statements} SQL statements`,
+    ...formatComparison(comparison, '  '),
+    `  SQL statements per reconciliation: ${statements} (in ${roundTrips} round trips)`,
     `    ${result.lines.length} lines; against the charge ${result.againstCharge.total.pence} p, other budgets ${result.otherBudgetsTotal.total.pence} p`,
     '',
   ].join('\n'),

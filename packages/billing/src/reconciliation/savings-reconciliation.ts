@@ -1,10 +1,12 @@
-import * as tables from '@ssp/billing-tables';
 import { type FiscalYear, money, type PlatformTransaction } from '@ssp/core';
-import { and, asc, eq, lte } from 'drizzle-orm';
-import { type LedgerFigure, loadLedgerFigures } from '../ledger/ledger-figures.ts';
-import type { SavingsOpportunityRow } from '../opportunities/propose-savings-opportunity.ts';
+import type { LedgerFigure } from '../ledger/ledger-figures.ts';
+import {
+  loadReconciliationInputs,
+  type ReconciliationInputs,
+  type ReconciliationOpportunity,
+} from './load-reconciliation-inputs.ts';
 
-type Category = SavingsOpportunityRow['category'];
+type Category = ReconciliationOpportunity['category'];
 
 /** Actual and estimated savings kept apart, and their total. */
 export interface SavingsSplit {
@@ -15,7 +17,7 @@ export interface SavingsSplit {
 
 /** One accepted (or delivered) opportunity's figure for the year. */
 export interface ReconciliationLine {
-  opportunity: SavingsOpportunityRow;
+  opportunity: ReconciliationOpportunity;
   /** The ledger's figure; null when nothing has been recorded for the year. */
   figure: LedgerFigure | null;
   amount: money.Money;
@@ -36,9 +38,9 @@ export interface SavingsReconciliation {
   fiscalYear: FiscalYear;
   /** The instant the ledger was read at (now, or the date asked for). */
   asOf: Date;
-  charge: typeof tables.affordabilityCharges.$inferSelect | null;
+  charge: ReconciliationInputs['charge'];
   /** The reduction requests in force in the year: every one from that year or earlier. */
-  reductions: (typeof tables.reductionRequests.$inferSelect)[];
+  reductions: ReconciliationInputs['reductions'];
   reductionRequested: money.Money;
   lines: ReconciliationLine[];
   againstCharge: SavingsSplit;
@@ -53,7 +55,7 @@ export interface SavingsReconciliation {
   /** Savings against the charge over the reduction requested, to four places; null with no reduction. */
   coverageRatio: string | null;
   categories: CategoryLine[];
-  rejected: SavingsOpportunityRow[];
+  rejected: ReconciliationOpportunity[];
 }
 
 function split(lines: readonly ReconciliationLine[]): SavingsSplit {
@@ -75,7 +77,7 @@ export function ratio(numerator: bigint, denominator: bigint): string {
  * each accepted opportunity saved by the ledger (actuals and estimates apart), what counts against
  * the charge and what against its other budgets, the gap or surplus, and the rejected
  * opportunities with their reasons. Every total is summed here from the lines; nothing is stored.
- * Four statements in one round trip, whatever the number of ledger entries.
+ * One statement, whatever the number of ledger entries.
  */
 export async function savingsReconciliation(
   tx: PlatformTransaction,
@@ -83,56 +85,16 @@ export async function savingsReconciliation(
   fiscalYear: FiscalYear,
   asOf: Date = new Date(),
 ): Promise<SavingsReconciliation> {
-  // The four reads are independent: sent together, they share one round trip (the server
-  // driver pipelines them; each is still its own statement, bound to the tenant).
-  const [[charge], reductions, opportunities, figures] = await Promise.all([
-    tx
-      .select()
-      .from(tables.affordabilityCharges)
-      .where(
-        and(
-          eq(tables.affordabilityCharges.tenantId, organisationId),
-          eq(tables.affordabilityCharges.fiscalYear, fiscalYear.startYear),
-        ),
-      ),
-    tx
-      .select()
-      .from(tables.reductionRequests)
-      .where(
-        and(
-          eq(tables.reductionRequests.tenantId, organisationId),
-          lte(tables.reductionRequests.fromFiscalYear, fiscalYear.startYear),
-          lte(tables.reductionRequests.requestedAt, asOf),
-        ),
-      )
-      .orderBy(asc(tables.reductionRequests.fromFiscalYear), asc(tables.reductionRequests.requestedAt)),
-    tx
-      .select()
-      .from(tables.savingsOpportunities)
-      .where(
-        and(
-          eq(tables.savingsOpportunities.tenantId, organisationId),
-          lte(tables.savingsOpportunities.proposedAt, asOf),
-        ),
-      )
-      .orderBy(asc(tables.savingsOpportunities.proposedAt), asc(tables.savingsOpportunities.id)),
-    loadLedgerFigures(tx, { organisationId, fiscalYears: [fiscalYear.startYear], asOf }),
-  ]);
-  const figureByOpportunity = new Map(figures.map((figure) => [figure.opportunityId, figure]));
+  const { charge, reductions, opportunities } = await loadReconciliationInputs(tx, organisationId, fiscalYear, asOf);
 
   // An opportunity counts if it was accepted, or has a figure for the year as of the date asked
   // (a decision made after `asOf` does not hide what the ledger then said).
   const lines: ReconciliationLine[] = opportunities
     .filter(
-      (opportunity) =>
-        opportunity.status === 'accepted' ||
-        opportunity.status === 'delivered' ||
-        figureByOpportunity.has(opportunity.id),
+      ({ opportunity, figure }) =>
+        opportunity.status === 'accepted' || opportunity.status === 'delivered' || figure !== null,
     )
-    .map((opportunity) => {
-      const figure = figureByOpportunity.get(opportunity.id) ?? null;
-      return { opportunity, figure, amount: money.fromPence(figure?.amountPence ?? 0n) };
-    });
+    .map(({ opportunity, figure }) => ({ opportunity, figure, amount: money.fromPence(figure?.amountPence ?? 0n) }));
   const chargeLines = lines.filter((line) => line.opportunity.countsAgainst === 'affordability_charge');
   const budgetLines = lines.filter((line) => line.opportunity.countsAgainst === 'other_budget');
 
@@ -159,7 +121,7 @@ export async function savingsReconciliation(
     organisationId,
     fiscalYear,
     asOf,
-    charge: charge ?? null,
+    charge,
     reductions,
     reductionRequested,
     lines,
@@ -172,6 +134,8 @@ export async function savingsReconciliation(
     surplus: money.isNegative(balance) ? money.ZERO : balance,
     coverageRatio: reductionRequested.pence === 0n ? null : ratio(againstCharge.total.pence, reductionRequested.pence),
     categories,
-    rejected: opportunities.filter((opportunity) => opportunity.status === 'rejected'),
+    rejected: opportunities
+      .map(({ opportunity }) => opportunity)
+      .filter((opportunity) => opportunity.status === 'rejected'),
   };
 }

@@ -87,7 +87,11 @@ export async function searchDirectory(tx: PlatformTransaction, search: Directory
       join shared_members m on m.tenant_id = p.tenant_id and m.member_organisation_id = p.member_organisation_id
       ${
         // Searching by skill starts from the skill index (tenant_id, skill_code, level): the people
-        // holding it at the level or above, highest first.
+        // holding it at the level or above, highest first. So the order is `matched_level desc`
+        // (nulls first, as the index read backwards gives it): the level is never null when a
+        // skill is searched for, and one null for every row otherwise, but `desc nulls last`
+        // does not match the index, which made PostgreSQL read and sort every holder (710 rows
+        // for a page of 100 in the benchmark, 2.5x the hand-written statement's time).
         search.skillCode === null
           ? sql``
           : sql`join shared_person_skills k on k.tenant_id = p.tenant_id and k.person_id = p.id
@@ -98,7 +102,7 @@ export async function searchDirectory(tx: PlatformTransaction, search: Directory
              select 1 from shared_person_unavailability u
               where u.tenant_id = p.tenant_id and u.person_id = p.id
                 and u.starts_on <= ${search.availableTo}::date and u.ends_on >= ${search.availableFrom}::date))
-     order by matched_level desc nulls last, m.member_name, p.full_name nulls last, p.id
+     order by matched_level desc, m.member_name, p.full_name nulls last, p.id
      limit ${search.limit} offset ${search.offset}`,
   );
   return rows.map(toPerson);
