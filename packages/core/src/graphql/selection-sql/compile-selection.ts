@@ -24,6 +24,7 @@ import {
   type CompiledObjectRead,
   type CompiledRootRead,
 } from './compiled-root-read.ts';
+import { type RefusedField, refusedMark } from './refused-fields.ts';
 import { scopesAllow } from './scope-check.ts';
 
 /**
@@ -34,6 +35,12 @@ interface Known {
   id: string | null;
   tenant: string | null;
   among?: SQL;
+  /**
+   * In a widened context, the row's tenant is bound in the statement by its own condition: a root
+   * page's rows to the request's tenants, a related row to its parent row's tenant (the relation
+   * joins on tenant_id).
+   */
+  rowTenant?: boolean;
 }
 
 const UNKNOWN: Known = { id: null, tenant: null };
@@ -132,19 +139,25 @@ function extensionsOf(thing: { extensions?: unknown }): Extensions {
   return (thing.extensions ?? {}) as Extensions;
 }
 
-function checkScopes(thing: { extensions?: unknown }, scope: CompileScope): void {
+/** Whether scope-auth lets the caller through the scope map of a type or field; what it does not read, declined. */
+function scopesDecision(thing: { extensions?: unknown }, scope: CompileScope): boolean {
   const options = extensionsOf(thing).pothosOptions;
   if (options?.grantScopes !== undefined || options?.skipTypeScopes !== undefined) decline('scope grants');
   const allowed = scopesAllow(options?.authScopes, scope.actor);
-  // Refused or not understood: the resolvers answer, and scope-auth says why.
-  if (allowed !== true) decline('scopes');
+  if (allowed === undefined) decline('scopes');
+  return allowed;
+}
+
+function checkScopes(thing: { extensions?: unknown }, scope: CompileScope): void {
+  // Refused: where no refusal is written in the statement, the resolvers answer, and scope-auth says why.
+  if (!scopesDecision(thing, scope)) decline('scopes');
 }
 
 /** The fields a selection set asks of `type`, by response key (fragments folded in). */
-function collectFields(
+export function collectFields(
   type: GraphQLObjectType,
   selectionSet: SelectionSetNode,
-  scope: CompileScope,
+  scope: Pick<CompileScope, 'fragments'>,
   into: Map<string, FieldNode> = new Map(),
 ): Map<string, FieldNode> {
   for (const selection of selectionSet.selections) {
@@ -215,13 +228,17 @@ export class SelectionCompiler {
    * `and tenant_id = ...` for a tenant table: bound to the caller's organisation, and to the
    * tenant the statement fixes (in a widened context, that one alone must be there).
    */
-  #tenantBound(alias: string, table: TableEntry, knownTenant: string | null): SQL[] {
+  #tenantBound(alias: string, table: TableEntry, target: Pick<Known, 'tenant' | 'rowTenant'>): SQL[] {
     if (!('tenantId' in table.table)) return [];
     const tenantId = column(alias, table, 'tenantId').sql;
+    const knownTenant = target.tenant;
     // The tenant the statement's text fixes, on every path (the platform's too): one shard.
     const known = knownTenant === null ? [] : [sql`${tenantId} = ${knownTenant}::uuid`];
     if (this.scope.tenantIds === null) return known;
-    if (this.scope.tenantIds === 'known') return known.length ? known : decline('tenant not fixed');
+    if (this.scope.tenantIds === 'known') {
+      if (known.length || target.rowTenant) return known;
+      decline('tenant not fixed');
+    }
     return [sql`${tenantId} = ${this.scope.tenantIds[0]}::uuid`, ...known];
   }
 
@@ -234,12 +251,15 @@ export class SelectionCompiler {
   /** What a relation's target rows share with a parent the statement fixes: the tenant they are bound to. */
   #knownTarget(relation: RelationEntry, table: TableEntry, known: Known): Known {
     let tenant: string | null = null;
+    let rowTenant = false;
     relation.sourceColumns.forEach((source, index) => {
       if (relation.targetColumns[index]?._.key !== 'tenantId') return;
-      if (source._.key === 'tenantId') tenant = known.tenant;
-      else if (source._.key === 'id' && !('tenantId' in table.table)) tenant = known.id;
+      if (source._.key === 'tenantId') {
+        tenant = known.tenant;
+        rowTenant = known.rowTenant === true;
+      } else if (source._.key === 'id' && !('tenantId' in table.table)) tenant = known.id;
     });
-    return { id: null, tenant, ...this.#amongTarget(relation, table, known) };
+    return { id: null, tenant, ...(rowTenant ? { rowTenant } : {}), ...this.#amongTarget(relation, table, known) };
   }
 
   /**
@@ -278,12 +298,17 @@ export class SelectionCompiler {
     known: Known = UNKNOWN,
   ): SQL {
     if (extensionsOf(type).pothosDrizzleModel !== table.name) decline(`type ${type.name} is not on ${table.name}`);
-    this.#checkTypeScopes(type, known);
+    const readable = this.#typeScopesAllow(type, known);
     const fields = collectFields(type, selectionSet, this.scope);
     if (fields.size > 50) decline('too many fields for json_build_object');
     const pairs: SQL[] = [];
     for (const [key, node] of fields) {
-      pairs.push(sql`${nameLiteral(key)}, ${this.#field(type, table, alias, node, known)}`);
+      // A type the caller may not read: scope-auth refuses each of its fields (not __typename).
+      const value =
+        readable || node.name.value === '__typename'
+          ? this.#field(type, table, alias, node, known)
+          : this.#refusal(type, node);
+      pairs.push(sql`${nameLiteral(key)}, ${value}`);
     }
     return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
   }
@@ -292,13 +317,17 @@ export class SelectionCompiler {
     const name = node.name.value;
     if (name === '__typename') return nameLiteral(type.name);
     const field = type.getFields()[name] ?? decline(`no field ${name}`);
-    if (this.#checkFieldScopes(field, known) === 'own parent') {
+    const scopes = this.#checkFieldScopes(field, known);
+    if (scopes.ownParent) {
       // Written for the caller's own organisation only (the registry shows a caller seeing its
       // own organisation no other; the condition says so in the statement too).
       const own = (this.scope.tenantIds as readonly [string])[0];
-      const value = this.#fieldValue(type, table, alias, node, known, field);
+      const value = scopes.refused
+        ? this.#refusal(type, node)
+        : this.#fieldValue(type, table, alias, node, known, field);
       return sql`(case when ${column(alias, table, 'id').sql} = ${own}::uuid then ${value} end)`;
     }
+    if (scopes.refused) return this.#refusal(type, node);
     return this.#fieldValue(type, table, alias, node, known, field);
   }
 
@@ -336,30 +365,36 @@ export class SelectionCompiler {
    * it declares: by the caller's roles and, when the rule narrows by row, by the parent the
    * statement fixes (the statement then depends on the caller's organisation: `perOrganisation`).
    */
-  #checkFieldScopes(field: GraphQLField<unknown, unknown>, known: Known): 'own parent' | null {
+  #checkFieldScopes(field: GraphQLField<unknown, unknown>, known: Known): { refused: boolean; ownParent: boolean } {
     const listRule = listRuleOf(field);
     const options = extensionsOf(field).pothosOptions;
     if (!listRule || typeof options?.authScopes !== 'function') {
-      checkScopes(field, this.scope);
-      return null;
+      return { refused: !scopesDecision(field, this.scope), ownParent: false };
     }
     if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
     const actor = this.scope.actor;
+    // Refused: the statement writes the refusal; not decidable here: the resolvers answer.
+    const decided = (allowed: boolean | undefined): boolean => allowed ?? decline('list rule');
     if (!listRule.rule.row || actor.platformScope) {
-      if (mayListUnder(listRule, actor, null) !== true) decline('list rule');
-      return null;
+      return { refused: !decided(mayListUnder(listRule, actor, null)), ownParent: false };
     }
     this.perOrganisation = true;
-    // Refused, or not decidable here: the resolvers answer, and scope-auth says why.
     if (known.id !== null) {
-      if (mayListUnder(listRule, actor, { id: known.id }) !== true) decline('list rule');
-      return null;
+      return { refused: !decided(mayListUnder(listRule, actor, { id: known.id })), ownParent: false };
     }
     // A caller seeing its own organisation alone sees no other organisation (the registry's read
     // policy): the parent is its own, decided so, and the field is written for that parent only.
     if (!Array.isArray(this.scope.tenantIds)) decline('list rule for an unknown parent');
-    if (mayListUnder(listRule, actor, { id: actor.organisationId }) !== true) decline('list rule');
-    return 'own parent';
+    return { refused: !decided(mayListUnder(listRule, actor, { id: actor.organisationId })), ownParent: true };
+  }
+
+  /** The refusals this compile wrote, by the index their marks carry. */
+  readonly refusals: RefusedField[] = [];
+
+  /** scope-auth's refusal of `type`'s field `node`, written in the statement as a mark (see refused-fields.ts). */
+  #refusal(type: GraphQLObjectType, node: FieldNode): SQL {
+    this.refusals.push({ typeName: type.name, fieldName: node.name.value, node });
+    return refusedMark(this.refusals.length - 1);
   }
 
   /**
@@ -367,17 +402,14 @@ export class SelectionCompiler {
    * for the tenant the statement binds the rows to (the statement then depends on the caller's
    * organisation: `perOrganisation`).
    */
-  #checkTypeScopes(type: GraphQLObjectType, known: Known): void {
+  #typeScopesAllow(type: GraphQLObjectType, known: Known): boolean {
     const rule = rowReadRuleOf(type);
     const options = extensionsOf(type).pothosOptions;
-    if (!rule || typeof options?.authScopes !== 'function') {
-      checkScopes(type, this.scope);
-      return;
-    }
+    if (!rule || typeof options?.authScopes !== 'function') return scopesDecision(type, this.scope);
     if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
     const actor = this.scope.actor;
-    if (!mayReadType(rule, actor)) decline('type rule');
-    if (actor.platformScope || !rule.row) return;
+    if (!mayReadType(rule, actor)) return false;
+    if (actor.platformScope || !rule.row) return true;
     const columns = rule.rowColumns ?? [];
     if (columns.length !== 1 || columns[0] !== 'tenantId') decline('row rule');
     // The rows' tenant: the one the statement fixes, or the caller's own, which every tenant
@@ -385,7 +417,7 @@ export class SelectionCompiler {
     const tenant = known.tenant ?? (Array.isArray(this.scope.tenantIds) ? actor.organisationId : null);
     if (tenant === null) decline('row rule');
     this.perOrganisation = true;
-    if (!rule.row({ tenantId: tenant }, actor)) decline('row rule refuses');
+    return rule.row({ tenantId: tenant }, actor);
   }
 
   /** Whether the statements depend on the caller's own organisation (not only its roles). */
@@ -485,7 +517,7 @@ export class SelectionCompiler {
     const where = sql.join(
       [
         ...conditions,
-        ...this.#tenantBound(childAlias, target, targetKnown.tenant),
+        ...this.#tenantBound(childAlias, target, targetKnown),
         ...relationFilter(relation, target, childAlias),
         ...queryFilter(queryWhere, target, childAlias),
       ],
@@ -781,7 +813,7 @@ export class SelectionCompiler {
       const where = sql.join(
         [
           ...conditions,
-          ...this.#tenantBound(childAlias, target, targetKnown.tenant),
+          ...this.#tenantBound(childAlias, target, targetKnown),
           ...relationFilter(relation, target, childAlias),
         ],
         sql` and `,
@@ -868,9 +900,16 @@ export class SelectionCompiler {
     const table = this.#registry[read.table] ?? decline('root table');
     const conditions = read.where(args) ?? decline('arguments');
     const alias = this.#alias();
+    // In a widened context a page of a tenant table lists every tenant of the request's context,
+    // which only the database holds: bound to it as its read policy is (`app.current_tenant_ids()`),
+    // each related tenant row to its parent row's tenant.
+    const widenedPage = this.scope.tenantIds === 'known';
+    if (widenedPage && !('tenantId' in table.table)) decline('a widened page of a table without tenants');
     const where = [
       ...Object.entries(conditions).map(([key, condition]) => this.#condition(alias, table, key, condition)),
-      ...this.#tenantBound(alias, table, null),
+      ...(widenedPage
+        ? [sql`${column(alias, table, 'tenantId').sql} = any (app.current_tenant_ids())`]
+        : this.#tenantBound(alias, table, { tenant: null })),
     ];
     const { named } = unwrap(field.type);
     if (!(named instanceof GraphQLObjectType)) decline('root type');
@@ -886,7 +925,7 @@ export class SelectionCompiler {
       alias,
       node,
       { from, where: whereSql, orderBy, first },
-      { id: null, tenant: null, among },
+      { id: null, tenant: null, among, ...(widenedPage ? { rowTenant: true } : {}) },
     );
   }
 
