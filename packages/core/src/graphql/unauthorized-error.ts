@@ -28,8 +28,13 @@ export function scopeAuthError(
   if (context.principal === null) return unauthenticatedError();
   const raised = 'error' in result.failure ? result.failure.error : null;
   if (isDomainError(raised)) return raised;
-  return new ForbiddenError(
-    `Your roles do not allow ${info.parentType.name}.${info.fieldName}`,
-    CORE_ERRORS.ROLE_REQUIRED,
-  );
+  return roleRefusal(info.parentType.name, info.fieldName);
+}
+
+/**
+ * The refusal of a field to a known caller whose roles do not allow it (what scope-auth's
+ * refusal says, and what the selection compiler writes for a field it refuses in its statement).
+ */
+export function roleRefusal(typeName: string, fieldName: string): ForbiddenError {
+  return new ForbiddenError(`Your roles do not allow ${typeName}.${fieldName}`, CORE_ERRORS.ROLE_REQUIRED);
 }

@@ -1,4 +1,4 @@
-import { readableBy } from '@ssp/core';
+import { computedFromRowExtension, readableBy } from '@ssp/core';
 import { builder, MoneyRef, moneyFromPence } from '@ssp/schema';
 import { OrganisationKindEnum } from '@ssp/tenants';
 import { sql } from 'drizzle-orm';
@@ -70,6 +70,7 @@ export const ServiceOfferingRef = builder.drizzleNode('serviceOfferings', {
       type: MoneyRef,
       description: 'Catalogue price of one completed request.',
       select: { columns: { unitPricePence: true } },
+      extensions: computedFromRowExtension,
       resolve: (offering) => moneyFromPence(offering.unitPricePence),
     }),
     allowedKinds: t.field({

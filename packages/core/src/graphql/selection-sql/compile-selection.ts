@@ -24,6 +24,8 @@ import {
   type CompiledObjectRead,
   type CompiledRootRead,
 } from './compiled-root-read.ts';
+import { drizzleCursor, pagingOrder, parseDrizzleCursor } from './connection-cursors.ts';
+import { type RefusedField, refusedMark } from './refused-fields.ts';
 import { scopesAllow } from './scope-check.ts';
 
 /**
@@ -34,6 +36,12 @@ interface Known {
   id: string | null;
   tenant: string | null;
   among?: SQL;
+  /**
+   * In a widened context, the row's tenant is bound in the statement by its own condition: a root
+   * page's rows to the request's tenants, a related row to its parent row's tenant (the relation
+   * joins on tenant_id).
+   */
+  rowTenant?: boolean;
 }
 
 const UNKNOWN: Known = { id: null, tenant: null };
@@ -132,19 +140,25 @@ function extensionsOf(thing: { extensions?: unknown }): Extensions {
   return (thing.extensions ?? {}) as Extensions;
 }
 
-function checkScopes(thing: { extensions?: unknown }, scope: CompileScope): void {
+/** Whether scope-auth lets the caller through the scope map of a type or field; what it does not read, declined. */
+function scopesDecision(thing: { extensions?: unknown }, scope: CompileScope): boolean {
   const options = extensionsOf(thing).pothosOptions;
   if (options?.grantScopes !== undefined || options?.skipTypeScopes !== undefined) decline('scope grants');
   const allowed = scopesAllow(options?.authScopes, scope.actor);
-  // Refused or not understood: the resolvers answer, and scope-auth says why.
-  if (allowed !== true) decline('scopes');
+  if (allowed === undefined) decline('scopes');
+  return allowed;
+}
+
+function checkScopes(thing: { extensions?: unknown }, scope: CompileScope): void {
+  // Refused: where no refusal is written in the statement, the resolvers answer, and scope-auth says why.
+  if (!scopesDecision(thing, scope)) decline('scopes');
 }
 
 /** The fields a selection set asks of `type`, by response key (fragments folded in). */
-function collectFields(
+export function collectFields(
   type: GraphQLObjectType,
   selectionSet: SelectionSetNode,
-  scope: CompileScope,
+  scope: Pick<CompileScope, 'fragments'>,
   into: Map<string, FieldNode> = new Map(),
 ): Map<string, FieldNode> {
   for (const selection of selectionSet.selections) {
@@ -184,6 +198,17 @@ interface ConnectionAsk {
   nodeType: GraphQLObjectType;
   nodeSelection: SelectionSetNode | null;
   edgeKeys: [string, 'node' | SQL][] | null;
+  /** Whether an edge's cursor or the page's start or end cursor is asked (each row's cursor is then read). */
+  cursors: boolean;
+}
+
+/**
+ * How a page is paged, for its cursors and pageInfo: the alias of its rows (each with its
+ * position `n` and its cursor `c`), and whether it starts after a cursor.
+ */
+interface Paging {
+  rows: string;
+  after: boolean;
 }
 
 /** A computed field's value from the row data its `select` read (the field's own resolver, then its sub-selection). */
@@ -215,13 +240,17 @@ export class SelectionCompiler {
    * `and tenant_id = ...` for a tenant table: bound to the caller's organisation, and to the
    * tenant the statement fixes (in a widened context, that one alone must be there).
    */
-  #tenantBound(alias: string, table: TableEntry, knownTenant: string | null): SQL[] {
+  #tenantBound(alias: string, table: TableEntry, target: Pick<Known, 'tenant' | 'rowTenant'>): SQL[] {
     if (!('tenantId' in table.table)) return [];
     const tenantId = column(alias, table, 'tenantId').sql;
+    const knownTenant = target.tenant;
     // The tenant the statement's text fixes, on every path (the platform's too): one shard.
     const known = knownTenant === null ? [] : [sql`${tenantId} = ${knownTenant}::uuid`];
     if (this.scope.tenantIds === null) return known;
-    if (this.scope.tenantIds === 'known') return known.length ? known : decline('tenant not fixed');
+    if (this.scope.tenantIds === 'known') {
+      if (known.length || target.rowTenant) return known;
+      decline('tenant not fixed');
+    }
     return [sql`${tenantId} = ${this.scope.tenantIds[0]}::uuid`, ...known];
   }
 
@@ -234,12 +263,15 @@ export class SelectionCompiler {
   /** What a relation's target rows share with a parent the statement fixes: the tenant they are bound to. */
   #knownTarget(relation: RelationEntry, table: TableEntry, known: Known): Known {
     let tenant: string | null = null;
+    let rowTenant = false;
     relation.sourceColumns.forEach((source, index) => {
       if (relation.targetColumns[index]?._.key !== 'tenantId') return;
-      if (source._.key === 'tenantId') tenant = known.tenant;
-      else if (source._.key === 'id' && !('tenantId' in table.table)) tenant = known.id;
+      if (source._.key === 'tenantId') {
+        tenant = known.tenant;
+        rowTenant = known.rowTenant === true;
+      } else if (source._.key === 'id' && !('tenantId' in table.table)) tenant = known.id;
     });
-    return { id: null, tenant, ...this.#amongTarget(relation, table, known) };
+    return { id: null, tenant, ...(rowTenant ? { rowTenant } : {}), ...this.#amongTarget(relation, table, known) };
   }
 
   /**
@@ -278,12 +310,17 @@ export class SelectionCompiler {
     known: Known = UNKNOWN,
   ): SQL {
     if (extensionsOf(type).pothosDrizzleModel !== table.name) decline(`type ${type.name} is not on ${table.name}`);
-    this.#checkTypeScopes(type, known);
+    const readable = this.#typeScopesAllow(type, known);
     const fields = collectFields(type, selectionSet, this.scope);
     if (fields.size > 50) decline('too many fields for json_build_object');
     const pairs: SQL[] = [];
     for (const [key, node] of fields) {
-      pairs.push(sql`${nameLiteral(key)}, ${this.#field(type, table, alias, node, known)}`);
+      // A type the caller may not read: scope-auth refuses each of its fields (not __typename).
+      const value =
+        readable || node.name.value === '__typename'
+          ? this.#field(type, table, alias, node, known)
+          : this.#refusal(type, node);
+      pairs.push(sql`${nameLiteral(key)}, ${value}`);
     }
     return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
   }
@@ -292,13 +329,17 @@ export class SelectionCompiler {
     const name = node.name.value;
     if (name === '__typename') return nameLiteral(type.name);
     const field = type.getFields()[name] ?? decline(`no field ${name}`);
-    if (this.#checkFieldScopes(field, known) === 'own parent') {
+    const scopes = this.#checkFieldScopes(field, known);
+    if (scopes.ownParent) {
       // Written for the caller's own organisation only (the registry shows a caller seeing its
       // own organisation no other; the condition says so in the statement too).
       const own = (this.scope.tenantIds as readonly [string])[0];
-      const value = this.#fieldValue(type, table, alias, node, known, field);
+      const value = scopes.refused
+        ? this.#refusal(type, node)
+        : this.#fieldValue(type, table, alias, node, known, field);
       return sql`(case when ${column(alias, table, 'id').sql} = ${own}::uuid then ${value} end)`;
     }
+    if (scopes.refused) return this.#refusal(type, node);
     return this.#fieldValue(type, table, alias, node, known, field);
   }
 
@@ -336,30 +377,36 @@ export class SelectionCompiler {
    * it declares: by the caller's roles and, when the rule narrows by row, by the parent the
    * statement fixes (the statement then depends on the caller's organisation: `perOrganisation`).
    */
-  #checkFieldScopes(field: GraphQLField<unknown, unknown>, known: Known): 'own parent' | null {
+  #checkFieldScopes(field: GraphQLField<unknown, unknown>, known: Known): { refused: boolean; ownParent: boolean } {
     const listRule = listRuleOf(field);
     const options = extensionsOf(field).pothosOptions;
     if (!listRule || typeof options?.authScopes !== 'function') {
-      checkScopes(field, this.scope);
-      return null;
+      return { refused: !scopesDecision(field, this.scope), ownParent: false };
     }
     if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
     const actor = this.scope.actor;
+    // Refused: the statement writes the refusal; not decidable here: the resolvers answer.
+    const decided = (allowed: boolean | undefined): boolean => allowed ?? decline('list rule');
     if (!listRule.rule.row || actor.platformScope) {
-      if (mayListUnder(listRule, actor, null) !== true) decline('list rule');
-      return null;
+      return { refused: !decided(mayListUnder(listRule, actor, null)), ownParent: false };
     }
     this.perOrganisation = true;
-    // Refused, or not decidable here: the resolvers answer, and scope-auth says why.
     if (known.id !== null) {
-      if (mayListUnder(listRule, actor, { id: known.id }) !== true) decline('list rule');
-      return null;
+      return { refused: !decided(mayListUnder(listRule, actor, { id: known.id })), ownParent: false };
     }
     // A caller seeing its own organisation alone sees no other organisation (the registry's read
     // policy): the parent is its own, decided so, and the field is written for that parent only.
     if (!Array.isArray(this.scope.tenantIds)) decline('list rule for an unknown parent');
-    if (mayListUnder(listRule, actor, { id: actor.organisationId }) !== true) decline('list rule');
-    return 'own parent';
+    return { refused: !decided(mayListUnder(listRule, actor, { id: actor.organisationId })), ownParent: true };
+  }
+
+  /** The refusals this compile wrote, by the index their marks carry. */
+  readonly refusals: RefusedField[] = [];
+
+  /** scope-auth's refusal of `type`'s field `node`, written in the statement as a mark (see refused-fields.ts). */
+  #refusal(type: GraphQLObjectType, node: FieldNode): SQL {
+    this.refusals.push({ typeName: type.name, fieldName: node.name.value, node });
+    return refusedMark(this.refusals.length - 1);
   }
 
   /**
@@ -367,17 +414,14 @@ export class SelectionCompiler {
    * for the tenant the statement binds the rows to (the statement then depends on the caller's
    * organisation: `perOrganisation`).
    */
-  #checkTypeScopes(type: GraphQLObjectType, known: Known): void {
+  #typeScopesAllow(type: GraphQLObjectType, known: Known): boolean {
     const rule = rowReadRuleOf(type);
     const options = extensionsOf(type).pothosOptions;
-    if (!rule || typeof options?.authScopes !== 'function') {
-      checkScopes(type, this.scope);
-      return;
-    }
+    if (!rule || typeof options?.authScopes !== 'function') return scopesDecision(type, this.scope);
     if (options.grantScopes !== undefined || options.skipTypeScopes !== undefined) decline('scope grants');
     const actor = this.scope.actor;
-    if (!mayReadType(rule, actor)) decline('type rule');
-    if (actor.platformScope || !rule.row) return;
+    if (!mayReadType(rule, actor)) return false;
+    if (actor.platformScope || !rule.row) return true;
     const columns = rule.rowColumns ?? [];
     if (columns.length !== 1 || columns[0] !== 'tenantId') decline('row rule');
     // The rows' tenant: the one the statement fixes, or the caller's own, which every tenant
@@ -385,7 +429,7 @@ export class SelectionCompiler {
     const tenant = known.tenant ?? (Array.isArray(this.scope.tenantIds) ? actor.organisationId : null);
     if (tenant === null) decline('row rule');
     this.perOrganisation = true;
-    if (!rule.row({ tenantId: tenant }, actor)) decline('row rule refuses');
+    return rule.row({ tenantId: tenant }, actor);
   }
 
   /** Whether the statements depend on the caller's own organisation (not only its roles). */
@@ -485,7 +529,7 @@ export class SelectionCompiler {
     const where = sql.join(
       [
         ...conditions,
-        ...this.#tenantBound(childAlias, target, targetKnown.tenant),
+        ...this.#tenantBound(childAlias, target, targetKnown),
         ...relationFilter(relation, target, childAlias),
         ...queryFilter(queryWhere, target, childAlias),
       ],
@@ -495,7 +539,8 @@ export class SelectionCompiler {
     const extra = Object.keys(rest);
     if (!nested.connection && columns && Object.keys(columns).length) decline('relation columns');
     if (nested.connection) {
-      if (args.after != null || args.before != null || args.last != null) decline('cursor arguments');
+      // Paged forward (first, after); the plugin's own query carries the cursor's keyset filter.
+      if (args.before != null || args.last != null) decline('cursor arguments');
       if (typeof limit !== 'number' || extra.length) decline('connection query');
       // Every tenant's rows (the platform path) under a page of organisations: Citus plans no
       // correlated subquery from the registry (a reference table) to a tenant table, so the
@@ -505,6 +550,7 @@ export class SelectionCompiler {
         relation.sourceColumns[0]!._.key === 'id' &&
         relation.targetColumns[0]?._.key === 'tenantId';
       if (this.scope.tenantIds === null && known.among && byParentId && !('tenantId' in table.table)) {
+        if (args.after != null) decline('a cursor for every parent of a page');
         const cte = this.#hoistedConnection(named, target, childAlias, node, {
           where: sql.join(
             [
@@ -530,6 +576,9 @@ export class SelectionCompiler {
           where,
           orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
           first: limit - 1,
+          // The plugin's order (with its tie-breaker), whose values its cursors hold.
+          cursorKeys: Object.keys(orderBy ?? {}),
+          after: args.after != null,
         },
         targetKnown,
       );
@@ -549,9 +598,15 @@ export class SelectionCompiler {
     return sql`(select coalesce(json_agg(${row}${order}), '[]'::json) ${from})`;
   }
 
-  #connectionAsk(type: GraphQLObjectType, node: FieldNode, first: number): ConnectionAsk {
+  #connectionAsk(type: GraphQLObjectType, node: FieldNode, first: number, paging: Paging | null): ConnectionAsk {
     const fields = collectFields(type, node.selectionSet ?? decline('connection without selection'), this.scope);
-    const ask: ConnectionAsk = { fields: [], nodeType: undefined as never, nodeSelection: null, edgeKeys: null };
+    const ask: ConnectionAsk = {
+      fields: [],
+      nodeType: undefined as never,
+      nodeSelection: null,
+      edgeKeys: null,
+      cursors: false,
+    };
     const nodesField = type.getFields().nodes ?? decline('connection without nodes');
     const { named } = unwrap(nodesField.type);
     if (!(named instanceof GraphQLObjectType)) decline('connection node type');
@@ -573,11 +628,14 @@ export class SelectionCompiler {
             if (ask.nodeSelection) decline('node selected twice');
             ask.nodeSelection = edgeField.selectionSet ?? decline('node without selection');
             ask.edgeKeys.push([edgeKey, 'node']);
+          } else if (edgeField.name.value === 'cursor' && paging) {
+            ask.cursors = true;
+            ask.edgeKeys.push([edgeKey, sql`${sql.identifier(paging.rows)}.c`]);
           } else decline(`edge field ${edgeField.name.value}`);
         }
         ask.fields.push([key, 'edges']);
       } else if (name === 'pageInfo') {
-        ask.fields.push([key, this.#pageInfo(type, child, first)]);
+        ask.fields.push([key, this.#pageInfo(type, child, first, paging, ask)]);
       } else if (name === 'totalCount') {
         const totalCount = type.getFields().totalCount!;
         checkScopes(totalCount, this.scope);
@@ -589,16 +647,26 @@ export class SelectionCompiler {
     return ask;
   }
 
-  /** hasNextPage and hasPreviousPage only (cursors are the plugin's own encoding). */
-  #pageInfo(type: GraphQLObjectType, node: FieldNode, first: number): SQL {
+  /** pageInfo as the plugin answers it for a page paged forward (`first`, and `after` or not). */
+  #pageInfo(type: GraphQLObjectType, node: FieldNode, first: number, paging: Paging | null, ask: ConnectionAsk): SQL {
     const pageInfoType = unwrap(type.getFields().pageInfo!.type).named as GraphQLObjectType;
     const pairs: SQL[] = [];
+    const cursorAt = (end: 'first' | 'last') => {
+      if (!paging) decline('cursor of a page read for a whole page of parents');
+      ask.cursors = true;
+      const rows = sql.identifier(paging.rows);
+      const direction = sql.raw(end === 'first' ? 'asc' : 'desc');
+      return sql`(array_agg(${rows}.c order by ${rows}.n ${direction}) filter (where ${rows}.n <= ${sql.raw(String(first))}))[1]`;
+    };
     for (const [key, child] of collectFields(pageInfoType, node.selectionSet!, this.scope)) {
       const name = child.name.value;
       if (name === '__typename') pairs.push(sql`${nameLiteral(key)}, ${nameLiteral(pageInfoType.name)}`);
       else if (name === 'hasNextPage') pairs.push(sql`${nameLiteral(key)}, count(*) > ${sql.raw(String(first))}`);
-      // Paging forward from the start, as the compiler only does: nothing comes before.
-      else if (name === 'hasPreviousPage') pairs.push(sql`${nameLiteral(key)}, false`);
+      // Paged forward: something comes before exactly when the page starts after a cursor.
+      else if (name === 'hasPreviousPage')
+        pairs.push(sql`${nameLiteral(key)}, ${sql.raw(paging?.after ? 'true' : 'false')}`);
+      else if (name === 'startCursor') pairs.push(sql`${nameLiteral(key)}, ${cursorAt('first')}`);
+      else if (name === 'endCursor') pairs.push(sql`${nameLiteral(key)}, ${cursorAt('last')}`);
       else decline(`pageInfo field ${name}`);
     }
     return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
@@ -613,14 +681,17 @@ export class SelectionCompiler {
     table: TableEntry,
     alias: string,
     node: FieldNode,
-    page: { from: SQL; where: SQL; orderBy: SQL; first: number },
+    page: { from: SQL; where: SQL; orderBy: SQL; first: number; cursorKeys: readonly string[]; after: boolean },
     known: Known = UNKNOWN,
   ): SQL {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
-    const ask = this.#connectionAsk(type, node, page.first);
-    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection, known) : sql`null`;
-    const first = sql.raw(String(page.first));
     const pageRows = this.#alias();
+    const ask = this.#connectionAsk(type, node, page.first, { rows: pageRows, after: page.after });
+    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection, known) : sql`null`;
+    // The rows a page after a cursor counts are the connection's, not the page's: left to the resolvers.
+    if (page.after && ask.fields.some(([, value]) => value === 'totalCount')) decline('totalCount after a cursor');
+    const cursor = ask.cursors ? sql`, ${this.#cursor(table, alias, page.cursorKeys)} as c` : sql``;
+    const first = sql.raw(String(page.first));
     const inPage = sql`filter (where ${sql.identifier(pageRows)}.n <= ${first})`;
     const nodeJson = sql`${sql.identifier(pageRows)}.j`;
     const pairs = ask.fields.map(([key, value]) => {
@@ -644,7 +715,46 @@ export class SelectionCompiler {
       return sql`${nameLiteral(key)}, ${value}`;
     });
     const body = sql.join(pairs, sql`, `);
-    return sql`(select json_build_object(${body}) from (select ${row} as j, row_number() over (order by ${page.orderBy}) as n from ${page.from} where ${page.where} order by ${page.orderBy} limit ${sql.raw(String(page.first + 1))}) as ${sql.identifier(pageRows)})`;
+    return sql`(select json_build_object(${body}) from (select ${row} as j${cursor}, row_number() over (order by ${page.orderBy}) as n from ${page.from} where ${page.where} order by ${page.orderBy} limit ${sql.raw(String(page.first + 1))}) as ${sql.identifier(pageRows)})`;
+  }
+
+  /** A row's cursor: its ordering values read in the statement, encoded as the plugin encodes them once read. */
+  #cursor(table: TableEntry, alias: string, keys: readonly string[]): SQL {
+    if (keys.length === 0) decline('cursor without an order');
+    const values = keys.map((key) => sourceValue(column(alias, table, key)));
+    const index = this.computed.length;
+    this.computed.push(async (source) =>
+      drizzleCursor((source as unknown as unknown[]).map((value, position) => values[position]![1](value))),
+    );
+    return sql`json_build_object(${sql.raw(`'${COMPUTED_MARK}'`)}, ${sql.raw(String(index))}, 'source', json_build_array(${sql.join(
+      values.map(([expression]) => expression),
+      sql`, `,
+    )}))`;
+  }
+
+  /**
+   * The rows after a cursor in `order`, as the plugin's keyset filter: those where the first
+   * ordering column that differs from the cursor's value is past it in the ordering's direction.
+   */
+  #afterCursor(table: TableEntry, alias: string, order: Record<string, 'asc' | 'desc'>, cursor: unknown): SQL {
+    const keys = Object.keys(order);
+    const values = parseDrizzleCursor(cursor, keys) ?? decline('cursor');
+    const compared = (key: string) => {
+      const target = column(alias, table, key);
+      const value = values[key];
+      if (value === null || value === undefined) decline('cursor with a null value');
+      return { sql: target.sql, value: sql.param(value, target.column) };
+    };
+    const parts = keys.map((key, index) => {
+      const earlier = keys.slice(0, index).map((previous) => {
+        const { sql: target, value } = compared(previous);
+        return sql`${target} = ${value}`;
+      });
+      const { sql: target, value } = compared(key);
+      const past = sql`${target} ${sql.raw(order[key] === 'asc' ? '>' : '<')} ${value}`;
+      return sql`(${sql.join([...earlier, past], sql` and `)})`;
+    });
+    return sql`(${sql.join(parts, sql` or `)})`;
   }
 
   /**
@@ -662,7 +772,7 @@ export class SelectionCompiler {
     page: { where: SQL; orderBy: SQL; first: number },
   ): { name: string; empty: SQL } {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
-    const ask = this.#connectionAsk(type, node, page.first);
+    const ask = this.#connectionAsk(type, node, page.first, null);
     const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection) : sql`null`;
     const rows = sql.identifier(alias);
     const first = sql.raw(String(page.first));
@@ -724,8 +834,10 @@ export class SelectionCompiler {
     if (typeof resolve !== 'function' || extensions.pothosOptions?.errors) decline('computed field resolver');
     // Only fields that say their value is a pure function of the row data they select: a resolver
     // that loads more (a dataloader, shared-read receipts) is left to graphql's execution.
-    if ((field.extensions as Record<string, unknown>)[COMPUTED_FROM_ROW_EXTENSION] !== true) decline('not pure');
+    if ((field.extensions as Record<string, unknown>)[COMPUTED_FROM_ROW_EXTENSION] !== true)
+      decline(`not pure: ${field.name}`);
     const source = this.#source(table, alias, extensionsOf(field).pothosDrizzleSelect as DrizzleSelect, known);
+    if (source.joins.length) decline('row data joined at the root');
     const complete = this.#completer(field.type, node.selectionSet);
     const index = this.computed.length;
     this.computed.push(async (row, context) => {
@@ -741,8 +853,10 @@ export class SelectionCompiler {
     alias: string,
     select: DrizzleSelect,
     known: Known,
-  ): { sql: SQL; revive: (row: Record<string, unknown>) => Record<string, unknown> } {
+  ): { sql: SQL; joins: SQL[]; revive: (row: Record<string, unknown>) => Record<string, unknown> } {
     const { columns = {}, with: relationsAsked = {}, ...rest } = select;
+    // Joined into the FROM of the subquery reading this table (see below).
+    const joins: SQL[] = [];
     if (Object.keys(rest).some((key) => key !== 'orderBy')) decline('select with extras or filters');
     const all = Object.keys(columns).length === 0 && Object.keys(relationsAsked).length === 0;
     const keys = all
@@ -781,14 +895,25 @@ export class SelectionCompiler {
       const where = sql.join(
         [
           ...conditions,
-          ...this.#tenantBound(childAlias, target, targetKnown.tenant),
+          ...this.#tenantBound(childAlias, target, targetKnown),
           ...relationFilter(relation, target, childAlias),
         ],
         sql` and `,
       );
-      const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
+      const childFrom = sql`${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)}${sql.join(child.joins)}`;
+      const from = sql`from ${childFrom} where ${where}`;
       if (!NAME.test(name)) decline('relation name');
-      if (relation.relationType === 'one') {
+      const registryToRegistry = !('tenantId' in table.table) && !('tenantId' in target.table);
+      if (relation.relationType === 'one' && registryToRegistry && this.scope.tenantIds === 'known') {
+        // A page over several tenants is planned by Citus across shards, where a correlated
+        // subquery inside one from a reference table is refused (an organisation's calendar under
+        // a request's organisation): a reference row's own reference row is joined to it instead
+        // (a many-to-one relation: at most one row).
+        const matched = column(childAlias, target, relation.targetColumns[0]?._.key ?? decline('relation columns')).sql;
+        joins.push(sql` left join ${child.joins.length ? sql`(${childFrom})` : childFrom} on ${where}`);
+        pairs.push(sql`${sql.raw(`'${name}'`)}, (case when ${matched} is null then null else ${child.sql} end)`);
+        revivers.push([name, (value) => (value === null ? null : child.revive(value as Record<string, unknown>))]);
+      } else if (relation.relationType === 'one') {
         pairs.push(sql`${sql.raw(`'${name}'`)}, (select ${child.sql} ${from} limit 1)`);
         revivers.push([name, (value) => (value === null ? null : child.revive(value as Record<string, unknown>))]);
       } else {
@@ -802,6 +927,7 @@ export class SelectionCompiler {
     if (pairs.length === 0 || pairs.length > 50) decline('select size');
     return {
       sql: sql`json_build_object(${sql.join(pairs, sql`, `)})`,
+      joins,
       revive: (row) => {
         const revived: Record<string, unknown> = {};
         for (const [key, revive] of revivers) revived[key] = revive(row[key]);
@@ -862,21 +988,31 @@ export class SelectionCompiler {
     const read = extensionsOf(field)[COMPILED_READ_EXTENSION] ?? decline('root field not registered');
     checkScopes(field, this.scope);
     const args = getArgumentValues(field, node, this.scope.variables);
-    if (args.after != null || args.before != null || args.last != null) decline('cursor arguments');
+    if (args.before != null || args.last != null) decline('cursor arguments');
     const first = args.first ?? 20;
     if (typeof first !== 'number') decline('first');
     const table = this.#registry[read.table] ?? decline('root table');
     const conditions = read.where(args) ?? decline('arguments');
     const alias = this.#alias();
+    // In a widened context a page of a tenant table lists every tenant of the request's context,
+    // which only the database holds: bound to it as its read policy is (`app.current_tenant_ids()`),
+    // each related tenant row to its parent row's tenant.
+    const widenedPage = this.scope.tenantIds === 'known';
+    if (widenedPage && !('tenantId' in table.table)) decline('a widened page of a table without tenants');
+    // The resolvers' order, with the tie-breaker the plugin appends (its cursors hold those values).
+    const order = pagingOrder(table.table, read.orderBy);
     const where = [
       ...Object.entries(conditions).map(([key, condition]) => this.#condition(alias, table, key, condition)),
-      ...this.#tenantBound(alias, table, null),
+      ...(widenedPage
+        ? [sql`${column(alias, table, 'tenantId').sql} = any (app.current_tenant_ids())`]
+        : this.#tenantBound(alias, table, { tenant: null })),
+      ...(args.after != null ? [this.#afterCursor(table, alias, order, args.after)] : []),
     ];
     const { named } = unwrap(field.type);
     if (!(named instanceof GraphQLObjectType)) decline('root type');
     const from = sql`${sql.identifier(tableName(table))} as ${sql.identifier(alias)}`;
     const whereSql = where.length ? sql.join(where, sql` and `) : sql`true`;
-    const orderBy = stringLiteralOrder(table, alias, read.orderBy);
+    const orderBy = stringLiteralOrder(table, alias, order);
     if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 100) decline('page size');
     // The page's ids, for the lists read for the whole page at once (#hoistedConnection).
     const among = sql`select ${column(alias, table, 'id').sql} from ${from} where ${whereSql} order by ${orderBy} limit ${sql.raw(String(first + 1))}`;
@@ -885,8 +1021,8 @@ export class SelectionCompiler {
       table,
       alias,
       node,
-      { from, where: whereSql, orderBy, first },
-      { id: null, tenant: null, among },
+      { from, where: whereSql, orderBy, first, cursorKeys: Object.keys(order), after: args.after != null },
+      { id: null, tenant: null, among, ...(widenedPage ? { rowTenant: true } : {}) },
     );
   }
 
@@ -955,8 +1091,27 @@ function queryFilter(where: unknown, target: TableEntry, alias: string): SQL[] {
   if (where === undefined) return [];
   if (!where || typeof where !== 'object' || Array.isArray(where)) decline('relation query filter');
   return Object.entries(where).map(([key, value]) => {
+    // The connection's keyset filter after a cursor (the plugin's `AND`/`OR` of comparisons).
+    if (key === 'AND' || key === 'OR') {
+      if (!Array.isArray(value) || value.length === 0) decline('filter list');
+      const parts = value.map((part) => {
+        const conditions = queryFilter(part, target, alias);
+        return conditions.length ? sql`(${sql.join(conditions, sql` and `)})` : sql`true`;
+      });
+      return sql`(${sql.join(parts, sql.raw(key === 'AND' ? ' and ' : ' or '))})`;
+    }
+    const target_ = column(alias, target, key);
+    if (value instanceof Date || (value && typeof value === 'object')) {
+      const entries = value instanceof Date ? [] : Object.entries(value);
+      if (entries.length !== 1) decline('filter operator');
+      const [operator, operand] = entries[0]!;
+      if (operator === 'isNull' && operand === true) return sql`${target_.sql} is null`;
+      const symbol = { gt: '>', lt: '<', eq: '=' }[operator];
+      if (!symbol || operand === null || operand === undefined) decline('filter operator');
+      return sql`${target_.sql} ${sql.raw(symbol)} ${sql.param(operand, target_.column)}`;
+    }
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') decline('filter value');
-    return sql`${column(alias, target, key).sql} = ${value}`;
+    return sql`${target_.sql} = ${value}`;
   });
 }
 

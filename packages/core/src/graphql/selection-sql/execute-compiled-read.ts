@@ -23,6 +23,7 @@ import {
 } from './compile-selection.ts';
 import { COMPILED_OBJECT_READ_EXTENSION } from './compiled-root-read.ts';
 import { RawJson, stringifyWithRawJson } from './raw-json-result.ts';
+import { answerRefusals, type RefusedField } from './refused-fields.ts';
 
 /** A statement's text split at its parameters, and each parameter: a constant, or a tenant id by position. */
 interface CompiledStatement {
@@ -33,6 +34,8 @@ interface CompiledStatement {
 export interface CompiledOperation {
   statements: [responseKey: string, statement: CompiledStatement | '__typename'][];
   computed: ComputedField[];
+  /** The fields the statements refuse (marks in their JSON, answered as scope-auth's errors). */
+  refusals: RefusedField[];
 }
 
 /** A compile, and whether it was decided for the caller's organisation, not only its roles. */
@@ -132,10 +135,13 @@ function compileWith(
   // A context widened by delegations is held only by the database (up to 10,000 schools). The
   // compiled statement's correlated lookups then pay the read policy per row: a 10,000-school
   // organisations page took 606-680 ms compiled against 147-190 ms through the resolvers, so
-  // widened contexts keep the resolvers' path for pages; a caller seeing only its own
-  // organisation (the common case, and one shard on Citus) takes the compiled one. An
+  // in a widened context a page of organisations keeps the resolvers' path; a caller seeing only
+  // its own organisation (the common case, and one shard on Citus) takes the compiled one. An
   // organisation read by id is compiled in a widened context too: its lists are bound to that
-  // organisation's id (one shard on Citus, where the resolvers' lateral join is refused).
+  // organisation's id (one shard on Citus, where the resolvers' lateral join is refused). So is a
+  // page of a tenant table (a service agent's requests across the tenants delegated to it): its
+  // rows bound to the request's tenants, each related row to its parent row's tenant (Citus
+  // refuses the resolvers' lateral join from the LIMITed page to its children).
   const widened = !actor.platformScope && actor.visibleTenantCount > 1;
   const operation = getOperationAST(args.document, args.operationName);
   if (operation?.operation !== 'query') return null;
@@ -165,20 +171,21 @@ function compileWith(
       const field = queryType.getFields()[selection.name.value];
       if (!field) return null;
       const readsOne = COMPILED_OBJECT_READ_EXTENSION in (field.extensions ?? {});
-      if (widened && !readsOne) return null;
       const written = compiler.ctes.length;
       const root = readsOne ? compiler.rootObject(field, selection) : compiler.rootConnection(field, selection);
       roots.push([key, root, compiler.ctes.slice(written)]);
     }
   } catch (error) {
+    if (process.env.SSP_DEBUG_COMPILE)
+      console.error('DECLINED', (error as Error).message, actor.visibleTenantCount, actor.roles);
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
     // proper error: either way the resolvers answer.
     if (error instanceof NotCompilable || error instanceof Error) return null;
     return null;
   }
-  // Without computed fields the answer is PostgreSQL's JSON text as it is (RawJson); computed
-  // fields are filled in on the parsed value.
-  const asText = compiler.computed.length === 0;
+  // Without computed fields or refusals the answer is PostgreSQL's JSON text as it is (RawJson);
+  // computed fields and refusals are filled in on the parsed value.
+  const asText = compiler.computed.length === 0 && compiler.refusals.length === 0;
   const statements: CompiledOperation['statements'] = roots.map(([key, root, ctes]) => {
     if (root === '__typename') return [key, root];
     const withs = ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``;
@@ -187,7 +194,7 @@ function compileWith(
       rendered(asText ? sql`${withs}select ${root}::text as result` : sql`${withs}select ${root} as result`),
     ];
   });
-  return { statements, computed: compiler.computed };
+  return { statements, computed: compiler.computed, refusals: compiler.refusals };
 }
 
 // Per parsed document (yoga keeps one per query text), per what else shapes the statement: the
@@ -248,16 +255,28 @@ export async function answerCompiledRead(
   context: RequestContext,
 ): Promise<ExecutionResult> {
   const data: Record<string, unknown> = {};
+  const queryType = args.schema.getQueryType()!;
   let next = 0;
   for (const [key, statement] of compiled.statements) {
     if (statement === '__typename') {
-      data[key] = args.schema.getQueryType()!.name;
+      data[key] = queryType.name;
       continue;
     }
     const result = rows[next]?.[0]?.result ?? null;
     next += 1;
     if (compiled.computed.length) data[key] = await computeMarked(result, compiled.computed, context);
     else data[key] = typeof result === 'string' ? new RawJson(result) : result;
+  }
+  if (compiled.refusals.length) {
+    const operation = getOperationAST(args.document, args.operationName)!;
+    const answered = answerRefusals(
+      data,
+      queryType,
+      operation.selectionSet,
+      fragmentsOf(args.document),
+      compiled.refusals,
+    );
+    return answered.errors.length ? { data: answered.data, errors: answered.errors } : { data: answered.data };
   }
   // Yoga serialises a result with its own `stringify` (see RawJson).
   return compiled.computed.length ? { data } : ({ data, stringify: stringifyWithRawJson } as ExecutionResult);
