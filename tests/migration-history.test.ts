@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { migrateEmbedded, migratePostgres, readMigrationHistory } from '@ssp/core';
-import { platformSchema } from '@ssp/schema';
+import { platformSchema, SHIPPED_MIGRATIONS } from '@ssp/schema';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgresFolder } from 'drizzle-orm/node-postgres/migrator';
@@ -112,6 +112,14 @@ describe('the migration timeline across packages', () => {
     const byPackage = readMigrationHistory(platformSchema.migrationsFolders);
     expect(byPackage).toEqual(readMigrationFiles({ migrationsFolder: oneFolder }));
     expect(byPackage.map((migration) => migration.name)).toEqual(byPackage.map((migration) => migration.name).sort());
+  });
+
+  it('still holds every shipped migration, by the same name and byte for byte (drizzle applies by name)', () => {
+    const history = new Map(
+      readMigrationHistory(platformSchema.migrationsFolders).map((migration) => [migration.name, migration.hash]),
+    );
+    const changed = [...SHIPPED_MIGRATIONS].filter(([name, hash]) => history.get(name) !== hash).map(([name]) => name);
+    expect(changed).toEqual([]);
   });
 
   it('refuses two packages holding the same migration, which drizzle would record applied once', () => {
