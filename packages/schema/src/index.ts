@@ -16,3 +16,4 @@ export * from './migration-owners.ts';
 export * from './migration-ownership.ts';
 export * from './platform-schema.ts';
 export * from './relations.ts';
+export * from './shipped-migrations.ts';
