@@ -24,3 +24,10 @@ export const bulkOnboardWithIdsMutation = (input: Record<string, unknown>): Oper
     ... on Error { message code } } }`,
   variables: { input },
 });
+
+/** `onboardOrganisation` answering only the new organisation's name and parent. */
+export const onboardOrganisationNameMutation = (input: Record<string, unknown>): Operation => ({
+  query: `mutation O($input: OnboardOrganisationInput!) { onboardOrganisation(input: $input) { __typename
+          ... on OnboardOrganisationPayload { organisation { name parent { slug } } } ... on Error { message } } }`,
+  variables: { input },
+});

@@ -60,3 +60,14 @@ export const catalogueSearchQuery = (search: string): Operation => ({
     'query Search($filter: ServiceCatalogueFilter) { serviceCatalogue(first: 50, filter: $filter) { nodes { id code unitPrice { amount currency } currentSla { fulfilmentUnit fulfilmentAmount } } } }',
   variables: { filter: { search } },
 });
+
+/** A page of five of the caller's requests with their offering. */
+export const requestsPageQuery = (): Operation => ({
+  query: '{ serviceRequests(first: 5) { nodes { reference status offering { code } } } }',
+});
+
+/** The catalogue's first `first` offerings: ids only. */
+export const catalogueIdsQuery = (first: number): Operation => ({
+  query: `query Catalogue($first: Int) { serviceCatalogue(first: $first) { nodes { id } } }`,
+  variables: { first },
+});
