@@ -11,6 +11,13 @@ import {
   SignJWT,
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  schemaQueryTypeQuery,
+  schemaThroughFragmentQuery,
+  typeByNameQuery,
+  typenameQuery,
+  unpagedOrganisationIdsQuery,
+} from './support/queries/document-queries.ts';
 import { viewerQuery } from './support/queries/organisation-queries.ts';
 import { type GraphqlResponse, type Operation, startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -345,7 +352,7 @@ describe('the platform admin role', () => {
 
 describe('anonymous requests (no Authorization header)', () => {
   it('may ask what the schema is', async () => {
-    const response = await postGraphql(undefined, { query: '{ __typename }' });
+    const response = await postGraphql(undefined, typenameQuery());
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ data: { __typename: 'Query' } });
   });
@@ -357,7 +364,7 @@ describe('anonymous requests (no Authorization header)', () => {
   });
 
   it('get an error and no data for tenant data', async () => {
-    const response = await postGraphql(undefined, { query: '{ organisations { nodes { id } } }' });
+    const response = await postGraphql(undefined, unpagedOrganisationIdsQuery());
     expect(response.body.errors?.length).toBeGreaterThan(0);
     expect(response.body.data ?? null).toBeNull();
   });
@@ -431,7 +438,7 @@ describe('token type (typ): our tokens are at+jwt access tokens (RFC 9068)', () 
 });
 
 describe('introspection needs a token, in every mode', () => {
-  const introspection = { query: '{ __schema { queryType { name } } }' };
+  const introspection = schemaQueryTypeQuery();
 
   it('is a 401 with a Bearer challenge without one, and sends no SQL', async () => {
     const before = api.app.database.statements.count;
@@ -444,15 +451,13 @@ describe('introspection needs a token, in every mode', () => {
   });
 
   it('is refused inside a fragment too', async () => {
-    const viaFragment = await postGraphql(undefined, {
-      query: '{ ...Schema } fragment Schema on Query { __schema { types { name } } }',
-    });
+    const viaFragment = await postGraphql(undefined, schemaThroughFragmentQuery());
     expect(viaFragment.status).toBe(401);
   });
 
   // __type(name:) stays open: the GraphQL-over-HTTP audits send it anonymously (see that test).
   it('leaves __type(name:) answerable, as the GraphQL-over-HTTP audits need', async () => {
-    const byType = await postGraphql(undefined, { query: '{ __type(name: "NoSuchType") { name } }' });
+    const byType = await postGraphql(undefined, typeByNameQuery('NoSuchType'));
     expect(byType.status).toBe(200);
     expect(byType.body).toEqual({ data: { __type: null } });
   });

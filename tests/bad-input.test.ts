@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { literalPageQuery, organisationSlugQuery, unknownFieldQuery } from './support/queries/document-queries.ts';
 import { grantDelegationMutation, organisationGlobalId } from './support/queries/organisation-queries.ts';
+import { viewerSubjectQuery } from './support/queries/viewer-queries.ts';
 import { startTestApp, type TestApp, withCost } from './support/test-app.ts';
 
 // Bad input gets a clear error and changes nothing: every request here is real HTTP against the
@@ -139,7 +141,7 @@ describe('a body that is not a GraphQL request', () => {
 });
 
 describe('an operation that does not validate', () => {
-  const unknownField = JSON.stringify({ query: '{ organisations { nodes { noSuchField } } }' });
+  const unknownField = JSON.stringify(unknownFieldQuery());
 
   it('an unknown field is a validation error with no data: 400 under application/graphql-response+json', async () => {
     const response = await send({ body: unknownField, token: member });
@@ -163,10 +165,7 @@ describe('an operation that does not validate', () => {
 });
 
 describe('an id that is not an Organisation id', () => {
-  const organisationById = (id: string) => ({
-    query: 'query Organisation($id: ID!) { organisation(id: $id) { id slug } }',
-    variables: { id },
-  });
+  const organisationById = organisationSlugQuery;
 
   it('text that is not a global id is refused clearly, without a 500', async () => {
     const response = await postOperation(organisationById('not-base64'));
@@ -213,7 +212,7 @@ describe('an id that is not an Organisation id', () => {
 });
 
 describe('a page size outside 1 to 100', () => {
-  const page = (first: number) => ({ query: `{ organisations(first: ${first}) { nodes { slug } } }` });
+  const page = literalPageQuery;
 
   it('the bounds themselves are accepted (a platform admin sees more than 100 organisations)', async () => {
     const one = await postOperation(page(1), platformAdmin);
@@ -355,7 +354,7 @@ describe('a mutation over GET', () => {
   });
 
   it('a query over GET still works (GET is for queries)', async () => {
-    const response = await send({ method: 'GET', token: member, query: { query: '{ viewer { subject } }' } });
+    const response = await send({ method: 'GET', token: member, query: { query: viewerSubjectQuery().query } });
     expect(response.status).toBe(200);
     expect(response.body).toEqual(withCost({ data: { viewer: { subject: `test:tenant_admin@${LANCASHIRE}` } } }));
   });

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viewerSubjectQuery } from './support/queries/viewer-queries.ts';
 import { startTestApp, type TestApp, withCost } from './support/test-app.ts';
 
 // The operators' probes and a graceful shutdown, over real HTTP. Each describe starts its own app
@@ -102,7 +103,7 @@ describe('probes after the database has gone', () => {
 
   it('a GraphQL request then fails with the masked error, not the driver message', async () => {
     const token = await api.tokenFor('lancashire-county-council', ['tenant_admin']);
-    const answer = await api.graphql({ query: '{ viewer { subject } }' }, token);
+    const answer = await api.graphql(viewerSubjectQuery(), token);
     expect(answer.body.data ?? null).toBeNull();
     expect(answer.body.errors?.map((error) => error.message)).toEqual(['Unexpected error.']);
     expect(answer.status).toBeGreaterThanOrEqual(500);
@@ -140,7 +141,7 @@ describe('a graceful shutdown (what SIGTERM runs: app.http.close)', () => {
   it('finishes the request in flight, answers 503 draining on its connection, and refuses new connections', async () => {
     const token = await api.tokenFor('lancashire-county-council', ['tenant_admin']);
     const { hostname, port } = new URL(api.url);
-    const body = JSON.stringify({ query: '{ viewer { subject } }' });
+    const body = JSON.stringify(viewerSubjectQuery());
 
     // A real client that has sent its request line, headers and half its body: the request is
     // in flight (the server has started it) and cannot finish until the rest arrives.

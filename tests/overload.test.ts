@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdDatabase } from './support/hold-database.ts';
 import { type LoggedTestApp, startLoggedTestApp } from './support/logged-test-app.ts';
+import { catalogueCodesQuery, catalogueIdsQuery } from './support/queries/service-request-queries.ts';
 
 // Overload and faults, over real HTTP on 127.0.0.1: a bounded flood, refusals that say what to
 // do, and one log line (with its request id) for every request that did not succeed.
@@ -61,7 +62,7 @@ function rawExchange(
 }
 
 async function dbsOfferingId(api: LoggedTestApp, token: string): Promise<string> {
-  const catalogue = await post(api.url, { query: '{ serviceCatalogue(first: 50) { nodes { id code } } }' }, token);
+  const catalogue = await post(api.url, catalogueCodesQuery(50), token);
   const nodes =
     (catalogue.body.data?.serviceCatalogue as { nodes: { id: string; code: string }[] } | undefined)?.nodes ?? [];
   const dbs = nodes.find((node) => node.code === 'dbs-check');
@@ -166,9 +167,7 @@ describe('a full queue', () => {
     const token = await api.tokenFor('lancashire-county-council', ['requester']);
     // The one turn is taken by a request the database keeps waiting; two more may queue.
     const release = await holdDatabase(api.db, 'service_offerings', 'access exclusive');
-    const sent = Array.from({ length: 10 }, () =>
-      post(api.url, { query: '{ serviceCatalogue(first: 50) { nodes { id } } }' }, token),
-    );
+    const sent = Array.from({ length: 10 }, () => post(api.url, catalogueIdsQuery(50), token));
     const deadline = Date.now() + 20_000;
     while (api.logLines().filter((line) => line.status === 503).length < 7 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -306,9 +305,7 @@ describe('bodies, bad bytes and readiness', () => {
     const token = await api.tokenFor('lancashire-county-council', ['requester']);
     // The one turn (REQUEST_CONCURRENCY 1) is taken by a request the database keeps waiting.
     const release = await holdDatabase(api.db, 'service_offerings', 'access exclusive');
-    const flood = Array.from({ length: 5 }, () =>
-      post(api.url, { query: '{ serviceCatalogue(first: 50) { nodes { id code } } }' }, token),
-    );
+    const flood = Array.from({ length: 5 }, () => post(api.url, catalogueCodesQuery(50), token));
     const deadline = Date.now() + 10_000;
     while (api.app.http.load().waiting === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     const probe = await fetch(`${api.url}/readyz`);

@@ -1,5 +1,6 @@
 import { loadAppConfig } from '@ssp/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { misspeltFieldQuery, schemaQueryTypeQuery } from './support/queries/document-queries.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
 // Production-safe defaults wherever NODE_ENV is not `development` (issue 11: `pnpm start` ran as
@@ -24,7 +25,7 @@ async function graphiqlPage(api: TestApp): Promise<{ status: number; text: strin
   return { status: response.status, text: await response.text() };
 }
 
-const anonymousIntrospection = (api: TestApp) => api.graphql({ query: '{ __schema { queryType { name } } }' });
+const anonymousIntrospection = (api: TestApp) => api.graphql(schemaQueryTypeQuery());
 
 describe.each(['production', 'test'])('NODE_ENV=%s', (mode) => {
   let api: TestApp;
@@ -40,7 +41,7 @@ describe.each(['production', 'test'])('NODE_ENV=%s', (mode) => {
 
   it('suggests no field names', async () => {
     const token = await api.tokenFor('lancashire-county-council', ['requester']);
-    const response = await api.graphql({ query: '{ organisations { nodes { nam } } }' }, token);
+    const response = await api.graphql(misspeltFieldQuery(), token);
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).not.toMatch(/did you mean/i);
   });
@@ -62,7 +63,7 @@ describe('NODE_ENV=development, asked for explicitly', () => {
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/graphiql/i);
     const token = await api.tokenFor('lancashire-county-council', ['requester']);
-    const response = await api.graphql({ query: '{ organisations { nodes { nam } } }' }, token);
+    const response = await api.graphql(misspeltFieldQuery(), token);
     expect(JSON.stringify(response.body)).toMatch(/did you mean/i);
   });
 

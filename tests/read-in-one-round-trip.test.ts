@@ -1,6 +1,8 @@
 import { queryRows, type RequestCaller } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationSlugsQuery } from './support/queries/organisation-queries.ts';
+import { requestsPageQuery } from './support/queries/service-request-queries.ts';
 import { type Operation, startTestApp, type TestApp } from './support/test-app.ts';
 
 // A query the selection compiler answers whole is planned for the caller its token presumes and
@@ -14,9 +16,7 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const server = () => api.app.database.engine === 'postgres';
-const requestsPage: Operation = {
-  query: '{ serviceRequests(first: 5) { nodes { reference status offering { code } } } }',
-};
+const requestsPage: Operation = requestsPageQuery();
 
 async function measured(operation: Operation, token: string) {
   const { roundTrips, statements } = api.app.database;
@@ -92,10 +92,7 @@ describe('a compiled read', () => {
     // The Edinburgh partnership acts for the City of Edinburgh by a seeded delegation: the
     // statement read its own organisation only, so the answer comes from a second transaction.
     const token = await api.tokenFor('edinburgh-partnership', ['requester']);
-    const { response, statements } = await measured(
-      { query: '{ organisations(first: 100) { nodes { slug } } }' },
-      token,
-    );
+    const { response, statements } = await measured(organisationSlugsQuery(), token);
     expect(response.body.errors).toBeUndefined();
     const slugs = (response.body.data as { organisations: { nodes: { slug: string }[] } }).organisations.nodes.map(
       (node) => node.slug,

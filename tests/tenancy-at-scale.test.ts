@@ -2,7 +2,13 @@ import { queryRows } from '@ssp/core';
 import { seedOfferingId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisationGlobalId, organisationsQuery } from './support/queries/organisation-queries.ts';
+import { onboardOrganisationNameMutation } from './support/queries/onboarding-queries.ts';
+import {
+  organisationGlobalId,
+  organisationsQuery,
+  organisationTreePageQuery,
+} from './support/queries/organisation-queries.ts';
+
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
 // A partnership of 10,000 schools, every one delegated to it: more than the 1,000 the tenant
@@ -45,13 +51,7 @@ describe('a partnership of 10,000 schools', () => {
     const admin = await api.tokenFor(PARTNERSHIP, ['tenant_admin']);
     // The bench's page shape: each row's parent and first children (a per-row children count is
     // the costly shape under a 10,000-id context; see the note in the migration).
-    const page = await api.graphql<Page>(
-      {
-        query: `query { organisations(first: 100) { pageInfo { hasNextPage }
-          nodes { slug parent { slug } children(first: 10) { nodes { slug } } } } }`,
-      },
-      admin,
-    );
+    const page = await api.graphql<Page>(organisationTreePageQuery(), admin);
     expect(page.body.errors).toBeUndefined();
     const nodes = page.body.data!.organisations.nodes;
     expect(nodes).toHaveLength(100);
@@ -109,23 +109,17 @@ describe('a partnership of 10,000 schools', () => {
     const response = await api.graphql<{
       onboardOrganisation: { __typename: string; organisation?: { name: string; parent: { slug: string } } };
     }>(
-      {
-        query: `mutation O($input: OnboardOrganisationInput!) { onboardOrganisation(input: $input) { __typename
-          ... on OnboardOrganisationPayload { organisation { name parent { slug } } } ... on Error { message } } }`,
-        variables: {
-          input: {
-            parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)),
-            name: 'Scale School 10001',
-            kind: 'SCHOOL',
-            nation: 'ENGLAND_AND_WALES',
-            identifier: { scheme: 'URN', value: '519999' },
-            subscriptions: [{ offeringId: offering }],
-            tenantAdmin: { displayName: 'Head', email: null, issuer: 'https://sso.scale.test/', subject: 'head' },
-            apiClient: null,
-            idempotencyKey: 'scale-onboard-10001',
-          },
-        },
-      },
+      onboardOrganisationNameMutation({
+        parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)),
+        name: 'Scale School 10001',
+        kind: 'SCHOOL',
+        nation: 'ENGLAND_AND_WALES',
+        identifier: { scheme: 'URN', value: '519999' },
+        subscriptions: [{ offeringId: offering }],
+        tenantAdmin: { displayName: 'Head', email: null, issuer: 'https://sso.scale.test/', subject: 'head' },
+        apiClient: null,
+        idempotencyKey: 'scale-onboard-10001',
+      }),
       admin,
     );
     expect(response.body.errors).toBeUndefined();

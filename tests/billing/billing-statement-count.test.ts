@@ -1,5 +1,6 @@
 import { tables } from '@ssp/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { billingListsQuery } from '../support/queries/billing-read-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { reconciliationQuery } from './support/billing-operations.ts';
@@ -19,14 +20,7 @@ async function countStatements(operation: Parameters<TestApp['graphql']>[0], tok
   return { data: result.body.data as Record<string, Record<string, unknown>>, statements };
 }
 
-const opportunitiesQuery = (id: string) => ({
-  query: `query($id: ID!) { organisation(id: $id) {
-    savingsOpportunities(first: 20) { nodes { id title status ledgerEntries(first: 5) { nodes { id kind amount { amount } } } } }
-    affordabilityCharges(first: 5) { nodes { id netCharge { amount } instalments { amount { amount } } } }
-    reductionRequests(first: 5) { nodes { id amount { amount } } }
-  } }`,
-  variables: { id },
-});
+const opportunitiesQuery = billingListsQuery;
 
 describe('billing reads cost a fixed number of statements', () => {
   it("Lancashire's reconciliation (eleven lines, 22 ledger entries) costs what an empty one does", async () => {

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveOk, raise } from '../services/support/request-fixtures.ts';
+import {
+  affordabilityChargeIdsOnlyQuery,
+  affordabilityChargeIdsQuery,
+} from '../support/queries/billing-read-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
@@ -330,25 +334,13 @@ describe('monthly statements', () => {
     const other = await api.tokenFor('west-lancashire-borough-council', ['finance'], 'finance@westlancs.example');
     const statement = await queryErrorOf(api, statementQuery({ organisationId: customerId, month: '2060-04' }), other);
     expect(statement.extensions).toEqual({ code: 'NOT_FOUND', kind: 'NOT_FOUND' });
-    const charges = await api.graphql<{ organisation: unknown }>(
-      {
-        query: 'query($id: ID!) { organisation(id: $id) { id affordabilityCharges(first: 5) { nodes { id } } } }',
-        variables: { id: customerId },
-      },
-      other,
-    );
+    const charges = await api.graphql<{ organisation: unknown }>(affordabilityChargeIdsQuery(customerId), other);
     expect(charges.body.data?.organisation).toBeNull();
   });
 
   it("the customer's requesters see no charges", async () => {
     const requester = await api.tokenFor('south-ribble-borough-council', ['requester'], 'bob@southribble.example');
-    const charges = await api.graphql(
-      {
-        query: 'query($id: ID!) { organisation(id: $id) { affordabilityCharges(first: 5) { nodes { id } } } }',
-        variables: { id: customerId },
-      },
-      requester,
-    );
+    const charges = await api.graphql(affordabilityChargeIdsOnlyQuery(customerId), requester);
     expect(charges.body.errors?.[0]?.extensions).toMatchObject({ code: 'ROLE_REQUIRED', kind: 'FORBIDDEN' });
     const statement = await queryErrorOf(
       api,

@@ -1,6 +1,8 @@
 import { EmbeddedDatabase, urlForRole } from '@ssp/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { savingsLedgerQuery } from '../support/queries/billing-read-queries.ts';
+import { nodeIdQuery } from '../support/queries/business-case-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
@@ -261,14 +263,7 @@ describe('the savings ledger', () => {
     const ledger = async (asOf?: string) => {
       const response = await api.graphql<{
         organisation: { savingsLedger: { nodes: { kind: string; amount: { amount: string } }[] } };
-      }>(
-        {
-          query: `query($id: ID!, $asOf: DateTime) { organisation(id: $id) {
-            savingsLedger(first: 100, fiscalYear: "2021/22", asOf: $asOf) { nodes { kind amount { amount } } } } }`,
-          variables: { id: southRibbleId, ...(asOf ? { asOf } : {}) },
-        },
-        southRibble,
-      );
+      }>(savingsLedgerQuery(southRibbleId, '2021/22', asOf), southRibble);
       expect(response.body.errors).toBeUndefined();
       return response.body.data!.organisation.savingsLedger.nodes.map(
         (entry) => `${entry.kind} ${entry.amount.amount}`,
@@ -327,10 +322,7 @@ describe('the savings ledger', () => {
       westLancashire,
     );
     expect(read.extensions).toEqual({ code: 'NOT_FOUND', kind: 'NOT_FOUND' });
-    const ledger = await api.graphql<{ node: unknown }>(
-      { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: opportunity } },
-      westLancashire,
-    );
+    const ledger = await api.graphql<{ node: unknown }>(nodeIdQuery(opportunity), westLancashire);
     expect(ledger.body.data?.node).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import { gracefulStop } from '@ssp/gateway';
 import { afterEach, describe, expect, it } from 'vitest';
 import { holdDatabase } from '../support/hold-database.ts';
 import { type LoggedTestApp, startLoggedTestApp } from '../support/logged-test-app.ts';
+import { catalogueCodesQuery } from '../support/queries/service-request-queries.ts';
 
 // What SIGTERM runs (main.ts hands the signal to this same gracefulStop), over real HTTP on
 // 127.0.0.1: readiness fails first, the listener drains, accepted requests finish, and a write
@@ -30,7 +31,7 @@ async function post(url: string, body: unknown, token: string): Promise<Answer> 
 }
 
 async function dbsOfferingId(api: LoggedTestApp, token: string): Promise<string> {
-  const answer = await post(api.url, { query: '{ serviceCatalogue(first: 50) { nodes { id code } } }' }, token);
+  const answer = await post(api.url, catalogueCodesQuery(50), token);
   const nodes =
     (answer.body.data?.serviceCatalogue as { nodes: { id: string; code: string }[] } | undefined)?.nodes ?? [];
   return nodes.find((node) => node.code === 'dbs-check')?.id ?? '';
@@ -71,7 +72,7 @@ describe('SIGTERM with 200 requests in flight', () => {
         },
         token,
       );
-    const read = () => post(running.url, { query: '{ serviceCatalogue(first: 20) { nodes { id code } } }' }, token);
+    const read = () => post(running.url, catalogueCodesQuery(20), token);
 
     let answered = 0;
     const counted = (answer: Promise<Answer>) => answer.finally(() => (answered += 1));

@@ -1,6 +1,7 @@
 import { serviceOfferings } from '@ssp/seeds';
 import { type CatalogueOffering, matchCapabilities } from '@ssp/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capabilityMatchCodesQuery } from '../support/queries/capability-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 // Issue 16: "payroll" was NOT_OFFERED to a school although the catalogue offers payroll to
@@ -107,11 +108,7 @@ describe('capabilityMatch over GraphQL', () => {
   });
   afterAll(() => api?.close());
 
-  const capabilityMatch = (input: Record<string, unknown>) => ({
-    query: `query M($input: CapabilityMatchInput!) { capabilityMatch(input: $input) { fitPercent
-      requirements { requirement status offerings { code } } } }`,
-    variables: { input },
-  });
+  const capabilityMatch = capabilityMatchCodesQuery;
 
   it('answers "payroll" for a school as MATCHED with the offerings the catalogue gives schools', async () => {
     const admin = await api.tokenFor('liverpool-direct', ['tenant_admin']);

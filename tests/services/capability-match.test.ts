@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capabilityMatchQuery } from '../support/queries/capability-queries.ts';
+import { catalogueCodesQuery } from '../support/queries/service-request-queries.ts';
 import { startTestApp, type TestApp, withoutCost } from '../support/test-app.ts';
 
 let api: TestApp;
@@ -7,11 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const capabilityMatch = (input: Record<string, unknown>) => ({
-  query: `query M($input: CapabilityMatchInput!) { capabilityMatch(input: $input) { fitPercent
-    requirements { requirement status offerings { code unitPrice { amount currency } } notAllowedForKind { code } } } }`,
-  variables: { input },
-});
+const capabilityMatch = capabilityMatchQuery;
 
 type Match = {
   capabilityMatch: {
@@ -29,7 +27,7 @@ describe('capabilityMatch over GraphQL', () => {
   it("answers a school's requirements line by line, with prices, and reports what its kind may not take", async () => {
     const admin = await api.tokenFor('liverpool-direct', ['tenant_admin']);
     const catalogue = await api.graphql<{ serviceCatalogue: { nodes: { id: string; code: string }[] } }>(
-      { query: '{ serviceCatalogue(first: 100) { nodes { id code } } }' },
+      catalogueCodesQuery(100),
       admin,
     );
     const invoice = catalogue.body.data!.serviceCatalogue.nodes.find((node) => node.code === 'invoice-processing')!;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { payrollAndDbsRecordsQuery } from '../support/queries/organisation-record-queries.ts';
 import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
 
 let api: TestApp;
@@ -8,14 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const recordsQuery = (id: string, payrolls: number) => ({
-  query: `query Records($id: ID!, $payrolls: Int) { organisation(id: $id) {
-    payrolls(first: $payrolls) { nodes { code name periods(first: 12) { nodes { periodStart publishedDeadline paymentsMade
-      changes(first: 5) { nodes { kind receivedAt processedAt } } errors { causedBy } } } } }
-    dbsChecks(first: 20) { nodes { reference receivedAt informationCompleteAt processedAt } }
-  } }`,
-  variables: { id, payrolls },
-});
+const recordsQuery = payrollAndDbsRecordsQuery;
 
 type Records = {
   organisation: {

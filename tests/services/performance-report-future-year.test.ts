@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { performanceStatusesQuery } from '../support/queries/performance-report-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 // Issue 16: `performanceReport` for 2030/31 answered a full year of NO_DATA instead of saying the
@@ -11,14 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const reportQuery = (organisationId: string, fiscalYear: string) => ({
-  query: `query Report($organisationId: ID!, $fiscalYear: String!) {
-    performanceReport(organisationId: $organisationId, fiscalYear: $fiscalYear) {
-      __typename fiscalYear indicators { status }
-    }
-  }`,
-  variables: { organisationId, fiscalYear },
-});
+const reportQuery = performanceStatusesQuery;
 
 type Answer = {
   performanceReport: { __typename: string; fiscalYear: string; indicators: { status: string }[] } | null;

@@ -8,6 +8,7 @@ import {
 import { performanceReport } from '@ssp/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { performanceReportQuery } from '../support/queries/performance-report-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let api: TestApp;
@@ -28,16 +29,7 @@ interface Indicator {
   targetPercent: string;
 }
 
-const reportQuery = (organisationId: string, fiscalYear: string, through?: string) => ({
-  query: `query Report($organisationId: ID!, $fiscalYear: String!, $through: String) {
-    performanceReport(organisationId: $organisationId, fiscalYear: $fiscalYear, through: $through) {
-      __typename
-      ... on PerformanceReport { fiscalYear firstDay lastDay yearToDate
-        indicators { code actual status met numerator denominator excluded contractual targetPercent } }
-    }
-  }`,
-  variables: { organisationId, fiscalYear, ...(through ? { through } : {}) },
-});
+const reportQuery = performanceReportQuery;
 
 type ReportResponse = { performanceReport: { __typename: string; indicators: Indicator[]; yearToDate: boolean } };
 

@@ -1,6 +1,7 @@
 import { seedOrganisations } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { nodeIdsQuery } from '../support/queries/service-request-queries.ts';
 import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
 import { move, moveOk, newKey, raise, requestRow, requestRowsOf, sendForPayload } from './support/request-fixtures.ts';
 import {
@@ -90,10 +91,7 @@ describe("a requester of one organisation cannot see another's requests", () => 
 
   it("nodes(ids) answers null for another organisation's request and still returns its own, in place", async () => {
     const many = await api.graphql<{ nodes: ({ id: string } | null)[] }>(
-      {
-        query: 'query Many($ids: [ID!]!) { nodes(ids: $ids) { id } }',
-        variables: { ids: [target.id, liverpoolRequest.id] },
-      },
+      nodeIdsQuery([target.id, liverpoolRequest.id]),
       liverpool,
     );
     expect(many.body).toEqual(withCost({ data: { nodes: [null, { id: liverpoolRequest.id }] } }));

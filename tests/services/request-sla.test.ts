@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fulfilmentStateQuery } from '../support/queries/service-request-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { type HistoricRequest, insertHistoricRequests, moveOk, raise } from './support/request-fixtures.ts';
 import { type ServiceRequestView, serviceRequestNodeQuery } from './support/request-queries.ts';
@@ -299,14 +300,7 @@ describe('an SLA clock read as of an instant', () => {
     const clockAt = async (asOf: string | null) => {
       const response = await api.graphql<{
         node: { fulfilmentSla: { state: string; elapsedWorkingSeconds: number; secondsRemaining: number } };
-      }>(
-        {
-          query: `query C($id: ID!, $asOf: DateTime) { node(id: $id) { ... on ServiceRequest {
-            fulfilmentSla(asOf: $asOf) { state elapsedWorkingSeconds secondsRemaining } } } }`,
-          variables: { id, asOf },
-        },
-        requester,
-      );
+      }>(fulfilmentStateQuery(id!, asOf), requester);
       expect(response.body.errors).toBeUndefined();
       return response.body.data!.node.fulfilmentSla;
     };

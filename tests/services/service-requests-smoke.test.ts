@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  catalogueCodesQuery,
+  catalogueSearchQuery,
+  changeStatusShowingPausesMutation,
+  raiseRequestIdMutation,
+  raiseRequestWithClocksMutation,
+} from '../support/queries/service-request-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let api: TestApp;
@@ -10,10 +17,7 @@ afterAll(() => api?.close());
 it('raises, works and resolves a request over GraphQL with its SLA clock', async () => {
   const requester = await api.tokenFor('lancashire-county-council', ['requester']);
   const catalogue = await api.graphql<{ serviceCatalogue: { nodes: { id: string; code: string }[] } }>(
-    {
-      query:
-        '{ serviceCatalogue(first: 50, filter: { search: "dbs" }) { nodes { id code unitPrice { amount currency } currentSla { fulfilmentUnit fulfilmentAmount } } } }',
-    },
+    catalogueSearchQuery('dbs'),
     requester,
   );
   expect(catalogue.body.errors).toBeUndefined();
@@ -24,19 +28,12 @@ it('raises, works and resolves a request over GraphQL with its SLA clock', async
       serviceRequest: { id: string; fulfilmentSla: { state: string; breached: boolean } };
     };
   }>(
-    {
-      query: `mutation R($input: RaiseServiceRequestInput!) { raiseServiceRequest(input: $input) { __typename
-        ... on ServiceRequestPayload { replayed serviceRequest { id reference status fulfilmentSla { state dueAt secondsRemaining breached } responseSla { state } } }
-        ... on Error { message } } }`,
-      variables: {
-        input: {
-          offeringId: dbs.id,
-          title: 'DBS check for new teaching assistant',
-          description: 'Complete information attached',
-          idempotencyKey: 'smoke-0001',
-        },
-      },
-    },
+    raiseRequestWithClocksMutation({
+      offeringId: dbs.id,
+      title: 'DBS check for new teaching assistant',
+      description: 'Complete information attached',
+      idempotencyKey: 'smoke-0001',
+    }),
     requester,
   );
   expect(raised.body.errors).toBeUndefined();
@@ -48,23 +45,17 @@ it('shows the pause reason on the clock while the request waits on the customer'
   const requester = await api.tokenFor('lancashire-county-council', ['requester']);
   const agent = await api.tokenFor('bt-lancashire-services', ['service_agent']);
   const catalogue = await api.graphql<{ serviceCatalogue: { nodes: { id: string; code: string }[] } }>(
-    { query: '{ serviceCatalogue(first: 50) { nodes { id code } } }' },
+    catalogueCodesQuery(50),
     requester,
   );
   const offering = catalogue.body.data!.serviceCatalogue.nodes.find((node) => node.code === 'payslip-query')!;
   const raised = await api.graphql<{ raiseServiceRequest: { serviceRequest: { id: string } } }>(
-    {
-      query: `mutation R($input: RaiseServiceRequestInput!) { raiseServiceRequest(input: $input) {
-        ... on ServiceRequestPayload { serviceRequest { id } } } }`,
-      variables: {
-        input: {
-          offeringId: offering.id,
-          title: 'Payslip query',
-          description: 'March overtime',
-          idempotencyKey: 'smoke-pause-1',
-        },
-      },
-    },
+    raiseRequestIdMutation({
+      offeringId: offering.id,
+      title: 'Payslip query',
+      description: 'March overtime',
+      idempotencyKey: 'smoke-pause-1',
+    }),
     requester,
   );
   const requestId = raised.body.data!.raiseServiceRequest.serviceRequest.id;
@@ -73,11 +64,11 @@ it('shows the pause reason on the clock while the request waits on the customer'
       serviceRequest: { fulfilmentSla: { state: string; pauses: { reason: string; to: string | null }[] } };
     };
   }>(
-    {
-      query: `mutation M($input: ChangeServiceRequestStatusInput!) { changeServiceRequestStatus(input: $input) {
-        ... on ServiceRequestPayload { serviceRequest { fulfilmentSla { state pauses { from to reason } } } } } }`,
-      variables: { input: { requestId, status: 'WAITING_ON_CUSTOMER', reason: 'Need the timesheet for week 12' } },
-    },
+    changeStatusShowingPausesMutation({
+      requestId,
+      status: 'WAITING_ON_CUSTOMER',
+      reason: 'Need the timesheet for week 12',
+    }),
     agent,
   );
   expect(moved.body.errors).toBeUndefined();

@@ -3,6 +3,10 @@ import { seedOfferingId, seedOrganisations } from '@ssp/seeds';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import {
+  organisationRequestIdsQuery,
+  requestsAndOfferingsNodesQuery,
+} from '../support/queries/service-request-queries.ts';
 import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
 import { moveOk, newKey, raise, requestRowsOf, sendForPayload } from './support/request-fixtures.ts';
 import {
@@ -294,10 +298,7 @@ describe('listing requests', () => {
 
   it("an organisation's own serviceRequests connection lists the same requests, newest first", async () => {
     const response = await api.graphql<{ organisation: { serviceRequests: { nodes: { id: string }[] } } }>(
-      {
-        query: `query OrgRequests($id: ID!) { organisation(id: $id) { serviceRequests(first: 5) { nodes { id } } } }`,
-        variables: { id: organisationGlobalId(api.organisationId(LANCASHIRE)) },
-      },
+      organisationRequestIdsQuery(organisationGlobalId(api.organisationId(LANCASHIRE))),
       requester,
     );
     expect(response.body.errors).toBeUndefined();
@@ -313,10 +314,7 @@ describe('nodes(ids)', () => {
     const first = await raise(api, requester, { offeringCode: 'payslip-query', title: 'First' });
     const second = await raise(api, requester, { offeringCode: 'password-reset', title: 'Second' });
     const response = await api.graphql<{ nodes: ({ id: string; title?: string; code?: string } | null)[] }>(
-      {
-        query: `query Many($ids: [ID!]!) { nodes(ids: $ids) { id ... on ServiceRequest { title } ... on ServiceOffering { code } } }`,
-        variables: { ids: [second.id, first.id, offeringGlobalId('dbs-check')] },
-      },
+      requestsAndOfferingsNodesQuery([second.id, first.id, offeringGlobalId('dbs-check')]),
       requester,
     );
     expect(response.body).toEqual(

@@ -1,6 +1,7 @@
 import { queryRows } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readsOfOurRowsQuery, sharedPersonNodeQuery } from '../support/queries/sharing-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
   auditTrail,
@@ -168,10 +169,7 @@ describe('the skills directory is shared only by agreement', () => {
       (
         await ok<{ node: { memberName: string; roleTitle: string } | null }>(
           api,
-          {
-            query: `query N($id: ID!) { node(id: $id) { ... on SharedPerson { memberName roleTitle } } }`,
-            variables: { id: bostonPerson.id },
-          },
+          sharedPersonNodeQuery(bostonPerson.id),
           await agent(slug),
         )
       ).node;
@@ -214,14 +212,7 @@ describe('the skills directory is shared only by agreement', () => {
       sharedSupport: {
         readsOfOurRows: { nodes: { readerName: string; what: string; rowCount: number; readBy: string }[] };
       };
-    }>(
-      api,
-      {
-        query: `query R($p: ID!) { sharedSupport(partnershipId: $p) { readsOfOurRows(first: 50) { nodes { readerName what rowCount readBy } } } }`,
-        variables: { p: partnership },
-      },
-      await admin(BOSTON),
-    );
+    }>(api, readsOfOurRowsQuery(partnership), await admin(BOSTON));
     const fromNk = receipts.sharedSupport.readsOfOurRows.nodes.filter(
       (receipt) => receipt.readerName === 'North Kesteven District Council' && receipt.what === 'shared_directory',
     );

@@ -1,5 +1,6 @@
 import { seedOfferingId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkOnboardWithIdsMutation } from '../support/queries/onboarding-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -28,19 +29,13 @@ function schoolRow(prefix: string, n: number, withUrn: boolean, overrides: Recor
   };
 }
 
-const bulk = (input: Record<string, unknown>) => ({
-  query: `mutation B($input: BulkOnboardOrganisationsInput!) { bulkOnboardOrganisations(input: $input) { __typename
-    ... on BulkOnboardOrganisationsPayload { created alreadyExisted errors written rows { row outcome organisationId field reason } }
-    ... on Error { message code } } }`,
-  variables: {
-    input: {
-      parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)),
-      mode: 'ALL_OR_NOTHING',
-      dryRun: false,
-      ...input,
-    },
-  },
-});
+const bulk = (input: Record<string, unknown>) =>
+  bulkOnboardWithIdsMutation({
+    parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)),
+    mode: 'ALL_OR_NOTHING',
+    dryRun: false,
+    ...input,
+  });
 
 type Bulk = {
   bulkOnboardOrganisations: {

@@ -1,6 +1,7 @@
 import { tables } from '@ssp/schema';
 import { seedOfferingId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkOnboardMutation } from '../support/queries/onboarding-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -28,12 +29,8 @@ function schoolRow(n: number, overrides: Record<string, unknown> = {}) {
   };
 }
 
-const bulk = (input: Record<string, unknown>) => ({
-  query: `mutation B($input: BulkOnboardOrganisationsInput!) { bulkOnboardOrganisations(input: $input) { __typename
-    ... on BulkOnboardOrganisationsPayload { created alreadyExisted errors written rows { row outcome field reason } }
-    ... on Error { message } } }`,
-  variables: { input: { parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)), ...input } },
-});
+const bulk = (input: Record<string, unknown>) =>
+  bulkOnboardMutation({ parentId: organisationGlobalId(api.organisationId(PARTNERSHIP)), ...input });
 
 type Bulk = {
   bulkOnboardOrganisations: {

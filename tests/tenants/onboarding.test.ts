@@ -4,6 +4,7 @@ import { onboardOrganisation } from '@ssp/services';
 import { confirmActor } from '@ssp/tenants';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onboardOrganisationMutation } from '../support/queries/onboarding-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -39,13 +40,7 @@ function onboardingInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const onboard = (input: Record<string, unknown>) => ({
-  query: `mutation O($input: OnboardOrganisationInput!) { onboardOrganisation(input: $input) { __typename
-    ... on OnboardOrganisationPayload { replayed apiClientId apiClientSecret
-      organisation { id name lifecycleStatus parent { slug } subscriptions(first: 10) { nodes { negotiatedPrice unitPrice { amount } offering { code } } } } }
-    ... on Error { message } ... on ValidationError { field } } }`,
-  variables: { input },
-});
+const onboard = onboardOrganisationMutation;
 
 type Onboarded = {
   onboardOrganisation: {

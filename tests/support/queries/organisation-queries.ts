@@ -62,3 +62,14 @@ export const changeLifecycleMutation = (input: {
     ... on Error { message code } ... on ValidationError { field } } }`,
   variables: { input },
 });
+
+/** A page of 100 organisations, each with its parent and up to ten children. */
+export const organisationTreePageQuery = (): Operation => ({
+  query: `query { organisations(first: 100) { pageInfo { hasNextPage }
+          nodes { slug parent { slug } children(first: 10) { nodes { slug } } } } }`,
+});
+
+/** A page of 100 organisations' slugs. */
+export const organisationSlugsQuery = (): Operation => ({
+  query: '{ organisations(first: 100) { nodes { slug } } }',
+});

@@ -40,3 +40,13 @@ export const requestTargetsQuery = (organisationId: string): Operation => ({
           externalReference fulfilmentSla { targetSeconds } } } } } }`,
   variables: { id: organisationId },
 });
+
+/** An organisation's payrolls (their periods, changes and errors) and DBS checks. */
+export const payrollAndDbsRecordsQuery = (id: string, payrolls: number): Operation => ({
+  query: `query Records($id: ID!, $payrolls: Int) { organisation(id: $id) {
+    payrolls(first: $payrolls) { nodes { code name periods(first: 12) { nodes { periodStart publishedDeadline paymentsMade
+      changes(first: 5) { nodes { kind receivedAt processedAt } } errors { causedBy } } } } }
+    dbsChecks(first: 20) { nodes { reference receivedAt informationCompleteAt processedAt } }
+  } }`,
+  variables: { id, payrolls },
+});
