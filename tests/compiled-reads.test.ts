@@ -307,7 +307,7 @@ describe('an organisation read by id is one statement, its lists bound to that o
   const organisationLists = (id: string, cursor = ''): Operation => ({
     query: `query Lists($id: ID!) { organisation(id: $id) { slug
       members(first: 5) { ${cursor} nodes { displayName status } }
-      auditTrail(first: 5) { nodes { action } }
+      auditTrail(first: 5) { nodes { action requestId before after } }
       savingsOpportunities(first: 5, status: ACCEPTED) { nodes { title status } }
       serviceRequests(first: 5) { nodes { reference } } } }`,
     variables: { id },

@@ -467,6 +467,10 @@ export class SelectionCompiler {
       case 'Boolean':
         if (columnType !== 'PgBoolean') decline('boolean type');
         return target.sql;
+      case 'JSON':
+        // The stored document as it is (jsonb's own normal form, as drizzle reads it back).
+        if (columnType !== 'PgJsonb') decline('JSON column type');
+        return target.sql;
       default:
         decline(`scalar ${named.name}`);
     }

@@ -176,8 +176,6 @@ function compileWith(
       roots.push([key, root, compiler.ctes.slice(written)]);
     }
   } catch (error) {
-    if (process.env.SSP_DEBUG_COMPILE)
-      console.error('DECLINED', (error as Error).message, actor.visibleTenantCount, actor.roles);
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
     // proper error: either way the resolvers answer.
     if (error instanceof NotCompilable || error instanceof Error) return null;
