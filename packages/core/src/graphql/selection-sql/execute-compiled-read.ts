@@ -20,6 +20,7 @@ import {
   type ComputedField,
   NotCompilable,
   SelectionCompiler,
+  WIDENED_REGISTRY_PAGE_TENANTS,
 } from './compile-selection.ts';
 import { COMPILED_OBJECT_READ_EXTENSION } from './compiled-root-read.ts';
 import { RawJson, stringifyWithRawJson } from './raw-json-result.ts';
@@ -211,6 +212,7 @@ export function compileRead(args: ExecutionArgs, actor: Actor, relations: Platfo
     actor.roles,
     actor.platformScope,
     actor.visibleTenantCount > 1,
+    actor.visibleTenantCount > WIDENED_REGISTRY_PAGE_TENANTS,
   ]);
   let shapes = compiledOperations.get(args.document);
   if (!shapes) {
