@@ -1134,7 +1134,7 @@ function queryFilter(where: unknown, target: TableEntry, alias: string): SQL[] {
       if (entries.length !== 1) decline('filter operator');
       const [operator, operand] = entries[0]!;
       if (operator === 'isNull' && operand === true) return sql`${target_.sql} is null`;
-      const symbol = { gt: '>', lt: '<', eq: '=' }[operator];
+      const symbol = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '=', ne: '<>' }[operator];
       if (!symbol || operand === null || operand === undefined) decline('filter operator');
       return sql`${target_.sql} ${sql.raw(symbol)} ${sql.param(operand, target_.column)}`;
     }
