@@ -167,10 +167,11 @@ describe('every read statement names tenant_id on every tenant table it reads, a
     };
     await check(requester);
 
-    // Widened by a delegation (the Edinburgh partnership acts for the City of Edinburgh by a seeded
-    // one), the context is held by the database alone, up to 10,000 schools: the resolvers answer
-    // (the compiled statement's lookups cost too much there) and still show both organisations'
-    // rows; a caller seeing only its own organisation stays compiled and bound.
+    // Widened by delegations (the Edinburgh partnership acts for the City of Edinburgh and its
+    // schools by seeded ones), the context is held by the database alone: a page of the registry in
+    // a context of more than 100 tenants keeps the resolvers' path (the compiled statement's lookups
+    // pay the registry's read policy per row there) and still shows both organisations' rows; a
+    // caller seeing only its own organisation stays compiled and bound.
     const widened = await read<{ organisations: Nodes<{ slug: string }> }>(
       organisationsTree(100, 1),
       await api.tokenFor(WIDENED, ['requester']),
@@ -307,7 +308,7 @@ describe('an organisation read by id is one statement, its lists bound to that o
   const organisationLists = (id: string, cursor = ''): Operation => ({
     query: `query Lists($id: ID!) { organisation(id: $id) { slug
       members(first: 5) { ${cursor} nodes { displayName status } }
-      auditTrail(first: 5) { nodes { action } }
+      auditTrail(first: 5) { nodes { action requestId before after } }
       savingsOpportunities(first: 5, status: ACCEPTED) { nodes { title status } }
       serviceRequests(first: 5) { nodes { reference } } } }`,
     variables: { id },

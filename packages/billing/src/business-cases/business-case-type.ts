@@ -1,5 +1,6 @@
 import type * as tables from '@ssp/billing-tables';
 import {
+  computedFromRowExtension,
   describedEnumValues,
   fiscalYearStarting,
   formatFiscalYear,
@@ -317,6 +318,7 @@ export const BusinessCaseWorkstreamRef = builder.drizzleObject('businessCaseWork
       nullable: true,
       description: 'The low end of its savings range, when given.',
       select: { columns: { savingsLowPence: true } },
+      extensions: computedFromRowExtension,
       resolve: (w) => (w.savingsLowPence === null ? null : moneyFromPence(w.savingsLowPence)),
     }),
     savingsHigh: t.field({
@@ -324,6 +326,7 @@ export const BusinessCaseWorkstreamRef = builder.drizzleObject('businessCaseWork
       nullable: true,
       description: 'The high end of its savings range, when given.',
       select: { columns: { savingsHighPence: true } },
+      extensions: computedFromRowExtension,
       resolve: (w) => (w.savingsHighPence === null ? null : moneyFromPence(w.savingsHighPence)),
     }),
   }),
@@ -339,6 +342,7 @@ export const BusinessCaseLineAmountRef = builder.drizzleObject('businessCaseLine
       description:
         'The amount: for a recurring line the increase in its annual amount from this year on, for a one-off line the amount in this year.',
       select: { columns: { amountPence: true } },
+      extensions: computedFromRowExtension,
       resolve: (a) => moneyFromPence(a.amountPence),
     }),
   }),
@@ -385,6 +389,7 @@ export const BusinessCaseLineRef = builder.drizzleNode('businessCaseLines', {
       description:
         'Its amount over the whole term, when the source gives no year profile (spread evenly over the term).',
       select: { columns: { termAmountPence: true } },
+      extensions: computedFromRowExtension,
       resolve: (line) => (line.termAmountPence === null ? null : moneyFromPence(line.termAmountPence)),
     }),
     total: t.field({
@@ -392,6 +397,7 @@ export const BusinessCaseLineRef = builder.drizzleNode('businessCaseLines', {
       description:
         'Its total: the term amount, or the sum of its profile (for a recurring line, its full-year effect).',
       select: { columns: { termAmountPence: true }, with: { amounts: { columns: { amountPence: true } } } },
+      extensions: computedFromRowExtension,
       resolve: (line) =>
         line.termAmountPence !== null
           ? moneyFromPence(line.termAmountPence)
@@ -421,6 +427,7 @@ export const BusinessCaseRef = builder.drizzleNode('businessCases', {
       nullable: true,
       description: 'The fiscal year of Year 1 (e.g. "2023/24"), when the case says.',
       select: { columns: { firstFiscalYear: true } },
+      extensions: computedFromRowExtension,
       resolve: (c) => (c.firstFiscalYear === null ? null : formatFiscalYear(fiscalYearStarting(c.firstFiscalYear))),
     }),
     termYears: t.exposeInt('termYears', { description: 'The years it runs over: the N of its return over the term.' }),

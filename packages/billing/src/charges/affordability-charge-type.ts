@@ -1,5 +1,6 @@
 import type * as tables from '@ssp/billing-tables';
 import {
+  computedFromRowExtension,
   describedEnumValues,
   fiscalYearStarting,
   formatFiscalYear,
@@ -77,18 +78,21 @@ export const AffordabilityChargeRef = builder.drizzleNode('affordabilityCharges'
       type: MoneyRef,
       description: 'The annual charge before reductions.',
       select: { columns: { annualPence: true } },
+      extensions: computedFromRowExtension,
       resolve: (charge) => money.fromPence(charge.annualPence),
     }),
     reductionInForce: t.field({
       type: MoneyRef,
       description: 'The reductions requested from this year or earlier (reductions accumulate year on year).',
       select: reductionsSelection,
+      extensions: computedFromRowExtension,
       resolve: (charge) => reductionInForce(charge as ChargeWithReductions),
     }),
     netCharge: t.field({
       type: MoneyRef,
       description: 'The annual charge less the reductions in force: what is paid in instalments.',
       select: reductionsSelection,
+      extensions: computedFromRowExtension,
       resolve: (charge) => netCharge(charge as ChargeWithReductions),
     }),
     paymentProfile: t.expose('paymentProfile', { type: PaymentProfileEnum, description: 'Monthly or quarterly.' }),
@@ -96,6 +100,7 @@ export const AffordabilityChargeRef = builder.drizzleNode('affordabilityCharges'
       type: [InstalmentRef],
       description: 'The instalments of the net charge, in order; they add up to it exactly (odd pennies first).',
       select: reductionsSelection,
+      extensions: computedFromRowExtension,
       resolve: (charge) => {
         const withReductions = charge as ChargeWithReductions;
         return chargeInstalments(

@@ -1,5 +1,6 @@
 import type * as tables from '@ssp/billing-tables';
 import {
+  computedFromRowExtension,
   describedEnumValues,
   fiscalYearStarting,
   formatFiscalYear,
@@ -42,6 +43,7 @@ export const SavingsLedgerEntryRef = builder.drizzleNode('savingsLedgerEntries',
     fiscalYear: t.string({
       description: 'The fiscal year the saving belongs to, e.g. "2017/18".',
       select: { columns: { fiscalYear: true } },
+      extensions: computedFromRowExtension,
       resolve: (entry) => formatFiscalYear(fiscalYearStarting(entry.fiscalYear)),
     }),
     kind: t.expose('kind', { type: LedgerEntryKindEnum, description: 'What the entry does.' }),
@@ -50,6 +52,7 @@ export const SavingsLedgerEntryRef = builder.drizzleNode('savingsLedgerEntries',
       description:
         "The year's figure (estimates, actuals, restatements) or minus the withdrawn entry's amount (reversals).",
       select: { columns: { amountPence: true } },
+      extensions: computedFromRowExtension,
       resolve: (entry) => money.fromPence(entry.amountPence),
     }),
     basis: t.expose('basis', {

@@ -1,5 +1,12 @@
 import type * as tables from '@ssp/billing-tables';
-import { describedEnumValues, listableBy, money, pageSizeOptions, readableBy } from '@ssp/core';
+import {
+  computedFromRowExtension,
+  describedEnumValues,
+  listableBy,
+  money,
+  pageSizeOptions,
+  readableBy,
+} from '@ssp/core';
 import { builder, MoneyRef } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
@@ -70,6 +77,7 @@ export const SavingsOpportunityRef = builder.drizzleNode('savingsOpportunities',
       nullable: true,
       description: 'What the partnership expected it to save a year when proposing it.',
       select: { columns: { estimatedAnnualPence: true } },
+      extensions: computedFromRowExtension,
       resolve: (opportunity) =>
         opportunity.estimatedAnnualPence === null ? null : money.fromPence(opportunity.estimatedAnnualPence),
     }),

@@ -1,4 +1,12 @@
-import { fiscalYearStarting, formatFiscalYear, listableBy, money, pageSizeOptions, readableBy } from '@ssp/core';
+import {
+  computedFromRowExtension,
+  fiscalYearStarting,
+  formatFiscalYear,
+  listableBy,
+  money,
+  pageSizeOptions,
+  readableBy,
+} from '@ssp/core';
 import { builder, MoneyRef } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { BILLING_READ_RULES } from '../access/read-rules.ts';
@@ -15,11 +23,13 @@ export const ReductionRequestRef = builder.drizzleNode('reductionRequests', {
       type: MoneyRef,
       description: 'The reduction a year.',
       select: { columns: { amountPence: true } },
+      extensions: computedFromRowExtension,
       resolve: (reduction) => money.fromPence(reduction.amountPence),
     }),
     fromFiscalYear: t.string({
       description: 'The first fiscal year it applies to, e.g. "2017/18"; it applies every year after too.',
       select: { columns: { fromFiscalYear: true } },
+      extensions: computedFromRowExtension,
       resolve: (reduction) => formatFiscalYear(fiscalYearStarting(reduction.fromFiscalYear)),
     }),
     mustBeCoveredBySavings: t.boolean({

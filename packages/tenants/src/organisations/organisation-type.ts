@@ -1,4 +1,4 @@
-import { pageSizeOptions, readableBy } from '@ssp/core';
+import { computedFromRowExtension, pageSizeOptions, readableBy } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import { TENANTS_READ_RULES } from '../access/read-rules.ts';
 import { IdentifierSchemeEnum, LifecycleStatusEnum, NationEnum, OrganisationKindEnum } from './organisation-enums.ts';
@@ -39,6 +39,7 @@ export const OrganisationRef = builder.drizzleNode('organisations', {
       nullable: true,
       description: 'Its identifier in the official register for its kind, where it has one.',
       select: { columns: { identifierScheme: true, identifier: true } },
+      extensions: computedFromRowExtension,
       resolve: (organisation) =>
         organisation.identifierScheme && organisation.identifier
           ? { scheme: organisation.identifierScheme, value: organisation.identifier }

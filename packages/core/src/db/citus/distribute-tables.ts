@@ -24,9 +24,59 @@ export async function isCitus(client: pg.ClientBase): Promise<boolean> {
  * and write no other row, so none of the cross-shard effects Citus guards against can happen);
  * Citus refuses to distribute a table with triggers, or to create one on a distributed table, unless
  * this says the triggers are meant.
+ *
+ * `citus.multi_shard_modify_mode = 'sequential'`: a migration that creates a table (placed at once,
+ * see `placeNewTablesOnCreate`) and then adds its foreign keys does both in one transaction, which
+ * Citus allows only over one connection per node.
+ *
+ * `ssp_citus.migrating`: the session is migrating, so a table it creates is placed as it is created
+ * (and a table created in any other session, a test's rolled-back probe, is left alone).
  */
 export async function prepareCitusSession(client: pg.ClientBase): Promise<void> {
   await client.query('set citus.enable_unsafe_triggers = on');
+  await client.query(`set citus.multi_shard_modify_mode = 'sequential'`);
+  await client.query(`set ssp_citus.migrating = 'on'`);
+}
+
+/**
+ * Once the tables are placed, a table a later migration creates is placed as it is created (an
+ * event trigger at the end of its CREATE TABLE), by the same rule: distributed by `tenant_id` in
+ * the tenant tables' colocation group, or a reference table. The migration's own foreign keys from
+ * it to tables already distributed (which Citus refuses from a table it does not hold) then find it
+ * placed. Only in a migrating session (`prepareCitusSession`). Its own schema, so the application's
+ * roles see no function of it in `app`.
+ */
+async function placeNewTablesOnCreate(client: pg.ClientBase): Promise<void> {
+  await client.query('create schema if not exists ssp_citus');
+  await client.query(`
+    create or replace function ssp_citus.place_new_table() returns event_trigger language plpgsql as $$
+    declare created record;
+    begin
+      if current_setting('ssp_citus.migrating', true) is distinct from 'on' then return; end if;
+      -- Placing a table creates its shards (CREATE TABLE again, on the coordinator): not placed twice.
+      if current_setting('ssp_citus.placing', true) = 'on' then return; end if;
+      for created in
+        select c.oid, c.relname from pg_event_trigger_ddl_commands() e join pg_class c on c.oid = e.objid
+         where e.command_tag = 'CREATE TABLE' and e.schema_name = 'public' and c.relkind in ('r', 'p')
+           and not c.relispartition
+           and not exists (select 1 from pg_dist_partition d where d.logicalrelid = c.oid)
+      loop
+        perform set_config('ssp_citus.placing', 'on', true);
+        if exists (select 1 from pg_attribute a
+                    where a.attrelid = created.oid and a.attname = 'tenant_id' and not a.attisdropped) then
+          perform create_distributed_table(created.oid::regclass::text, 'tenant_id', colocate_with => 'default');
+        else
+          perform create_reference_table(created.oid::regclass::text);
+        end if;
+        perform set_config('ssp_citus.placing', 'off', true);
+      end loop;
+    end $$`);
+  await client.query('revoke all on function ssp_citus.place_new_table() from public');
+  await client.query('drop event trigger if exists ssp_citus_place_new_tables');
+  await client.query(
+    `create event trigger ssp_citus_place_new_tables on ddl_command_end when tag in ('CREATE TABLE')
+       execute function ssp_citus.place_new_table()`,
+  );
 }
 
 /**
@@ -78,6 +128,7 @@ export async function distributeTables(client: pg.ClientBase): Promise<Distribut
         order by 1`,
     );
     if (unplaced.length === 0) {
+      await placeNewTablesOnCreate(client);
       await client.query('commit');
       return { placed: [], foreignKeysReadded: 0 };
     }
@@ -109,6 +160,7 @@ export async function distributeTables(client: pg.ClientBase): Promise<Distribut
       await client.query(`alter table ${key.table} add constraint ${quoteIdentifier(key.name)} ${key.definition}`);
     }
     await assertOneColocationGroup(client);
+    await placeNewTablesOnCreate(client);
     await client.query('commit');
     return { placed, foreignKeysReadded: foreignKeys.length };
   } catch (error) {

@@ -20,6 +20,7 @@ import {
   type ComputedField,
   NotCompilable,
   SelectionCompiler,
+  WIDENED_REGISTRY_PAGE_TENANTS,
 } from './compile-selection.ts';
 import { COMPILED_OBJECT_READ_EXTENSION } from './compiled-root-read.ts';
 import { RawJson, stringifyWithRawJson } from './raw-json-result.ts';
@@ -176,8 +177,6 @@ function compileWith(
       roots.push([key, root, compiler.ctes.slice(written)]);
     }
   } catch (error) {
-    if (process.env.SSP_DEBUG_COMPILE)
-      console.error('DECLINED', (error as Error).message, actor.visibleTenantCount, actor.roles);
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
     // proper error: either way the resolvers answer.
     if (error instanceof NotCompilable || error instanceof Error) return null;
@@ -213,6 +212,7 @@ export function compileRead(args: ExecutionArgs, actor: Actor, relations: Platfo
     actor.roles,
     actor.platformScope,
     actor.visibleTenantCount > 1,
+    actor.visibleTenantCount > WIDENED_REGISTRY_PAGE_TENANTS,
   ]);
   let shapes = compiledOperations.get(args.document);
   if (!shapes) {
