@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migratePostgres } from '@ssp/core';
@@ -28,7 +28,6 @@ describe.runIf(onCitus)('on Citus: a later migration', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     folder = mkdtempSync(join(tmpdir(), 'ssp-later-migration-'));
-    cpSync(platformSchema.migrationsFolder, folder, { recursive: true });
     mkdirSync(join(folder, '29991231000000_later-notes'));
     writeFileSync(join(folder, '29991231000000_later-notes', 'migration.sql'), LATER_MIGRATION);
   });
@@ -38,7 +37,8 @@ describe.runIf(onCitus)('on Citus: a later migration', () => {
   });
 
   it('creates a table with foreign keys to distributed tables: placed as it is created, its keys kept', async () => {
-    await migratePostgres(db.serverUrl!, folder);
+    // Every package's history as the product has it, then the later migration in a folder of its own.
+    await migratePostgres(db.serverUrl!, [...platformSchema.migrationsFolders, folder]);
     const placements = await db.asOwner<{ table: string; method: string; colocated: boolean }>(
       `select c.relname as table, d.partmethod::text as method,
               d.colocationid = (select colocationid from pg_dist_partition
