@@ -8,6 +8,19 @@ import {
   partnershipGlobalId,
   savePersonMutation,
 } from './shared-support/support/shared-support-queries.ts';
+import {
+  firstRecoveryTemplateQuery,
+  namedMutation,
+  nodeByIdQuery,
+  nodesByIdsQuery,
+  nodeTypesQuery,
+  organisationListProbeQuery,
+  organisationNodesPageQuery,
+  requestHelpIdMutation,
+  rootListProbeQuery,
+  sharedSupportListProbeQuery,
+  typedNodesQuery,
+} from './support/queries/node-probe-queries.ts';
 import { grantDelegationMutation, organisationGlobalId } from './support/queries/organisation-queries.ts';
 import { type GraphqlResponse, type Operation, startTestApp, type TestApp, withCost } from './support/test-app.ts';
 
@@ -109,51 +122,31 @@ async function allPages(
 async function listedBySharedSupport(caller: Caller, seen: Seen): Promise<void> {
   const partnership = partnershipGlobalId(api);
   const roots: Operation[] = [
-    { query: '{ serviceCatalogue(first: 100) { nodes { __typename id currentSla { __typename id } } } }' },
-    { query: '{ supportPeople(first: 100) { nodes { __typename id } } }' },
-    { query: '{ recoveryPlans(first: 100) { nodes { __typename id } } }' },
+    rootListProbeQuery('serviceCatalogue(first: 100) { nodes { __typename id currentSla { __typename id } } }'),
+    rootListProbeQuery('supportPeople(first: 100) { nodes { __typename id } }'),
+    rootListProbeQuery('recoveryPlans(first: 100) { nodes { __typename id } }'),
     // Who was on call for an incident is a shared read too.
-    { query: '{ serviceRequests(first: 50) { nodes { onCall { __typename id } } } }' },
+    rootListProbeQuery('serviceRequests(first: 50) { nodes { onCall { __typename id } } }'),
     ...[
       'directory(first: 100) { nodes { __typename id } }',
       'rota(from: "2026-04-01", to: "2026-04-30", first: 100) { nodes { __typename id } }',
       'helpRequests(first: 100) { nodes { __typename id offers { __typename id } } }',
       'helpStatement { lines { loan { __typename id } } }',
-    ].map((selection) => ({
-      query: `query S($p: ID!) { sharedSupport(partnershipId: $p) { ${selection} } }`,
-      variables: { p: partnership },
-    })),
+    ].map((selection) => sharedSupportListProbeQuery(partnership, selection)),
   ];
   for (const operation of roots) collect(listed(await api.graphql(operation, caller.token)), seen);
 }
 
 /** What the caller's organisation lists give it (read after every shared read is recorded). */
 async function listedByOrganisations(caller: Caller, seen: Seen): Promise<void> {
-  await allPages(
-    caller,
-    (after) => ({
-      query: `query O($after: String) { organisations(first: 100, after: $after) {
-        pageInfo { hasNextPage endCursor } nodes { __typename id } } }`,
-      variables: { after },
-    }),
-    (data) => (data as { organisations?: never }).organisations,
-    seen,
-  );
+  await allPages(caller, organisationNodesPageQuery, (data) => (data as { organisations?: never }).organisations, seen);
   const visible = seen.get('Organisation') ?? new Set<string>();
   // An organisation the caller cannot see lists nothing to it (`organisation` is null): skipped.
   for (const id of SUBJECTS.map((slug) => organisationGlobalId(api.organisationId(slug)))) {
     if (!visible.has(id)) continue;
     for (const [field, selection] of Object.entries(ORGANISATION_LISTS)) {
       // One page: every caller that may list an organisation's rows sees the same first page.
-      const data = listed(
-        await api.graphql(
-          {
-            query: `query L($id: ID!) { organisation(id: $id) { ${field}(first: 50) { nodes { __typename ${selection} } } } }`,
-            variables: { id },
-          },
-          caller.token,
-        ),
-      );
+      const data = listed(await api.graphql(organisationListProbeQuery(id, field, selection), caller.token));
       collect(data, seen);
     }
   }
@@ -166,10 +159,7 @@ async function readableByNode(caller: Caller, ids: string[]): Promise<Set<string
   const readable = new Set<string>();
   for (let start = 0; start < ids.length; start += 100) {
     const chunk = ids.slice(start, start + 100);
-    const response = await api.graphql<{ nodes: ({ id: string } | null)[] }>(
-      { query: 'query N($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', variables: { ids: chunk } },
-      caller.token,
-    );
+    const response = await api.graphql<{ nodes: ({ id: string } | null)[] }>(typedNodesQuery(chunk), caller.token);
     expect(response.body.errors, `${caller.label}: ${JSON.stringify(response.body.errors)}`).toBeUndefined();
     const nodes = response.body.data?.nodes ?? [];
     expect(nodes).toHaveLength(chunk.length);
@@ -187,10 +177,7 @@ async function readableByNode(caller: Caller, ids: string[]): Promise<Set<string
 async function made(name: string, inputType: string, input: Record<string, unknown>, token: string): Promise<void> {
   const data = await ok<Record<string, { __typename: string; message?: string }>>(
     api,
-    {
-      query: `mutation M($input: ${inputType}!) { ${name}(input: $input) { __typename ... on Error { message } } }`,
-      variables: { input },
-    },
+    namedMutation(name, inputType, input),
     token,
   );
   expect(data[name]?.__typename, JSON.stringify(data)).not.toMatch(/Error$/);
@@ -273,22 +260,17 @@ beforeAll(async () => {
   const nina = await person(NORTH_KESTEVEN, 'Nina Nightshift');
   const help = await ok<{ requestHelp: { request: { id: string } } }>(
     api,
-    {
-      query: `mutation R($input: RequestHelpInput!) { requestHelp(input: $input) { __typename ... on HelpRequestPayload { request { id } } } }`,
-      variables: {
-        input: {
-          partnershipId: partnership,
-          skillCode: 'firewalls',
-          minimumLevel: 2,
-          startsOn: '2026-06-01',
-          endsOn: '2026-06-05',
-          daysNeeded: 3,
-          description: 'Our firewall needs a rebuild',
-          agencyDayRate: '600.00',
-          idempotencyKey: 'node-authorization-help',
-        },
-      },
-    },
+    requestHelpIdMutation({
+      partnershipId: partnership,
+      skillCode: 'firewalls',
+      minimumLevel: 2,
+      startsOn: '2026-06-01',
+      endsOn: '2026-06-05',
+      daysNeeded: 3,
+      description: 'Our firewall needs a rebuild',
+      agencyDayRate: '600.00',
+      idempotencyKey: 'node-authorization-help',
+    }),
     await agent(NORTH_KESTEVEN),
   );
   await made(
@@ -319,10 +301,7 @@ beforeAll(async () => {
   );
   const templates = await ok<{ sharedSupport: { recoveryTemplates: { nodes: { id: string }[] } } }>(
     api,
-    {
-      query: 'query T($p: ID!) { sharedSupport(partnershipId: $p) { recoveryTemplates(first: 1) { nodes { id } } } }',
-      variables: { p: partnership },
-    },
+    firstRecoveryTemplateQuery(partnership),
     await agent(NORTH_KESTEVEN),
   );
   await made(
@@ -344,11 +323,7 @@ beforeAll(async () => {
     }
   }
 
-  const schema = await ok<{ __type: { possibleTypes: { name: string }[] } }>(
-    api,
-    { query: '{ __type(name: "Node") { possibleTypes { name } } }' },
-    platformAdmin,
-  );
+  const schema = await ok<{ __type: { possibleTypes: { name: string }[] } }>(api, nodeTypesQuery(), platformAdmin);
   nodeTypes = schema.__type.possibleTypes.map((type) => type.name).sort();
   // Callers a few at a time, in two rounds (see listedBySharedSupport).
   for (const caller of callers) listedBy.set(caller.label, new Map());
@@ -409,10 +384,7 @@ describe('an id that names nothing is null, not an error', () => {
 
   it.each(nameless)('node(%j) is null with no error, for any caller', async (id) => {
     for (const token of [undefined, await api.tokenFor(LANCASHIRE, ['tenant_admin'])]) {
-      const response = await api.graphql(
-        { query: 'query N($id: ID!) { node(id: $id) { id } }', variables: { id } },
-        token,
-      );
+      const response = await api.graphql(nodeByIdQuery(id), token);
       expect(response.status).toBe(200);
       // Anonymous calls are not charged, so only a caller's answer carries its cost.
       const answer = { data: { node: null } };
@@ -423,10 +395,7 @@ describe('an id that names nothing is null, not an error', () => {
   it('nodes answers null in place of each, and still the objects beside them', async () => {
     const token = await api.tokenFor(LANCASHIRE, ['tenant_admin']);
     const county = organisationGlobalId(api.organisationId(LANCASHIRE));
-    const response = await api.graphql<{ nodes: unknown[] }>(
-      { query: 'query N($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: [...nameless, county] } },
-      token,
-    );
+    const response = await api.graphql<{ nodes: unknown[] }>(nodesByIdsQuery([...nameless, county]), token);
     expect(response.body).toEqual(withCost({ data: { nodes: [...nameless.map(() => null), { id: county }] } }));
   });
 });

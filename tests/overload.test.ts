@@ -2,13 +2,16 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdDatabase } from './support/hold-database.ts';
 import { type LoggedTestApp, startLoggedTestApp } from './support/logged-test-app.ts';
-import { catalogueCodesQuery, catalogueIdsQuery } from './support/queries/service-request-queries.ts';
+import { typenameQuery } from './support/queries/document-queries.ts';
+import {
+  catalogueCodesQuery,
+  catalogueIdsQuery,
+  raiseRequestInLiteralMutation,
+  raiseRequestReplayMutation,
+} from './support/queries/service-request-queries.ts';
 
 // Overload and faults, over real HTTP on 127.0.0.1: a bounded flood, refusals that say what to
 // do, and one log line (with its request id) for every request that did not succeed.
-
-const RAISE = `mutation Raise($input: RaiseServiceRequestInput!) { raiseServiceRequest(input: $input) {
-  __typename ... on ServiceRequestPayload { replayed serviceRequest { id } } ... on Error { message } } }`;
 
 interface Answer {
   status: number;
@@ -82,12 +85,12 @@ describe('1,000 concurrent retries of one creating mutation', () => {
     const token = await api.tokenFor('lancashire-county-council', ['requester']);
     const offeringId = await dbsOfferingId(api, token);
     const idempotencyKey = `overload-${Date.now()}`;
-    const operation = {
-      query: RAISE,
-      variables: {
-        input: { offeringId, title: 'DBS check', description: 'One request, many retries', idempotencyKey },
-      },
-    };
+    const operation = raiseRequestReplayMutation({
+      offeringId,
+      title: 'DBS check',
+      description: 'One request, many retries',
+      idempotencyKey,
+    });
 
     const startedAt = Date.now();
     const answers = await Promise.all(
@@ -237,7 +240,7 @@ describe('bodies, bad bytes and readiness', () => {
   });
 
   it('a body under the limit is served as before', async () => {
-    const answer = await post(api.url, { query: '{ __typename }' });
+    const answer = await post(api.url, typenameQuery());
     expect(answer).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
   });
 
@@ -275,10 +278,12 @@ describe('bodies, bad bytes and readiness', () => {
     const before = api.app.database.statements.count;
     const inVariable = await post(
       api.url,
-      {
-        query: RAISE,
-        variables: { input: { offeringId, title: 'Bad\u0000title', description: 'x', idempotencyKey: 'nul-byte-1' } },
-      },
+      raiseRequestReplayMutation({
+        offeringId,
+        title: 'Bad\u0000title',
+        description: 'x',
+        idempotencyKey: 'nul-byte-1',
+      }),
       token,
     );
     expect(inVariable.status).toBe(400);
@@ -290,9 +295,7 @@ describe('bodies, bad bytes and readiness', () => {
     ]);
     const inLiteral = await post(
       api.url,
-      {
-        query: `mutation { raiseServiceRequest(input: { offeringId: "${offeringId}", title: "a\\u0000b", description: "x", idempotencyKey: "nul-byte-2" }) { __typename } }`,
-      },
+      raiseRequestInLiteralMutation({ offeringId, titleSource: 'a\\u0000b', idempotencyKey: 'nul-byte-2' }),
       token,
     );
     expect(inLiteral.status).toBe(400);

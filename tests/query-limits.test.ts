@@ -1,5 +1,6 @@
 import { MAX_RECURSIVE_PAGE_SIZE, QUERY_LIMITS } from '@ssp/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { literalPageQuery } from './support/queries/document-queries.ts';
 import { organisationsQuery } from './support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -220,7 +221,7 @@ describe('each limit rejects the operation before it reaches the database', () =
   });
 
   it('batching: a JSON array of two operations is refused with a 400', async () => {
-    const operation = { query: '{ organisations(first: 1) { nodes { slug } } }' };
+    const operation = literalPageQuery(1);
     const answer = await postBody([operation, operation]);
     expect(answer.status).toBe(400);
     expectRejectedUntouched(answer, 'Batching is not supported.');

@@ -2,14 +2,11 @@ import { gracefulStop } from '@ssp/gateway';
 import { afterEach, describe, expect, it } from 'vitest';
 import { holdDatabase } from '../support/hold-database.ts';
 import { type LoggedTestApp, startLoggedTestApp } from '../support/logged-test-app.ts';
-import { catalogueCodesQuery } from '../support/queries/service-request-queries.ts';
+import { catalogueCodesQuery, raiseRequestOrErrorMutation } from '../support/queries/service-request-queries.ts';
 
 // What SIGTERM runs (main.ts hands the signal to this same gracefulStop), over real HTTP on
 // 127.0.0.1: readiness fails first, the listener drains, accepted requests finish, and a write
 // that cannot finish in the grace period rolls back before its client hears of it.
-
-const RAISE = `mutation Raise($input: RaiseServiceRequestInput!) { raiseServiceRequest(input: $input) {
-  __typename ... on ServiceRequestPayload { serviceRequest { id } } ... on Error { message } } }`;
 
 interface Answer {
   status: number | string;
@@ -66,10 +63,7 @@ describe('SIGTERM with 200 requests in flight', () => {
     const raise = (key: string) =>
       post(
         running.url,
-        {
-          query: RAISE,
-          variables: { input: { offeringId, title: 'New starter', description: 'x', idempotencyKey: key } },
-        },
+        raiseRequestOrErrorMutation({ offeringId, title: 'New starter', description: 'x', idempotencyKey: key }),
         token,
       );
     const read = () => post(running.url, catalogueCodesQuery(20), token);
@@ -119,7 +113,7 @@ describe('a write that cannot finish in the grace period', () => {
     const release = await holdDatabase(running.db, 'service_requests', 'exclusive');
     const write = post(
       running.url,
-      { query: RAISE, variables: { input: { offeringId, title: 'Stuck', description: 'x', idempotencyKey: key } } },
+      raiseRequestOrErrorMutation({ offeringId, title: 'Stuck', description: 'x', idempotencyKey: key }),
       token,
     );
     const deadline = Date.now() + 10_000;

@@ -71,3 +71,29 @@ export const catalogueIdsQuery = (first: number): Operation => ({
   query: `query Catalogue($first: Int) { serviceCatalogue(first: $first) { nodes { id } } }`,
   variables: { first },
 });
+
+/** `raiseServiceRequest` answering its type, the request's id and whether it was a replay. */
+export const raiseRequestReplayMutation = (input: Record<string, unknown>): Operation => ({
+  query: `mutation Raise($input: RaiseServiceRequestInput!) { raiseServiceRequest(input: $input) {
+  __typename ... on ServiceRequestPayload { replayed serviceRequest { id } } ... on Error { message } } }`,
+  variables: { input },
+});
+
+/** `raiseServiceRequest` answering its type and the request's id (or an error's message). */
+export const raiseRequestOrErrorMutation = (input: Record<string, unknown>): Operation => ({
+  query: `mutation Raise($input: RaiseServiceRequestInput!) { raiseServiceRequest(input: $input) {
+  __typename ... on ServiceRequestPayload { serviceRequest { id } } ... on Error { message } } }`,
+  variables: { input },
+});
+
+/**
+ * `raiseServiceRequest` with its input written into the document as literals (the title's text
+ * as it stands in the GraphQL source, escapes included), not sent as variables.
+ */
+export const raiseRequestInLiteralMutation = (input: {
+  offeringId: string;
+  titleSource: string;
+  idempotencyKey: string;
+}): Operation => ({
+  query: `mutation { raiseServiceRequest(input: { offeringId: "${input.offeringId}", title: "${input.titleSource}", description: "x", idempotencyKey: "${input.idempotencyKey}" }) { __typename } }`,
+});
