@@ -1105,6 +1105,9 @@ function sourceValue(target: { sql: SQL; column: Column }): [SQL, (value: unknow
     // A bigint read as a JavaScript number (`mode: 'number'`): JSON's number, as drizzle gives it.
     case 'PgBigInt53':
       return [target.sql, (value) => value];
+    // A bigint read as a BigInt (`mode: 'bigint'`): its digits as text (exact), then a BigInt.
+    case 'PgBigInt64':
+      return [sql`${target.sql}::text`, (value) => (value === null ? null : BigInt(value as string))];
     default:
       decline(`row data of type ${target.column.columnType}`);
   }
