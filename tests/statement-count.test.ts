@@ -73,6 +73,12 @@ describe('the number of SQL statements is fixed by the shape of the query, not b
       );
       expect(granted.body.data?.grantDelegation.__typename).toBe('GrantDelegationPayload');
     }
+    // The first request after the grants plans its read for the county alone: the database's
+    // set-up finds the delegations, that read is discarded and the page asked again (one more
+    // round trip, once). From then on the read is planned for the context the database confirmed.
+    const first = await countStatements(organisationsQuery({ first: 100 }), county);
+    expect(first.page).toHaveLength(4);
+    expect(first.statements).toBeGreaterThan(before.statements);
     const after = await countStatements(organisationsQuery({ first: 100 }), county);
     expect(after.page).toHaveLength(4);
     expect(after.statements).toBe(before.statements);

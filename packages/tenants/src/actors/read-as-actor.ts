@@ -10,15 +10,44 @@ export interface PlannedRead<T> {
 }
 
 /**
- * The actor a token presumes before the database has confirmed it: the roles it claims, and its
- * own organisation alone (or, claiming platform admin, the partnership-wide path as `runAsActor`
- * takes it). Null when the token cannot say (roles decided by a membership row).
+ * How many tenants each database last confirmed an organisation's callers see (itself and what
+ * is delegated to it), so that the next read is planned for that context: planned for the
+ * organisation alone, a widened caller's read would be discarded and sent again. Only a guess:
+ * the database still decides every request, and a guess it does not confirm costs that request
+ * one more round trip (`readAsActor` then asks the ordinary way). Kept per database (its rows
+ * decide), bounded; forgetting an organisation only costs that round trip again.
  */
-function presumedActor(principal: Principal): Actor | null {
+const lastVisibleTenantCounts = new WeakMap<PlatformDatabase, Map<string, number>>();
+const REMEMBERED_ORGANISATIONS = 10_000;
+
+function visibleTenantsOf(database: PlatformDatabase): Map<string, number> {
+  let counts = lastVisibleTenantCounts.get(database);
+  if (!counts) {
+    counts = new Map();
+    lastVisibleTenantCounts.set(database, counts);
+  }
+  return counts;
+}
+
+function rememberVisibleTenants(database: PlatformDatabase, organisationId: string, count: number): void {
+  const counts = visibleTenantsOf(database);
+  if (counts.size >= REMEMBERED_ORGANISATIONS && !counts.has(organisationId)) counts.clear();
+  if (count === 1) counts.delete(organisationId);
+  else counts.set(organisationId, count);
+}
+
+/**
+ * The actor a token presumes before the database has confirmed it: the roles it claims, and the
+ * tenants its organisation's callers were last confirmed to see (its own alone until then), or,
+ * claiming platform admin, the partnership-wide path as `runAsActor` takes it. Null when the
+ * token cannot say (roles decided by a membership row).
+ */
+function presumedActor(database: PlatformDatabase, principal: Principal): Actor | null {
   const roles = principal.claimedRoles;
   if (!roles) return null;
   const platformScope = roles.includes('platform_admin');
-  return { principal, organisationId: principal.organisationId, roles, visibleTenantCount: 1, platformScope };
+  const visibleTenantCount = platformScope ? 1 : (visibleTenantsOf(database).get(principal.organisationId) ?? 1);
+  return { principal, organisationId: principal.organisationId, roles, visibleTenantCount, platformScope };
 }
 
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
@@ -38,7 +67,7 @@ export async function readAsActor<T>(
   principal: Principal,
   plan: (presumed: Actor) => PlannedRead<T> | null,
 ): Promise<{ answer: T } | null> {
-  const presumed = presumedActor(principal);
+  const presumed = presumedActor(database, principal);
   const planned = presumed && plan(presumed);
   if (!presumed || !planned) return null;
   const read = await database.readInRequestTransaction(
@@ -51,6 +80,7 @@ export async function readAsActor<T>(
   if (!read) return null;
   // A token that presumes roles accepts no invitation (acceptsInvitation): nothing to write.
   const actor = decideActor(principal, read.setUp);
+  if (!actor.platformScope) rememberVisibleTenants(database, actor.organisationId, actor.visibleTenantCount);
   if (presumed.platformScope) {
     // As runAsActor: the token chose the path, the database decides whether it may stay on it.
     if (!actor.platformScope) throw platformRoleWithdrawn();
