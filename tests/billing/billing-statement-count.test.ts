@@ -52,6 +52,12 @@ describe('billing reads cost a fixed number of statements', () => {
         })),
       ),
     );
+    // The partner sees its customers through delegations: its first request plans its read for
+    // itself alone, and the database's set-up has it sent again (once; see statement-count.test.ts).
+    await countStatements(
+      opportunitiesQuery(organisationGlobalId(api.organisationId('lancashire-county-council'))),
+      partner,
+    );
     const full = await countStatements(
       opportunitiesQuery(organisationGlobalId(api.organisationId('lancashire-county-council'))),
       partner,

@@ -84,6 +84,9 @@ describe('listing requests costs a number of SQL statements fixed by the query, 
 
   it('a service agent of the partnership (a widened tenant context) also pays the same for 100 as for 1', async () => {
     const agent = await api.tokenFor('bt-lancashire-services', ['service_agent']);
+    // Its first request plans its read for the agent's organisation alone, and the database's
+    // set-up has it sent again (once; see statement-count.test.ts): then both are measured.
+    await cost(serviceRequestListQuery(1), agent);
     const one = await cost(serviceRequestListQuery(1), agent);
     const hundred = await cost(serviceRequestListQuery(100), agent);
     expect(hundred.nodes).toHaveLength(100);
