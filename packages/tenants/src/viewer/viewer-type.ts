@@ -1,4 +1,4 @@
-import { type Actor, requestTransaction } from '@ssp/core';
+import { type Actor, compiledViewerReadExtension, requestTransaction } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import { MembershipRoleEnum } from '../organisations/organisation-enums.ts';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
@@ -44,6 +44,8 @@ builder.queryField('viewer', (t) =>
     type: ViewerRef,
     nullable: true,
     description: 'The caller; null for an anonymous request.',
+    // Asked only for its organisation, the selection compiler answers it as `organisation(id:)`.
+    extensions: compiledViewerReadExtension({ table: 'organisations', organisationField: 'organisation' }),
     resolve: (_root, _args, context) => context.actor,
   }),
 );

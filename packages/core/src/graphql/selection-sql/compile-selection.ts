@@ -19,10 +19,12 @@ import type { PlatformRelations } from '../../db/platform-schema.ts';
 import {
   COMPILED_OBJECT_READ_EXTENSION,
   COMPILED_READ_EXTENSION,
+  COMPILED_VIEWER_READ_EXTENSION,
   COMPUTED_FROM_ROW_EXTENSION,
   type ColumnCondition,
   type CompiledObjectRead,
   type CompiledRootRead,
+  type CompiledViewerRead,
 } from './compiled-root-read.ts';
 import { drizzleCursor, pagingOrder, parseDrizzleCursor } from './connection-cursors.ts';
 import { type RefusedField, refusedMark } from './refused-fields.ts';
@@ -137,6 +139,7 @@ interface Extensions {
   pothosDrizzleTotalCount?: boolean;
   [COMPILED_READ_EXTENSION]?: CompiledRootRead;
   [COMPILED_OBJECT_READ_EXTENSION]?: CompiledObjectRead;
+  [COMPILED_VIEWER_READ_EXTENSION]?: CompiledViewerRead;
 }
 
 function extensionsOf(thing: { extensions?: unknown }): Extensions {
@@ -1071,6 +1074,42 @@ export class SelectionCompiler {
     const alias = this.#alias();
     const row = this.object(named, table, alias, node.selectionSet ?? decline('no selection'), { id, tenant: null });
     return sql`(select ${row} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${column(alias, table, 'id').sql} = ${id}::uuid)`;
+  }
+
+  /**
+   * `viewer { organisation { ... } }`: the caller's own organisation, read as `organisation(id:)`
+   * reads it, by the actor's organisation id (so the compile is kept per organisation). The
+   * viewer's other fields come from the token: a selection asking for them is declined.
+   */
+  viewerObject(field: GraphQLField<unknown, unknown>, node: FieldNode): SQL {
+    const read = extensionsOf(field)[COMPILED_VIEWER_READ_EXTENSION] ?? decline('root field not registered');
+    checkScopes(field, this.scope);
+    const { named, list } = unwrap(field.type);
+    if (!(named instanceof GraphQLObjectType) || list) decline('root type');
+    const id = this.scope.actor.organisationId;
+    if (!UUID.test(id)) decline('id');
+    this.perOrganisation = true;
+    const pairs: SQL[] = [];
+    for (const [key, child] of collectFields(named, node.selectionSet ?? decline('no selection'), this.scope)) {
+      if (child.name.value === '__typename') {
+        pairs.push(sql`${nameLiteral(key)}, ${nameLiteral(named.name)}`);
+        continue;
+      }
+      if (child.name.value !== read.organisationField || child.arguments?.length)
+        decline('viewer field from the token');
+      const organisation = unwrap(named.getFields()[read.organisationField]!.type);
+      if (!(organisation.named instanceof GraphQLObjectType) || organisation.list) decline('viewer organisation type');
+      const table = this.#registry[read.table] ?? decline('root table');
+      const alias = this.#alias();
+      const row = this.object(organisation.named, table, alias, child.selectionSet ?? decline('no selection'), {
+        id,
+        tenant: null,
+      });
+      pairs.push(
+        sql`${nameLiteral(key)}, (select ${row} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${column(alias, table, 'id').sql} = ${id}::uuid)`,
+      );
+    }
+    return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
   }
 
   #condition(alias: string, table: TableEntry, key: string, condition: ColumnCondition): SQL {

@@ -27,6 +27,18 @@ export interface CompiledObjectRead {
   id: (args: Record<string, unknown>) => string | null;
 }
 
+/**
+ * What the `viewer` root field tells the selection compiler: which of its fields is the caller's
+ * own organisation (read from `table` by the actor's organisation id). The viewer's other fields
+ * come from the token, not from a row, so a selection asking for them goes to the resolvers.
+ */
+export interface CompiledViewerRead {
+  /** The drizzle relations key of the organisations table. */
+  table: string;
+  /** The viewer's field answering the caller's own organisation. */
+  organisationField: string;
+}
+
 export type ColumnCondition = string | number | boolean | { ilike: string };
 
 export const COMPILED_READ_EXTENSION = 'compiledRead';
@@ -41,6 +53,13 @@ export const COMPILED_OBJECT_READ_EXTENSION = 'compiledObjectRead';
 /** The field extension that registers a root field reading one object by id with the selection compiler. */
 export function compiledObjectReadExtension(read: CompiledObjectRead): Record<string, unknown> {
   return { [COMPILED_OBJECT_READ_EXTENSION]: read };
+}
+
+export const COMPILED_VIEWER_READ_EXTENSION = 'compiledViewerRead';
+
+/** The field extension that registers the `viewer` root field with the selection compiler. */
+export function compiledViewerReadExtension(read: CompiledViewerRead): Record<string, unknown> {
+  return { [COMPILED_VIEWER_READ_EXTENSION]: read };
 }
 
 /**

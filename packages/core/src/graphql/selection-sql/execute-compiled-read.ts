@@ -22,7 +22,7 @@ import {
   SelectionCompiler,
   WIDENED_REGISTRY_PAGE_TENANTS,
 } from './compile-selection.ts';
-import { COMPILED_OBJECT_READ_EXTENSION } from './compiled-root-read.ts';
+import { COMPILED_OBJECT_READ_EXTENSION, COMPILED_VIEWER_READ_EXTENSION } from './compiled-root-read.ts';
 import { RawJson, stringifyWithRawJson } from './raw-json-result.ts';
 import { answerRefusals, type RefusedField } from './refused-fields.ts';
 
@@ -171,9 +171,14 @@ function compileWith(
       }
       const field = queryType.getFields()[selection.name.value];
       if (!field) return null;
-      const readsOne = COMPILED_OBJECT_READ_EXTENSION in (field.extensions ?? {});
+      const extensions = field.extensions ?? {};
       const written = compiler.ctes.length;
-      const root = readsOne ? compiler.rootObject(field, selection) : compiler.rootConnection(field, selection);
+      const root =
+        COMPILED_VIEWER_READ_EXTENSION in extensions
+          ? compiler.viewerObject(field, selection)
+          : COMPILED_OBJECT_READ_EXTENSION in extensions
+            ? compiler.rootObject(field, selection)
+            : compiler.rootConnection(field, selection);
       roots.push([key, root, compiler.ctes.slice(written)]);
     }
   } catch (error) {
