@@ -54,21 +54,22 @@ async function placeNewTablesOnCreate(client: pg.ClientBase): Promise<void> {
     begin
       if current_setting('ssp_citus.migrating', true) is distinct from 'on' then return; end if;
       -- Placing a table creates its shards (CREATE TABLE again, on the coordinator): not placed twice.
-      if current_setting('ssp_citus.placing', true) = 'on' then return; end if;
+      if current_setting('ssp_citus.placing_table', true) = 'on' then return; end if;
       for created in
         select c.oid, c.relname from pg_event_trigger_ddl_commands() e join pg_class c on c.oid = e.objid
          where e.command_tag = 'CREATE TABLE' and e.schema_name = 'public' and c.relkind in ('r', 'p')
            and not c.relispartition
            and not exists (select 1 from pg_dist_partition d where d.logicalrelid = c.oid)
       loop
-        perform set_config('ssp_citus.placing', 'on', true);
+        -- A guard read by this trigger alone, on the coordinator: SET LOCAL, as every setting is set.
+        set local ssp_citus.placing_table = 'on';
         if exists (select 1 from pg_attribute a
                     where a.attrelid = created.oid and a.attname = 'tenant_id' and not a.attisdropped) then
           perform create_distributed_table(created.oid::regclass::text, 'tenant_id', colocate_with => 'default');
         else
           perform create_reference_table(created.oid::regclass::text);
         end if;
-        perform set_config('ssp_citus.placing', 'off', true);
+        set local ssp_citus.placing_table = 'off';
       end loop;
     end $$`);
   await client.query('revoke all on function ssp_citus.place_new_table() from public');
