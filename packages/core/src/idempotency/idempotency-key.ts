@@ -16,9 +16,12 @@ export function checkIdempotencyKey(key: string, field = 'input.idempotencyKey')
 
 /**
  * What makes two calls "the same": everything the client sent except the key, as a SHA-256 of
- * its JSON (bigints as their decimal text, so money in pence hashes exactly).
+ * its JSON (bigints as their decimal text, so money in pence hashes exactly). The input is a list
+ * of the values that matter, or an object of them (onboarding hashes its input object). Without
+ * bigints the JSON is `JSON.stringify`'s own, so hashes stored before this helper took objects
+ * (onboarding's, taken as `sha256(JSON.stringify(input))`) still match their retries.
  */
-export function idempotencyInputHash(values: readonly unknown[]): string {
-  const json = JSON.stringify(values, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+export function idempotencyInputHash(input: readonly unknown[] | Readonly<Record<string, unknown>>): string {
+  const json = JSON.stringify(input, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
   return createHash('sha256').update(json).digest('hex');
 }

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   admitNewTenants,
   CORE_ERRORS,
   ConflictError,
+  idempotencyInputHash,
   insertRows,
   isDomainError,
   type PlatformTransaction,
@@ -76,9 +77,8 @@ export async function bulkOnboardOrganisations(
   if (input.rows.length === 0 || input.rows.length > MAX_ROWS) {
     throw new ValidationError(`Send 1 to ${MAX_ROWS} rows in one batch`, 'input.rows');
   }
-  const fileHash = `bulk:${createHash('sha256')
-    .update(JSON.stringify({ mode: input.mode, rows: input.rows }))
-    .digest('hex')}`;
+  // Every row of a batch stores the hash of the whole file, marked as a batch's.
+  const fileHash = `bulk:${idempotencyInputHash({ mode: input.mode, rows: input.rows })}`;
   // Concurrent sends of this key wait here until the one before them commits or rolls back; each
   // statement after it reads what that one committed (READ COMMITTED takes a snapshot a statement).
   const earlierRows = new Map<number, string>();

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   admitNewTenants,
   CORE_ERRORS,
   ConflictError,
   checkIdempotencyKey,
+  idempotencyInputHash,
   type MembershipRole,
   NotFoundError,
   type PlatformTransaction,
@@ -47,9 +48,10 @@ export interface OnboardingResult {
   clientId: string | null;
 }
 
+/** Everything the client sent but the key (`idempotencyInputHash` of the rest of the input object). */
 function inputHash(input: OnboardOrganisationInput): string {
   const { idempotencyKey: _key, ...rest } = input;
-  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+  return idempotencyInputHash(rest);
 }
 
 /**
