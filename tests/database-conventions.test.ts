@@ -849,6 +849,9 @@ describe('grants: the exact matrix, so that a new grant is a deliberate change t
       'ssp_platform on public.reduction_requests': 'INSERT, SELECT',
       'ssp_runtime on public.savings_ledger_entries': 'INSERT, SELECT',
       'ssp_platform on public.savings_ledger_entries': 'INSERT, SELECT',
+      // The figures kept beside the ledger are rewritten from it by each append (or removed).
+      'ssp_runtime on public.savings_ledger_figures': 'DELETE, INSERT, SELECT, UPDATE',
+      'ssp_platform on public.savings_ledger_figures': 'DELETE, INSERT, SELECT, UPDATE',
       'ssp_runtime on public.statement_credits': 'INSERT, SELECT',
       'ssp_platform on public.statement_credits': 'INSERT, SELECT',
       // Business cases are recorded once as their source states them and only read after (every

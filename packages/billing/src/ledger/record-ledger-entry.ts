@@ -20,7 +20,7 @@ import { requiredText } from '../access/billing-access.ts';
 
 import { BILLING_ERRORS } from '../errors/billing-error-codes.ts';
 import { lockSavingsOpportunity } from '../opportunities/decide-savings-opportunity.ts';
-import { loadLedgerFigures } from './ledger-figures.ts';
+import { keepLedgerFigure, loadLedgerFigures } from './ledger-figures.ts';
 
 export type LedgerEntryRow = typeof tables.savingsLedgerEntries.$inferSelect;
 export type LedgerEntryKind = (typeof tables.ledgerEntryKind.enumValues)[number];
@@ -109,6 +109,8 @@ export async function recordLedgerEntry(
   const result = await appendLedgerEntry(tx, parseLedgerEntry(caller, request));
   if (!result.replayed) {
     const { entry } = result;
+    // Still under the opportunity's lock (appendLedgerEntry took it): the kept figure follows.
+    await keepLedgerFigure(tx, entry);
     await recordAuditEvents(tx, auditActor(caller), [
       {
         organisationId: entry.tenantId,

@@ -1,7 +1,8 @@
 import type * as tables from '@ssp/billing-tables';
 import { type FiscalYear, type PlatformTransaction, queryRows } from '@ssp/core';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
+  keptLedgerFiguresQuery,
   type LedgerFigure,
   type LedgerFigureRow,
   ledgerFigureOf,
@@ -37,7 +38,7 @@ export interface ReconciliationInputs {
   charge: { annualPence: bigint } | null;
   /** The reduction requests in force in the year, oldest first. */
   reductions: ReconciliationReduction[];
-  /** Every opportunity proposed by `asOf`, in the order proposed, with the ledger's figure for the year. */
+  /** Every opportunity proposed by `asOf` (or now), in the order proposed, with the ledger's figure for the year. */
   opportunities: { opportunity: ReconciliationOpportunity; figure: LedgerFigure | null }[];
 }
 
@@ -61,15 +62,25 @@ interface InputsRow extends Record<string, unknown> {
  * statement (each part a JSON aggregate, every table bound to the tenant): one round trip and one
  * plan, and no row objects built for the columns it does not show. Four separate statements cost
  * twice the baseline's time, most of it spent planning them and decoding their rows.
+ *
+ * `asOf` null is the ledger as it stands: its figures come from the kept figures
+ * (`savings_ledger_figures`, one row per opportunity and year). A past instant reads the entries
+ * recorded by then and applies the ledger's rule to them (every entry of the year, and its
+ * reversals).
  */
 export async function loadReconciliationInputs(
   tx: PlatformTransaction,
   organisationId: string,
   fiscalYear: FiscalYear,
-  asOf: Date,
+  asOf: Date | null,
 ): Promise<ReconciliationInputs> {
-  const at = asOf.toISOString();
-  const figures = ledgerFiguresQuery({ organisationId, fiscalYears: [fiscalYear.startYear], asOf });
+  const at = asOf?.toISOString() ?? null;
+  const figures =
+    asOf === null
+      ? keptLedgerFiguresQuery(organisationId, fiscalYear.startYear)
+      : ledgerFiguresQuery({ organisationId, fiscalYears: [fiscalYear.startYear], asOf });
+  // Without an instant, nothing is filtered by time (the figures are the ledger's as it stands).
+  const recordedBy = (column: SQL) => (at === null ? sql`` : sql`and ${column} <= ${at}::timestamptz`);
   const [row] = await queryRows<InputsRow>(
     tx,
     sql`select
@@ -83,7 +94,7 @@ export async function loadReconciliationInputs(
          from reduction_requests r
         where r.tenant_id = ${organisationId}
           and r.from_fiscal_year <= ${fiscalYear.startYear}
-          and r.requested_at <= ${at}::timestamptz) as reductions,
+          ${recordedBy(sql`r.requested_at`)}) as reductions,
       (select coalesce(json_agg(json_build_object(
                 'id', o.id, 'title', o.title, 'category', o.category::text, 'cashable', o.cashable,
                 'recurrence', o.recurrence::text, 'countsAgainst', o.counts_against::text,
@@ -93,7 +104,7 @@ export async function loadReconciliationInputs(
               order by o.proposed_at, o.id), '[]')
          from savings_opportunities o
          left join (${figures}) f on f.opportunity_id = o.id
-        where o.tenant_id = ${organisationId} and o.proposed_at <= ${at}::timestamptz) as opportunities`,
+        where o.tenant_id = ${organisationId} ${recordedBy(sql`o.proposed_at`)}) as opportunities`,
   );
   if (!row) throw new Error('the reconciliation inputs answered no row');
   return {

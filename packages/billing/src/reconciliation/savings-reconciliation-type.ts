@@ -291,7 +291,7 @@ builder.queryField('savingsReconciliation', (t) =>
       const tx = requestTransaction(context);
       const year = parseFiscalYear(args.fiscalYear, { field: 'fiscalYear' });
       const organisation = await findVisibleOrganisation(tx, args.organisationId.id);
-      return savingsReconciliation(tx, organisation.id, year, args.asOf ?? new Date());
+      return savingsReconciliation(tx, organisation.id, year, args.asOf ?? null);
     },
   }),
 );

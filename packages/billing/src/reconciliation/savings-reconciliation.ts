@@ -76,15 +76,17 @@ export function ratio(numerator: bigint, denominator: bigint): string {
  * Finance's answer for one organisation and year: the reduction it asked for (cumulative), what
  * each accepted opportunity saved by the ledger (actuals and estimates apart), what counts against
  * the charge and what against its other budgets, the gap or surplus, and the rejected
- * opportunities with their reasons. Every total is summed here from the lines; nothing is stored.
- * One statement, whatever the number of ledger entries.
+ * opportunities with their reasons. Every total is summed here from the lines; no total is stored.
+ * One statement, whatever the number of ledger entries. `asOf` reads the ledger as it stood at a
+ * past instant; without it, as it stands (from the figures kept beside the ledger).
  */
 export async function savingsReconciliation(
   tx: PlatformTransaction,
   organisationId: string,
   fiscalYear: FiscalYear,
-  asOf: Date = new Date(),
+  asOf: Date | null = null,
 ): Promise<SavingsReconciliation> {
+  const readAt = asOf ?? new Date();
   const { charge, reductions, opportunities } = await loadReconciliationInputs(tx, organisationId, fiscalYear, asOf);
 
   // An opportunity counts if it was accepted, or has a figure for the year as of the date asked
@@ -120,7 +122,7 @@ export async function savingsReconciliation(
   return {
     organisationId,
     fiscalYear,
-    asOf,
+    asOf: readAt,
     charge,
     reductions,
     reductionRequested,

@@ -3,5 +3,6 @@ export * from './billing-enums.ts';
 export * from './business-cases.ts';
 export * from './reduction-requests.ts';
 export * from './savings-ledger.ts';
+export * from './savings-ledger-figures.ts';
 export * from './savings-opportunities.ts';
 export * from './statement-credits.ts';

@@ -1,3 +1,4 @@
+import { refreshLedgerFigures } from '@ssp/billing';
 import type { PlatformTransaction } from '@ssp/core';
 import { tables } from '@ssp/schema';
 import { v5 as uuidv5 } from 'uuid';
@@ -128,5 +129,7 @@ export async function loadLancashireSavings(tx: PlatformTransaction): Promise<{ 
     .values(entries)
     .onConflictDoNothing()
     .returning({ id: tables.savingsLedgerEntries.id });
+  // The entries arrive in bulk, beside the ledger's own writer: the kept figures follow them.
+  if (inserted.length > 0) await refreshLedgerFigures(tx, { organisationId: tenantId });
   return { ledgerEntries: inserted.length };
 }
