@@ -1,20 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { migrateEmbedded, migratePostgres, readMigrationHistory } from '@ssp/core';
+import { readMigrationHistory } from '@ssp/core';
 import { platformSchema, SHIPPED_MIGRATIONS } from '@ssp/schema';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePostgresFolder } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePgliteFolder } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createOnEveryNode, dropOnEveryNode } from './support/server-nodes.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from './support/fresh-database.ts';
 import { openTestDatabase } from './support/test-database.ts';
-import { fileDatabase, onCitus, testServerUrl, urlForDatabase } from './support/test-database-settings.ts';
+import { onCitus } from './support/test-database-settings.ts';
 
 /**
  * The migrations moved from one folder into the packages that own them, unchanged: a database
@@ -22,7 +15,7 @@ import { fileDatabase, onCitus, testServerUrl, urlForDatabase } from './support/
  * a fresh database must get the schema it has.
  */
 
-type Query = (text: string) => Promise<Record<string, unknown>[]>;
+import type { Query } from './support/fresh-database.ts';
 
 /** The schema as the catalogs describe it: every table, column, constraint, index, policy, grant, function, trigger and enum. */
 const CATALOG: Record<string, string> = {
@@ -51,48 +44,6 @@ async function catalogOf(query: Query): Promise<Record<string, Record<string, un
   const catalog: Record<string, Record<string, unknown>[]> = {};
   for (const [part, text] of Object.entries(CATALOG)) catalog[part] = await query(text);
   return catalog;
-}
-
-/** A fresh, empty database on the engine under test. */
-interface FreshDatabase {
-  /** drizzle's own migrator on one folder, as the history was kept before. */
-  migrateFromOneFolder(folder: string): Promise<void>;
-  /** The platform's migrator on every package's folder. */
-  migrateByPackage(): Promise<void>;
-  query: Query;
-  close(): Promise<void>;
-}
-
-async function freshDatabase(): Promise<FreshDatabase> {
-  if (testServerUrl) {
-    const name = fileDatabase(inject('testRunId'), `history_${randomBytes(4).toString('hex')}`);
-    await createOnEveryNode(name);
-    const url = urlForDatabase(testServerUrl, name);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return {
-      migrateFromOneFolder: async (migrationsFolder) => {
-        await migrateNodePostgresFolder(drizzleNodePostgres({ client }), { migrationsFolder });
-      },
-      migrateByPackage: async () => {
-        await migratePostgres(url, platformSchema.migrationsFolders);
-      },
-      query: async (text) => (await client.query(text)).rows,
-      close: async () => {
-        await client.end();
-        await dropOnEveryNode(name);
-      },
-    };
-  }
-  const client = await PGlite.create();
-  return {
-    migrateFromOneFolder: async (migrationsFolder) => {
-      await migratePgliteFolder(drizzlePglite({ client }), { migrationsFolder });
-    },
-    migrateByPackage: () => migrateEmbedded(client, platformSchema.migrationsFolders),
-    query: async (text) => (await client.query<Record<string, unknown>>(text)).rows,
-    close: () => client.close(),
-  };
 }
 
 let oneFolder: string;
