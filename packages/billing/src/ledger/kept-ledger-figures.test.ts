@@ -51,6 +51,10 @@ async function bothWays(tx: PlatformTransaction): Promise<{ kept: string[]; ledg
 }
 
 let keys = 0;
+const nextKey = () => {
+  keys += 1;
+  return `kept-figures-${keys}`;
+};
 const request = (overrides: Partial<LedgerEntryRequest>): LedgerEntryRequest => ({
   kind: 'estimate',
   opportunityId: opportunityIds[0] ?? null,
@@ -58,7 +62,7 @@ const request = (overrides: Partial<LedgerEntryRequest>): LedgerEntryRequest => 
   amount: '100.00',
   reversesEntryId: null,
   reason: null,
-  idempotencyKey: `kept-figures-${(keys += 1)}`,
+  idempotencyKey: nextKey(),
   ...overrides,
 });
 
