@@ -9,19 +9,23 @@ import {
   GraphQLObjectType,
   type GraphQLOutputType,
   GraphQLScalarType,
+  type GraphQLSchema,
   getArgumentValues,
   Kind,
   type SelectionSetNode,
 } from 'graphql';
 import type { Actor } from '../../auth/principal.ts';
-import { listRuleOf, mayListUnder, mayReadType, rowReadRuleOf } from '../../auth/read-access.ts';
+import { listRuleOf, mayListUnder, mayReadType, readRuleOfType, rowReadRuleOf } from '../../auth/read-access.ts';
 import type { PlatformRelations } from '../../db/platform-schema.ts';
+import { tryDecodeGlobalId } from '../global-id.ts';
 import {
+  COMPILED_NODE_READ_EXTENSION,
   COMPILED_OBJECT_READ_EXTENSION,
   COMPILED_READ_EXTENSION,
   COMPILED_VIEWER_READ_EXTENSION,
   COMPUTED_FROM_ROW_EXTENSION,
   type ColumnCondition,
+  type CompiledNodeRead,
   type CompiledObjectRead,
   type CompiledRootRead,
   type CompiledViewerRead,
@@ -140,6 +144,7 @@ interface Extensions {
   [COMPILED_READ_EXTENSION]?: CompiledRootRead;
   [COMPILED_OBJECT_READ_EXTENSION]?: CompiledObjectRead;
   [COMPILED_VIEWER_READ_EXTENSION]?: CompiledViewerRead;
+  [COMPILED_NODE_READ_EXTENSION]?: CompiledNodeRead;
 }
 
 function extensionsOf(thing: { extensions?: unknown }): Extensions {
@@ -1110,6 +1115,84 @@ export class SelectionCompiler {
       );
     }
     return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
+  }
+
+  /**
+   * A root `node(id:)` or `nodes(ids:)` registered with `compiledNodeRead`: each id's object as
+   * `nodeObject` reads it (`nodes`: a JSON array of them, in order, null where `node` is null).
+   */
+  rootNode(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, node: FieldNode): SQL {
+    const read = extensionsOf(field)[COMPILED_NODE_READ_EXTENSION] ?? decline('root field not registered');
+    checkScopes(field, this.scope);
+    const args = getArgumentValues(field, node, this.scope.variables);
+    const selectionSet = node.selectionSet ?? decline('no selection');
+    if (read.argument === 'id') return this.nodeObject(schema, args.id, selectionSet);
+    const ids = args.ids;
+    // More ids than `nodes` takes: its resolver refuses them with its own error.
+    if (!Array.isArray(ids) || ids.length > read.most) decline('ids');
+    if (ids.length === 0) return sql`'[]'::json`;
+    return sql`json_build_array(${sql.join(
+      ids.map((id) => this.nodeObject(schema, id, selectionSet)),
+      sql`, `,
+    )})`;
+  }
+
+  /**
+   * `node(id:)`: the object a global id names, read as `organisation(id:)` reads one, or null
+   * when `node` answers null without SQL (a malformed id, an id naming no Node type, a type the
+   * caller's roles or its row rule may not read). A Node type that is not a drizzle model (read
+   * by its own loader) is declined: the resolvers answer.
+   */
+  nodeObject(schema: GraphQLSchema, globalId: unknown, selectionSet: SelectionSetNode): SQL {
+    const decoded = typeof globalId === 'string' ? tryDecodeGlobalId(globalId) : null;
+    if (!decoded) return sql`null::json`;
+    const type = schema.getType(decoded.typename);
+    const rule = readRuleOfType({ schema }, decoded.typename);
+    if (!(type instanceof GraphQLObjectType) || !rule || !mayReadType(rule, this.scope.actor)) return sql`null::json`;
+    const model = extensionsOf(type).pothosDrizzleModel ?? decline(`node type ${type.name} has its own loader`);
+    const table = this.#registry[model] ?? decline('node table');
+    const alias = this.#alias();
+    const tenantTable = 'tenantId' in table.table;
+    // In a widened context a tenant row may be any of the request's tenants, which only the
+    // database holds: bound to them as its read policy is, each related row to the row's tenant.
+    const widened = this.scope.tenantIds === 'known';
+    const known: Known = tenantTable
+      ? { id: null, tenant: null, ...(widened ? { rowTenant: true } : {}) }
+      : { id: decoded.id, tenant: null };
+    const rowRule = rowReadRuleOf(type);
+    if (rowRule?.row && !this.scope.actor.platformScope) {
+      // `node` answers null for a row its rule refuses (not the field refusals of a list).
+      const columns = rowRule.rowColumns ?? [];
+      if (!tenantTable || widened || columns.length !== 1 || columns[0] !== 'tenantId') decline('node row rule');
+      this.perOrganisation = true;
+      if (!rowRule.row({ tenantId: this.scope.actor.organisationId }, this.scope.actor)) return sql`null::json`;
+    }
+    const row = this.object(type, table, alias, selectionSet, known);
+    const where = [
+      sql`${column(alias, table, 'id').sql} = ${decoded.id}::uuid`,
+      ...(tenantTable && widened
+        ? [sql`${column(alias, table, 'tenantId').sql} = any (app.current_tenant_ids())`]
+        : this.#tenantBound(alias, table, { tenant: null })),
+    ];
+    return sql`(select ${row} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${sql.join(where, sql` and `)})`;
+  }
+
+  /**
+   * A mutation payload's object (`compiledPayloadObject`), read after the mutation wrote it: the
+   * row the resolver returned, by its id and tenant, everything under it bound to that tenant.
+   * The compile is for this row (its id and tenant are in the statement's text).
+   */
+  payloadObject(type: GraphQLObjectType, selectionSet: SelectionSetNode, row: { id: string; tenantId?: string }): SQL {
+    const model = extensionsOf(type).pothosDrizzleModel ?? decline(`payload type ${type.name} is not a drizzle model`);
+    const table = this.#registry[model] ?? decline('payload table');
+    if (!UUID.test(row.id)) decline('payload id');
+    const tenantTable = 'tenantId' in table.table;
+    if (tenantTable && (typeof row.tenantId !== 'string' || !UUID.test(row.tenantId))) decline('payload tenant');
+    const known: Known = tenantTable ? { id: null, tenant: row.tenantId! } : { id: row.id, tenant: null };
+    const alias = this.#alias();
+    const object = this.object(type, table, alias, selectionSet, known);
+    const where = [sql`${column(alias, table, 'id').sql} = ${row.id}::uuid`, ...this.#tenantBound(alias, table, known)];
+    return sql`(select ${object} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${sql.join(where, sql` and `)})`;
   }
 
   #condition(alias: string, table: TableEntry, key: string, condition: ColumnCondition): SQL {

@@ -39,6 +39,13 @@ export interface CompiledViewerRead {
   organisationField: string;
 }
 
+/**
+ * What Relay's `node(id:)` or `nodes(ids:)` tells the selection compiler: which argument holds
+ * the global ids. Each id's type is read from the id itself; a Node type that is a drizzle model
+ * is read from its table by id (any other is left to the field's resolver).
+ */
+export type CompiledNodeRead = { argument: 'id' } | { argument: 'ids'; most: number };
+
 export type ColumnCondition = string | number | boolean | { ilike: string };
 
 export const COMPILED_READ_EXTENSION = 'compiledRead';
@@ -61,6 +68,23 @@ export const COMPILED_VIEWER_READ_EXTENSION = 'compiledViewerRead';
 export function compiledViewerReadExtension(read: CompiledViewerRead): Record<string, unknown> {
   return { [COMPILED_VIEWER_READ_EXTENSION]: read };
 }
+
+export const COMPILED_NODE_READ_EXTENSION = 'compiledNodeRead';
+
+/** The field extension that registers `node` or `nodes` with the selection compiler. */
+export function compiledNodeReadExtension(read: CompiledNodeRead): Record<string, unknown> {
+  return { [COMPILED_NODE_READ_EXTENSION]: read };
+}
+
+/**
+ * Marks a mutation payload's field answering a drizzle object (the charge set, the organisation
+ * onboarded): once the mutation has written, the selection compiler reads that object by the id
+ * and tenant of the row the field's resolver returned, in one statement in the request's
+ * transaction, instead of the drizzle plugin's resolvers.
+ */
+export const COMPILED_PAYLOAD_OBJECT_EXTENSION = 'compiledPayloadObject';
+
+export const compiledPayloadObjectExtension = { [COMPILED_PAYLOAD_OBJECT_EXTENSION]: true } as const;
 
 /**
  * Marks a field with a `select` whose resolver computes its value from the selected row data

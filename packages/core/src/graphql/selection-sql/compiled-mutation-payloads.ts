@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+  GraphQLError,
+  type GraphQLField,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  GraphQLUnionType,
+  getOperationAST,
+  getVariableValues,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { PlatformRelations } from '../../db/platform-schema.ts';
+import { queryRows } from '../../db/query-rows.ts';
+import type { RequestContext } from '../request-context.ts';
+import { type CompileScope, NotCompilable, SelectionCompiler } from './compile-selection.ts';
+import { COMPILED_PAYLOAD_OBJECT_EXTENSION } from './compiled-root-read.ts';
+import { computeMarked, fragmentsOf } from './execute-compiled-read.ts';
+import { answerRefusals } from './refused-fields.ts';
+
+/** The row a payload field's resolver returned: its id, and its tenant for a tenant table. */
+interface PayloadRow {
+  id: string;
+  tenantId?: string;
+}
+
+/** A payload field the compiler answers: where it sits in the answer, and what was asked of it. */
+interface PlannedPayloadField {
+  rootKey: string;
+  payloadType: GraphQLObjectType;
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+// Per request: the rows the marked payload fields' resolvers returned, by response path.
+const returnedRows = new WeakMap<object, Map<string, PayloadRow>>();
+
+function pathKey(rootKey: string, fieldKey: string): string {
+  return JSON.stringify([rootKey, fieldKey]);
+}
+
+function isPayloadRow(value: unknown): value is PayloadRow {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as PayloadRow).id === 'string' &&
+    ((value as PayloadRow).tenantId === undefined || typeof (value as PayloadRow).tenantId === 'string')
+  );
+}
+
+/**
+ * Has every field marked `compiledPayloadObject` record the row its resolver returns (for a
+ * payload directly under a mutation field), so that the compiled read after the mutation knows
+ * which row to read. The resolver itself is unchanged.
+ */
+export function recordCompiledPayloadRows(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if ((field.extensions as Record<string, unknown>)[COMPILED_PAYLOAD_OBJECT_EXTENSION] !== true) continue;
+      const resolve = field.resolve;
+      if (!resolve) continue;
+      field.resolve = async (parent, args, context: object, info: GraphQLResolveInfo) => {
+        const value = await resolve(parent, args, context, info);
+        const root = info.path.prev;
+        if (root && root.prev === undefined && isPayloadRow(value)) {
+          let rows = returnedRows.get(context);
+          if (!rows) {
+            rows = new Map();
+            returnedRows.set(context, rows);
+          }
+          rows.set(pathKey(String(root.key), String(info.path.key)), { id: value.id, tenantId: value.tenantId });
+        }
+        return value;
+      };
+    }
+  }
+  return schema;
+}
+
+// A row that stands for the one the mutation will write, to try whether the compiler takes a
+// selection before the mutation runs (random per process, so no input can name it).
+const STAND_IN_ROW: PayloadRow = { id: randomUUID(), tenantId: randomUUID() };
+
+function named(type: GraphQLOutputType): GraphQLOutputType {
+  return type instanceof GraphQLNonNull ? type.ofType : type;
+}
+
+/** The selection compiler for this request's payload reads: each read bound to its row's tenant. */
+function payloadCompiler(args: ExecutionArgs, context: RequestContext, relations: PlatformRelations) {
+  const operation = getOperationAST(args.document, args.operationName)!;
+  const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+  if (coerced.errors) return null;
+  const scope: CompileScope = {
+    fragments: fragmentsOf(args.document),
+    variables: coerced.coerced,
+    actor: context.actor!,
+    // The platform path sees every tenant; anyone else's reads are bound to the tenant the
+    // payload's row names (a new customer's rows, once onboarded, are its own, not the caller's).
+    tenantIds: context.actor!.platformScope ? null : 'known',
+  };
+  return new SelectionCompiler(scope, relations);
+}
+
+function compiledPayloadSql(
+  compiler: SelectionCompiler,
+  planned: PlannedPayloadField,
+  row: PayloadRow,
+): ReturnType<typeof sql> | null {
+  const type = named(planned.field.type);
+  if (!(type instanceof GraphQLObjectType) || !planned.node.selectionSet) return null;
+  try {
+    const written = compiler.ctes.length;
+    const object = compiler.payloadObject(type, planned.node.selectionSet, row);
+    const ctes = compiler.ctes.slice(written);
+    const withs = ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``;
+    return sql`${withs}select ${object} as result`;
+  } catch (error) {
+    if (error instanceof NotCompilable || error instanceof Error) return null;
+    return null;
+  }
+}
+
+/**
+ * Plans the operation's payload fields the compiler answers and rewrites the document so that
+ * graphql's execution resolves only their `__typename` (the row is recorded by its resolver).
+ * Null when nothing of the operation is taken: it then runs as it always did.
+ */
+function planPayloads(
+  args: ExecutionArgs,
+  context: RequestContext,
+  relations: PlatformRelations,
+): { document: DocumentNode; planned: PlannedPayloadField[] } | null {
+  const operation = getOperationAST(args.document, args.operationName);
+  const mutationType = args.schema.getMutationType();
+  if (operation?.operation !== 'mutation' || !mutationType) return null;
+  // One mutation per operation: a later mutation's writes must not show in an earlier payload.
+  const roots = operation.selectionSet.selections.filter(
+    (selection) => !(selection.kind === Kind.FIELD && selection.name.value === '__typename'),
+  );
+  const root = roots[0];
+  if (roots.length !== 1 || root?.kind !== Kind.FIELD || root.directives?.length || !root.selectionSet) return null;
+  const mutationField = mutationType.getFields()[root.name.value];
+  if (!mutationField) return null;
+  const rootKey = root.alias?.value ?? root.name.value;
+  const compiler = payloadCompiler(args, context, relations);
+  if (!compiler) return null;
+  const planned: PlannedPayloadField[] = [];
+  const seen = new Set<string>();
+
+  /** The selections of `type` (the payload, or the union holding it) with the taken fields reduced to `__typename`. */
+  const rewrite = (type: GraphQLOutputType, selectionSet: SelectionSetNode): SelectionSetNode | null => {
+    const selections: SelectionNode[] = [];
+    for (const selection of selectionSet.selections) {
+      if (selection.directives?.length) return null;
+      // A named fragment may be spread elsewhere too: the payload is then left to the resolvers.
+      if (selection.kind === Kind.FRAGMENT_SPREAD) return null;
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition?.name.value;
+        const inner = condition ? args.schema.getType(condition) : type;
+        if (inner instanceof GraphQLObjectType || inner instanceof GraphQLUnionType) {
+          const rewritten = rewrite(inner as GraphQLOutputType, selection.selectionSet);
+          if (!rewritten) return null;
+          selections.push({ ...selection, selectionSet: rewritten });
+        } else selections.push(selection);
+        continue;
+      }
+      if (!(type instanceof GraphQLObjectType) || selection.name.value === '__typename') {
+        selections.push(selection);
+        continue;
+      }
+      const key = selection.alias?.value ?? selection.name.value;
+      const field = type.getFields()[selection.name.value];
+      const marked = (field?.extensions as Record<string, unknown> | undefined)?.[COMPILED_PAYLOAD_OBJECT_EXTENSION];
+      if (!field || marked !== true || !selection.selectionSet || selection.arguments?.length) {
+        selections.push(selection);
+        continue;
+      }
+      // One object per response key: graphql would merge two selections of one key.
+      if (seen.has(key)) return null;
+      seen.add(key);
+      const candidate = { rootKey, payloadType: type, field, node: selection };
+      if (!compiledPayloadSql(compiler, candidate, STAND_IN_ROW)) {
+        selections.push(selection);
+        continue;
+      }
+      planned.push(candidate);
+      selections.push({
+        ...selection,
+        selectionSet: {
+          kind: Kind.SELECTION_SET,
+          selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }],
+        },
+      });
+    }
+    return { ...selectionSet, selections };
+  };
+
+  const rewritten = rewrite(named(mutationField.type), root.selectionSet);
+  if (!rewritten || planned.length === 0) return null;
+  const rewrittenOperation: OperationDefinitionNode = {
+    ...operation,
+    selectionSet: {
+      ...operation.selectionSet,
+      selections: operation.selectionSet.selections.map((selection) =>
+        selection === root ? { ...root, selectionSet: rewritten } : selection,
+      ),
+    },
+  };
+  return {
+    planned,
+    document: {
+      ...args.document,
+      definitions: args.document.definitions.map((definition) =>
+        definition === operation ? rewrittenOperation : definition,
+      ),
+    },
+  };
+}
+
+/** A located error of the payload's object, its path from the operation's root. */
+function underRoot(error: GraphQLError, rootKey: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes ?? null,
+    path: [rootKey, ...(error.path ?? [])],
+    ...(error.originalError ? { originalError: error.originalError } : {}),
+    extensions: error.extensions,
+  });
+}
+
+/**
+ * Runs a mutation operation whose payload fields the selection compiler takes: the mutation's
+ * resolver writes as always (graphql's execution, `execute`), then each such payload object is
+ * read by the id and tenant of the row the resolver returned, in one statement in the request's
+ * transaction (read-your-writes), with the authorization decisions the compiler makes for
+ * queries. Null when the operation is not such a mutation: the caller executes it normally.
+ */
+export async function executeMutationWithCompiledPayloads(
+  args: ExecutionArgs,
+  context: RequestContext,
+  relations: PlatformRelations,
+  execute: (args: ExecutionArgs) => Promise<ExecutionResult>,
+): Promise<ExecutionResult | null> {
+  const tx = context.transaction;
+  if (!context.actor || !tx) return null;
+  const plan = planPayloads(args, context, relations);
+  if (!plan) return null;
+  const result = await execute({ ...args, document: plan.document });
+  const data = result.data as Record<string, unknown> | null | undefined;
+  const errors = [...(result.errors ?? [])];
+  const rows = returnedRows.get(context);
+  const fragments = fragmentsOf(args.document);
+  for (const planned of plan.planned) {
+    const payload = data?.[planned.rootKey] as Record<string, unknown> | null | undefined;
+    const key = planned.node.alias?.value ?? planned.node.name.value;
+    const row = rows?.get(pathKey(planned.rootKey, key));
+    if (!payload || !row || payload[key] === null || payload[key] === undefined) continue;
+    // Compiled again for the row written: its id and tenant are in the statement's text.
+    const compiler = payloadCompiler(args, context, relations)!;
+    const statement = compiledPayloadSql(compiler, planned, row);
+    if (!statement) throw new Error(`The payload field ${planned.payloadType.name}.${key} no longer compiles`);
+    const [read] = await queryRows<{ result: unknown }>(context.transaction ?? tx, statement);
+    const holder: Record<string, unknown> = {
+      [key]: await computeMarked(read?.result ?? null, compiler.computed, context),
+    };
+    if (compiler.refusals.length) {
+      const answered = answerRefusals(
+        holder,
+        planned.payloadType,
+        { kind: Kind.SELECTION_SET, selections: [planned.node] },
+        fragments,
+        compiler.refusals,
+      );
+      errors.push(...answered.errors.map((error) => underRoot(error, planned.rootKey)));
+      if (!answered.data) {
+        // The object may not be null: the payload is null in its place, as graphql would make it.
+        if (data) data[planned.rootKey] = null;
+        continue;
+      }
+    }
+    payload[key] = holder[key];
+  }
+  returnedRows.delete(context);
+  return errors.length ? { ...result, errors } : result;
+}
