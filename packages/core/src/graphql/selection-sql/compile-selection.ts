@@ -176,8 +176,11 @@ export function collectFields(
     if (selection.directives?.length) decline('directives');
     if (selection.kind === Kind.FIELD) {
       const key = selection.alias?.value ?? selection.name.value;
-      // Merged selections of one key (graphql merges their sub-selections) are left to graphql.
-      if (into.has(key)) decline('repeated response key');
+      const earlier = into.get(key);
+      // A leaf asked twice under one key is one value (validation has made them the same field
+      // with the same arguments); merged sub-selections of one key are left to graphql.
+      if (earlier && !earlier.selectionSet && !selection.selectionSet) continue;
+      if (earlier) decline('repeated response key');
       into.set(key, selection);
       continue;
     }
@@ -913,7 +916,9 @@ export class SelectionCompiler {
       const child = this.#source(
         target,
         childAlias,
-        { columns: nested.columns ?? {}, with: nested.with ?? {} },
+        // A related table named without `columns` is read whole, as drizzle reads it (its own
+        // relations beside it do not narrow it).
+        { columns: nested.columns ?? everyColumn(target), with: nested.with ?? {} },
         targetKnown,
       );
       const conditions = relation.sourceColumns.map((sourceColumn, index) => {
@@ -1266,6 +1271,15 @@ function queryFilter(where: unknown, target: TableEntry, alias: string): SQL[] {
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') decline('filter value');
     return sql`${target_.sql} = ${value}`;
   });
+}
+
+/** Every column of a table, as a drizzle `columns` selection. */
+function everyColumn(table: TableEntry): Record<string, true> {
+  const columns: Record<string, true> = {};
+  for (const [key, value] of Object.entries(table.table)) {
+    if (typeof value === 'object' && value !== null && 'columnType' in value) columns[key] = true;
+  }
+  return columns;
 }
 
 function tableName(table: TableEntry): string {
