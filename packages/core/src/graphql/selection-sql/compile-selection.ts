@@ -177,10 +177,20 @@ export function collectFields(
     if (selection.kind === Kind.FIELD) {
       const key = selection.alias?.value ?? selection.name.value;
       const earlier = into.get(key);
-      // A leaf asked twice under one key is one value (validation has made them the same field
-      // with the same arguments); merged sub-selections of one key are left to graphql.
-      if (earlier && !earlier.selectionSet && !selection.selectionSet) continue;
-      if (earlier) decline('repeated response key');
+      if (earlier) {
+        // One field asked twice under one key (validation has made them the same field with the
+        // same arguments): one value, its sub-selections merged in order, as graphql merges them.
+        if (earlier.selectionSet && selection.selectionSet) {
+          into.set(key, {
+            ...earlier,
+            selectionSet: {
+              ...earlier.selectionSet,
+              selections: [...earlier.selectionSet.selections, ...selection.selectionSet.selections],
+            },
+          });
+        } else if (earlier.selectionSet || selection.selectionSet) decline('repeated response key');
+        continue;
+      }
       into.set(key, selection);
       continue;
     }
