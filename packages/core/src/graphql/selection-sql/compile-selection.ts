@@ -17,7 +17,7 @@ import {
 import type { Actor } from '../../auth/principal.ts';
 import { listRuleOf, mayListUnder, mayReadType, readRuleOfType, rowReadRuleOf } from '../../auth/read-access.ts';
 import type { PlatformRelations } from '../../db/platform-schema.ts';
-import { tryDecodeGlobalId } from '../global-id.ts';
+import { encodeGlobalId, tryDecodeGlobalId } from '../global-id.ts';
 import {
   COMPILED_NODE_READ_EXTENSION,
   COMPILED_OBJECT_READ_EXTENSION,
@@ -922,6 +922,11 @@ export class SelectionCompiler {
       const target = this.#registry[relation.targetTableName] ?? decline('target table');
       const childAlias = this.#alias();
       const nested = asked === true ? {} : (asked as DrizzleSelect);
+      const { columns: _columns, with: _with, orderBy: _orderBy, where: nestedWhere, limit, ...other } = nested;
+      if (Object.keys(other).length) decline('related select with extras');
+      if (limit !== undefined && (relation.relationType !== 'many' || !Number.isInteger(limit) || !nested.orderBy)) {
+        decline('related select limit');
+      }
       const targetKnown = this.#knownTarget(relation, table, known);
       const child = this.#source(
         target,
@@ -940,6 +945,8 @@ export class SelectionCompiler {
           ...conditions,
           ...this.#tenantBound(childAlias, target, targetKnown),
           ...relationFilter(relation, target, childAlias),
+          // The select's own filter on the related rows, in the one form relations use (`RAW`).
+          ...relationFilter({ where: nestedWhere }, target, childAlias),
         ],
         sql` and `,
       );
@@ -960,10 +967,22 @@ export class SelectionCompiler {
         pairs.push(sql`${sql.raw(`'${name}'`)}, (select ${child.sql} ${from} limit 1)`);
         revivers.push([name, (value) => (value === null ? null : child.revive(value as Record<string, unknown>))]);
       } else {
-        const order = nested.orderBy
-          ? sql` order by ${stringLiteralOrder(target, childAlias, nested.orderBy as Record<string, unknown>)}`
-          : sql``;
-        pairs.push(sql`${sql.raw(`'${name}'`)}, (select coalesce(json_agg(${child.sql}${order}), '[]'::json) ${from})`);
+        const orderBy = nested.orderBy
+          ? stringLiteralOrder(target, childAlias, nested.orderBy as Record<string, unknown>)
+          : null;
+        const order = orderBy ? sql` order by ${orderBy}` : sql``;
+        if (typeof limit === 'number' && orderBy) {
+          // The first rows in order (a current version): limited in a subquery, aggregated in order.
+          const limited = this.#alias();
+          const rows = sql.identifier(limited);
+          pairs.push(
+            sql`${sql.raw(`'${name}'`)}, (select coalesce(json_agg(${rows}.j order by ${rows}.n), '[]'::json) from (select ${child.sql} as j, row_number() over (order by ${orderBy}) as n ${from} order by ${orderBy} limit ${sql.raw(String(limit))}) as ${rows})`,
+          );
+        } else {
+          pairs.push(
+            sql`${sql.raw(`'${name}'`)}, (select coalesce(json_agg(${child.sql}${order}), '[]'::json) ${from})`,
+          );
+        }
         revivers.push([name, (value) => (value as Record<string, unknown>[]).map((row) => child.revive(row))]);
       }
     }
@@ -994,7 +1013,7 @@ export class SelectionCompiler {
       return async (value) => (value == null ? null : type.serialize(value));
     }
     if (!(type instanceof GraphQLObjectType) || !selectionSet) decline('computed type');
-    if (extensionsOf(type).pothosDrizzleModel) decline('computed drizzle object');
+    if (extensionsOf(type).pothosDrizzleModel) return this.#rowCompleter(type, selectionSet);
     checkScopes(type, this.scope);
     const fields: [string, (parent: unknown, context: unknown) => Promise<unknown>][] = [];
     for (const [key, node] of collectFields(type, selectionSet, this.scope)) {
@@ -1022,6 +1041,48 @@ export class SelectionCompiler {
       fields.forEach(([key], index) => {
         completed[key] = values[index];
       });
+      return completed;
+    };
+  }
+
+  /**
+   * Completes a drizzle row a computed field returned (the offering's current SLA version) for
+   * a selection of what the row holds itself: `__typename`, the global id, exposed columns.
+   * Anything else of the type (a relation, a computed field) is left to graphql's execution.
+   */
+  #rowCompleter(
+    type: GraphQLObjectType,
+    selectionSet: SelectionSetNode,
+  ): (value: unknown, context: unknown) => Promise<unknown> {
+    checkScopes(type, this.scope);
+    const node = type.getInterfaces().some((iface) => iface.name === 'Node');
+    const fields: [string, (row: Record<string, unknown>) => unknown][] = [];
+    for (const [key, child] of collectFields(type, selectionSet, this.scope)) {
+      const name = child.name.value;
+      if (name === '__typename') {
+        fields.push([key, () => type.name]);
+        continue;
+      }
+      const field = type.getFields()[name] ?? decline(`no field ${name}`);
+      checkScopes(field, this.scope);
+      if (child.arguments?.length) decline('row field with arguments');
+      if (name === 'id' && node) {
+        fields.push([key, (row) => encodeGlobalId(type.name, String(row.id))]);
+        continue;
+      }
+      const exposed = extensionsOf(field).pothosExposedField ?? decline(`row field ${type.name}.${name}`);
+      const leaf = unwrap(field.type);
+      if (leaf.list || !(leaf.named instanceof GraphQLScalarType || leaf.named instanceof GraphQLEnumType)) {
+        decline('row field type');
+      }
+      const scalar = leaf.named;
+      fields.push([key, (row) => (row[exposed] == null ? null : scalar.serialize(row[exposed]))]);
+    }
+    return async (value) => {
+      if (value == null) return null;
+      const row = value as Record<string, unknown>;
+      const completed: Record<string, unknown> = {};
+      for (const [key, complete] of fields) completed[key] = complete(row);
       return completed;
     };
   }
@@ -1221,6 +1282,8 @@ interface DrizzleSelect {
   columns?: Record<string, unknown>;
   with?: Record<string, true | DrizzleSelect>;
   orderBy?: unknown;
+  where?: unknown;
+  limit?: unknown;
 }
 
 /** A column as row data (JSON), and how to read it back as drizzle's value. */
