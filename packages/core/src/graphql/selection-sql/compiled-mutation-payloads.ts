@@ -37,6 +37,8 @@ interface PayloadRow {
 /** A payload field the compiler answers: where it sits in the answer, and what was asked of it. */
 interface PlannedPayloadField {
   rootKey: string;
+  /** Whether the mutation field may not be null (a null payload then nulls the whole answer). */
+  rootNonNull: boolean;
   payloadType: GraphQLObjectType;
   field: GraphQLField<unknown, unknown>;
   node: FieldNode;
@@ -189,7 +191,13 @@ function planPayloads(
       // One object per response key: graphql would merge two selections of one key.
       if (seen.has(key)) return null;
       seen.add(key);
-      const candidate = { rootKey, payloadType: type, field, node: selection };
+      const candidate = {
+        rootKey,
+        rootNonNull: mutationField.type instanceof GraphQLNonNull,
+        payloadType: type,
+        field,
+        node: selection,
+      };
       if (!compiledPayloadSql(compiler, candidate, STAND_IN_ROW)) {
         selections.push(selection);
         continue;
@@ -256,7 +264,7 @@ export async function executeMutationWithCompiledPayloads(
   const plan = planPayloads(args, context, relations);
   if (!plan) return null;
   const result = await execute({ ...args, document: plan.document });
-  const data = result.data as Record<string, unknown> | null | undefined;
+  let data = result.data as Record<string, unknown> | null | undefined;
   const errors = [...(result.errors ?? [])];
   const rows = returnedRows.get(context);
   const fragments = fragmentsOf(args.document);
@@ -273,6 +281,25 @@ export async function executeMutationWithCompiledPayloads(
     const holder: Record<string, unknown> = {
       [key]: await computeMarked(read?.result ?? null, compiler.computed, context),
     };
+    // The payload's object may not be null: the null goes up, as graphql's execution takes it.
+    const nullPayload = () => {
+      if (!data) return;
+      if (planned.rootNonNull) data = null;
+      else data[planned.rootKey] = null;
+    };
+    if (holder[key] === null && planned.field.type instanceof GraphQLNonNull) {
+      errors.push(
+        new GraphQLError(
+          `Cannot return null for non-nullable field ${planned.payloadType.name}.${planned.field.name}.`,
+          {
+            nodes: [planned.node],
+            path: [planned.rootKey, key],
+          },
+        ),
+      );
+      nullPayload();
+      continue;
+    }
     if (compiler.refusals.length) {
       const answered = answerRefusals(
         holder,
@@ -283,13 +310,13 @@ export async function executeMutationWithCompiledPayloads(
       );
       errors.push(...answered.errors.map((error) => underRoot(error, planned.rootKey)));
       if (!answered.data) {
-        // The object may not be null: the payload is null in its place, as graphql would make it.
-        if (data) data[planned.rootKey] = null;
+        nullPayload();
         continue;
       }
     }
     payload[key] = holder[key];
   }
   returnedRows.delete(context);
-  return errors.length ? { ...result, errors } : result;
+  const answer: ExecutionResult = { ...result, data };
+  return errors.length ? { ...answer, errors } : answer;
 }
