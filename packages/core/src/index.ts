@@ -42,7 +42,7 @@ export * from './graphql/readable-node.ts';
 export * from './graphql/request-context.ts';
 export {
   executeMutationWithCompiledPayloads,
-  recordCompiledPayloadRows,
+  readCompiledPayloads,
 } from './graphql/selection-sql/compiled-mutation-payloads.ts';
 export * from './graphql/selection-sql/compiled-root-read.ts';
 export {

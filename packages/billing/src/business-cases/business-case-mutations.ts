@@ -1,4 +1,4 @@
-import { compiledPayloadObjectExtension } from '@ssp/core';
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';
@@ -21,7 +21,7 @@ const BusinessCasePayload = builder
       businessCase: t.field({
         type: BusinessCaseRef,
         description: 'The case.',
-        extensions: compiledPayloadObjectExtension,
+        extensions: compiledPayloadObject('businessCase'),
         resolve: (p) => p.businessCase,
       }),
       replayed: t.boolean({
@@ -170,7 +170,7 @@ const LinkPayload = builder
       line: t.field({
         type: BusinessCaseLineRef,
         description: 'The line.',
-        extensions: compiledPayloadObjectExtension,
+        extensions: compiledPayloadObject('line'),
         resolve: (p) => p.line,
       }),
       replayed: t.boolean({

@@ -1,4 +1,4 @@
-import { compiledPayloadObjectExtension } from '@ssp/core';
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';
 import { LedgerEntryKindEnum, SavingsLedgerEntryRef } from './ledger-entry-type.ts';
@@ -47,7 +47,7 @@ const RecordSavingsLedgerEntryPayload = builder
       savingsLedgerEntry: t.field({
         type: SavingsLedgerEntryRef,
         description: 'The entry.',
-        extensions: compiledPayloadObjectExtension,
+        extensions: compiledPayloadObject('entry'),
         resolve: (p) => p.entry,
       }),
       replayed: t.boolean({

@@ -1,4 +1,4 @@
-import { checkIdempotencyKey, compiledPayloadObjectExtension, money } from '@ssp/core';
+import { checkIdempotencyKey, compiledPayloadObject, money } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { requiredText } from '../access/billing-access.ts';
@@ -32,7 +32,7 @@ const RecordStatementCreditPayload = builder
       credit: t.field({
         type: StatementCreditRef,
         description: 'The credit.',
-        extensions: compiledPayloadObjectExtension,
+        extensions: compiledPayloadObject('credit'),
         resolve: (p) => p.credit,
       }),
       replayed: t.boolean({

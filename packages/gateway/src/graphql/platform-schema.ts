@@ -1,4 +1,4 @@
-import { applyErrorRule, recordCompiledPayloadRows } from '@ssp/core';
+import { applyErrorRule } from '@ssp/core';
 import { addErrorCodeField, builder } from '@ssp/schema';
 // Each domain package registers its types and fields on the shared builder when imported;
 // the order is the dependency order (a later package extends an earlier one's types).
@@ -16,11 +16,7 @@ export function platformSchema(): GraphQLSchema {
   if (!schema) {
     // Every domain has declared its error codes by now (each did when it was imported above).
     addErrorCodeField();
-    // The payload rows are recorded inside each mutation's savepoint (the savepoints wrap the
-    // mutation fields, the recording wraps the payloads' object fields).
-    schema = runMutationsInSavepoints(
-      recordCompiledPayloadRows(applyErrorRule(lexicographicSortSchema(builder.toSchema()))),
-    );
+    schema = runMutationsInSavepoints(applyErrorRule(lexicographicSortSchema(builder.toSchema())));
   }
   return schema;
 }

@@ -1,4 +1,4 @@
-import { compiledPayloadObjectExtension } from '@ssp/core';
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { auditActor, OrganisationKindEnum } from '@ssp/tenants';
 import {
@@ -58,7 +58,7 @@ const ServiceOfferingPayload = builder
       offering: t.field({
         type: ServiceOfferingRef,
         description: 'The offering.',
-        extensions: compiledPayloadObjectExtension,
+        extensions: compiledPayloadObject('offering'),
         resolve: (p) => p.offering,
       }),
       replayed: t.boolean({
@@ -164,7 +164,7 @@ const SlaDefinitionPayload = builder
       slaDefinition: t.field({
         type: SlaDefinitionRef,
         description: 'The version.',
-        extensions: compiledPayloadObjectExtension,
+        extensions: compiledPayloadObject('definition'),
         resolve: (p) => p.definition,
       }),
       replayed: t.boolean({

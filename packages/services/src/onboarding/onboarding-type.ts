@@ -1,4 +1,4 @@
-import { compiledPayloadObjectExtension } from '@ssp/core';
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import {
   auditActor,
@@ -81,7 +81,7 @@ const OnboardOrganisationPayload = builder.objectRef<Onboarded>('OnboardOrganisa
     organisation: t.field({
       type: OrganisationRef,
       description: 'The new organisation.',
-      extensions: compiledPayloadObjectExtension,
+      extensions: compiledPayloadObject('organisation'),
       resolve: (p) => p.organisation,
     }),
     replayed: t.boolean({

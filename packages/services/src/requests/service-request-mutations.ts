@@ -1,4 +1,4 @@
-import { compiledPayloadObjectExtension } from '@ssp/core';
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
@@ -15,7 +15,7 @@ const ServiceRequestPayload = builder
       serviceRequest: t.field({
         type: ServiceRequestRef,
         description: 'The request.',
-        extensions: compiledPayloadObjectExtension,
+        extensions: compiledPayloadObject('request'),
         resolve: (p) => p.request,
       }),
       replayed: t.boolean({
@@ -156,7 +156,7 @@ const CommentPayload = builder.objectRef<{ comment: typeof CommentRef.$inferType
     comment: t.field({
       type: CommentRef,
       description: 'The comment.',
-      extensions: compiledPayloadObjectExtension,
+      extensions: compiledPayloadObject('comment'),
       resolve: (p) => p.comment,
     }),
   }),

@@ -1,4 +1,4 @@
-import { compiledPayloadObjectExtension } from '@ssp/core';
+import { compiledPayloadObject } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import type { ApiClientRow } from './api-client-checks.ts';
 import { ApiClientRef } from './api-client-type.ts';
@@ -14,7 +14,7 @@ export const ApiClientSecretPayload = builder.objectRef<ClientWithSecret>('ApiCl
     apiClient: t.field({
       type: ApiClientRef,
       description: 'The client.',
-      extensions: compiledPayloadObjectExtension,
+      extensions: compiledPayloadObject('client'),
       resolve: (p) => p.client,
     }),
     clientSecret: t.string({ description: 'The secret, shown once.', resolve: (p) => p.clientSecret }),
@@ -27,7 +27,7 @@ export const ApiClientPayload = builder.objectRef<{ client: ApiClientRow }>('Api
     apiClient: t.field({
       type: ApiClientRef,
       description: 'The client.',
-      extensions: compiledPayloadObjectExtension,
+      extensions: compiledPayloadObject('client'),
       resolve: (p) => p.client,
     }),
   }),

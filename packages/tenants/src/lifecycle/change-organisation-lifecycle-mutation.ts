@@ -1,4 +1,4 @@
-import { compiledPayloadObjectExtension } from '@ssp/core';
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 import { changeOrganisationLifecycle, type OrganisationRow } from './change-organisation-lifecycle.ts';
@@ -19,7 +19,7 @@ const OrganisationPayload = builder.objectRef<{ organisation: OrganisationRow }>
     organisation: t.field({
       type: OrganisationRef,
       description: 'The organisation.',
-      extensions: compiledPayloadObjectExtension,
+      extensions: compiledPayloadObject('organisation'),
       resolve: (p) => p.organisation,
     }),
   }),

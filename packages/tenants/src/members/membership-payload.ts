@@ -1,4 +1,4 @@
-import { compiledPayloadObjectExtension } from '@ssp/core';
+import { compiledPayloadObject } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import { MembershipRef } from './member-type.ts';
 import type { MembershipRow } from './membership-checks.ts';
@@ -9,7 +9,7 @@ export const MembershipPayload = builder.objectRef<{ membership: MembershipRow }
     membership: t.field({
       type: MembershipRef,
       description: 'The membership.',
-      extensions: compiledPayloadObjectExtension,
+      extensions: compiledPayloadObject('membership'),
       resolve: (p) => p.membership,
     }),
   }),

@@ -10,8 +10,6 @@ import {
   GraphQLNonNull,
   GraphQLObjectType,
   type GraphQLOutputType,
-  type GraphQLResolveInfo,
-  type GraphQLSchema,
   GraphQLUnionType,
   getOperationAST,
   getVariableValues,
@@ -24,7 +22,7 @@ import type { PlatformRelations } from '../../db/platform-schema.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../request-context.ts';
 import { type CompileScope, NotCompilable, SelectionCompiler } from './compile-selection.ts';
-import { COMPILED_PAYLOAD_OBJECT_EXTENSION } from './compiled-root-read.ts';
+import { COMPILED_PAYLOAD_OBJECT_EXTENSION, type CompiledPayloadObject } from './compiled-root-read.ts';
 import { computeMarked, fragmentsOf } from './execute-compiled-read.ts';
 import { answerRefusals } from './refused-fields.ts';
 
@@ -37,6 +35,8 @@ interface PayloadRow {
 /** A payload field the compiler answers: where it sits in the answer, and what was asked of it. */
 interface PlannedPayloadField {
   rootKey: string;
+  /** The payload's property holding the row. */
+  property: string;
   /** Whether the mutation field may not be null (a null payload then nulls the whole answer). */
   rootNonNull: boolean;
   payloadType: GraphQLObjectType;
@@ -44,8 +44,22 @@ interface PlannedPayloadField {
   node: FieldNode;
 }
 
-// Per request: the rows the marked payload fields' resolvers returned, by response path.
-const returnedRows = new WeakMap<object, Map<string, PayloadRow>>();
+/** A payload field's object as read in the mutation's savepoint, with the refusals its statement wrote. */
+interface ReadPayload {
+  value: unknown;
+  refusals: SelectionCompiler['refusals'];
+}
+
+/** What a request's mutation has planned, and what it has read so far (by response path). */
+interface PendingPayloads {
+  args: ExecutionArgs;
+  relations: PlatformRelations;
+  planned: PlannedPayloadField[];
+  read: Map<string, ReadPayload>;
+}
+
+// Per request (its context): the payload reads planned for the mutation being executed.
+const pending = new WeakMap<object, PendingPayloads>();
 
 function pathKey(rootKey: string, fieldKey: string): string {
   return JSON.stringify([rootKey, fieldKey]);
@@ -60,34 +74,39 @@ function isPayloadRow(value: unknown): value is PayloadRow {
   );
 }
 
+function payloadProperty(field: GraphQLField<unknown, unknown>): string | null {
+  const marked = (field.extensions as Record<string, unknown>)[COMPILED_PAYLOAD_OBJECT_EXTENSION] as
+    | CompiledPayloadObject
+    | undefined;
+  return typeof marked?.property === 'string' ? marked.property : null;
+}
+
 /**
- * Has every field marked `compiledPayloadObject` record the row its resolver returns (for a
- * payload directly under a mutation field), so that the compiled read after the mutation knows
- * which row to read. The resolver itself is unchanged.
+ * Reads the payload objects the compiler answers for the mutation field at `rootKey`, from the
+ * payload its resolver returned, in the request's current transaction. Called by the mutation's
+ * savepoint before it is released: on Citus a tenant admitted inside the savepoint (a retried
+ * onboarding admits the organisation the first one created) is not in the context of worker
+ * connections opened after the release, so a read there would not see it.
  */
-export function recordCompiledPayloadRows(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      if ((field.extensions as Record<string, unknown>)[COMPILED_PAYLOAD_OBJECT_EXTENSION] !== true) continue;
-      const resolve = field.resolve;
-      if (!resolve) continue;
-      field.resolve = async (parent, args, context: object, info: GraphQLResolveInfo) => {
-        const value = await resolve(parent, args, context, info);
-        const root = info.path.prev;
-        if (root && root.prev === undefined && isPayloadRow(value)) {
-          let rows = returnedRows.get(context);
-          if (!rows) {
-            rows = new Map();
-            returnedRows.set(context, rows);
-          }
-          rows.set(pathKey(String(root.key), String(info.path.key)), { id: value.id, tenantId: value.tenantId });
-        }
-        return value;
-      };
-    }
+export async function readCompiledPayloads(context: RequestContext, rootKey: string, payload: unknown): Promise<void> {
+  const state = pending.get(context);
+  const tx = context.transaction;
+  if (!state || !tx || typeof payload !== 'object' || payload === null) return;
+  for (const planned of state.planned) {
+    if (planned.rootKey !== rootKey) continue;
+    const row = (payload as Record<string, unknown>)[planned.property];
+    if (!isPayloadRow(row)) continue;
+    // Compiled again for the row written: its id and tenant are in the statement's text.
+    const compiler = payloadCompiler(state.args, context, state.relations)!;
+    const statement = compiledPayloadSql(compiler, planned, row);
+    const key = planned.node.alias?.value ?? planned.node.name.value;
+    if (!statement) throw new Error(`The payload field ${planned.payloadType.name}.${key} no longer compiles`);
+    const [read] = await queryRows<{ result: unknown }>(tx, statement);
+    state.read.set(pathKey(rootKey, key), {
+      value: await computeMarked(read?.result ?? null, compiler.computed, context),
+      refusals: compiler.refusals,
+    });
   }
-  return schema;
 }
 
 // A row that stands for the one the mutation will write, to try whether the compiler takes a
@@ -183,8 +202,8 @@ function planPayloads(
       }
       const key = selection.alias?.value ?? selection.name.value;
       const field = type.getFields()[selection.name.value];
-      const marked = (field?.extensions as Record<string, unknown> | undefined)?.[COMPILED_PAYLOAD_OBJECT_EXTENSION];
-      if (!field || marked !== true || !selection.selectionSet || selection.arguments?.length) {
+      const property = field ? payloadProperty(field) : null;
+      if (!field || !property || !selection.selectionSet || selection.arguments?.length) {
         selections.push(selection);
         continue;
       }
@@ -193,6 +212,7 @@ function planPayloads(
       seen.add(key);
       const candidate = {
         rootKey,
+        property,
         rootNonNull: mutationField.type instanceof GraphQLNonNull,
         payloadType: type,
         field,
@@ -248,10 +268,10 @@ function underRoot(error: GraphQLError, rootKey: string): GraphQLError {
 
 /**
  * Runs a mutation operation whose payload fields the selection compiler takes: the mutation's
- * resolver writes as always (graphql's execution, `execute`), then each such payload object is
- * read by the id and tenant of the row the resolver returned, in one statement in the request's
- * transaction (read-your-writes), with the authorization decisions the compiler makes for
- * queries. Null when the operation is not such a mutation: the caller executes it normally.
+ * resolver writes as always (graphql's execution, `execute`), then, in its savepoint
+ * (`readCompiledPayloads`), each such payload object is read by the id and tenant of the row the
+ * payload holds, in one statement (read-your-writes), with the authorization decisions the
+ * compiler makes for queries; graphql's execution resolves only their `__typename`. Null when the operation is not such a mutation: the caller executes it normally.
  */
 export async function executeMutationWithCompiledPayloads(
   args: ExecutionArgs,
@@ -263,24 +283,25 @@ export async function executeMutationWithCompiledPayloads(
   if (!context.actor || !tx) return null;
   const plan = planPayloads(args, context, relations);
   if (!plan) return null;
-  const result = await execute({ ...args, document: plan.document });
+  const state: PendingPayloads = { args, relations, planned: plan.planned, read: new Map() };
+  pending.set(context, state);
+  let result: ExecutionResult;
+  try {
+    result = await execute({ ...args, document: plan.document });
+  } finally {
+    pending.delete(context);
+  }
   let data = result.data as Record<string, unknown> | null | undefined;
   const errors = [...(result.errors ?? [])];
-  const rows = returnedRows.get(context);
   const fragments = fragmentsOf(args.document);
   for (const planned of plan.planned) {
     const payload = data?.[planned.rootKey] as Record<string, unknown> | null | undefined;
     const key = planned.node.alias?.value ?? planned.node.name.value;
-    const row = rows?.get(pathKey(planned.rootKey, key));
-    if (!payload || !row || payload[key] === null || payload[key] === undefined) continue;
-    // Compiled again for the row written: its id and tenant are in the statement's text.
-    const compiler = payloadCompiler(args, context, relations)!;
-    const statement = compiledPayloadSql(compiler, planned, row);
-    if (!statement) throw new Error(`The payload field ${planned.payloadType.name}.${key} no longer compiles`);
-    const [read] = await queryRows<{ result: unknown }>(context.transaction ?? tx, statement);
-    const holder: Record<string, unknown> = {
-      [key]: await computeMarked(read?.result ?? null, compiler.computed, context),
-    };
+    if (!payload || payload[key] === null || payload[key] === undefined) continue;
+    const read = state.read.get(pathKey(planned.rootKey, key));
+    // The resolver gave an object the savepoint did not read (its payload held no row).
+    if (!read) throw new Error(`The payload field ${planned.payloadType.name}.${key} was not read`);
+    const holder: Record<string, unknown> = { [key]: read.value };
     // The payload's object may not be null: the null goes up, as graphql's execution takes it.
     const nullPayload = () => {
       if (!data) return;
@@ -291,22 +312,19 @@ export async function executeMutationWithCompiledPayloads(
       errors.push(
         new GraphQLError(
           `Cannot return null for non-nullable field ${planned.payloadType.name}.${planned.field.name}.`,
-          {
-            nodes: [planned.node],
-            path: [planned.rootKey, key],
-          },
+          { nodes: [planned.node], path: [planned.rootKey, key] },
         ),
       );
       nullPayload();
       continue;
     }
-    if (compiler.refusals.length) {
+    if (read.refusals.length) {
       const answered = answerRefusals(
         holder,
         planned.payloadType,
         { kind: Kind.SELECTION_SET, selections: [planned.node] },
         fragments,
-        compiler.refusals,
+        read.refusals,
       );
       errors.push(...answered.errors.map((error) => underRoot(error, planned.rootKey)));
       if (!answered.data) {
@@ -316,7 +334,6 @@ export async function executeMutationWithCompiledPayloads(
     }
     payload[key] = holder[key];
   }
-  returnedRows.delete(context);
   const answer: ExecutionResult = { ...result, data };
   return errors.length ? { ...answer, errors } : answer;
 }

@@ -78,13 +78,21 @@ export function compiledNodeReadExtension(read: CompiledNodeRead): Record<string
 
 /**
  * Marks a mutation payload's field answering a drizzle object (the charge set, the organisation
- * onboarded): once the mutation has written, the selection compiler reads that object by the id
- * and tenant of the row the field's resolver returned, in one statement in the request's
- * transaction, instead of the drizzle plugin's resolvers.
+ * onboarded), held by the payload as `property` (the row the field's resolver returns): once the
+ * mutation has written, the selection compiler reads that object by the row's id and tenant, in
+ * one statement in the mutation's own savepoint, instead of the drizzle plugin's resolvers.
  */
+export interface CompiledPayloadObject {
+  /** The payload's property holding the row (its `id`, and its `tenantId` for a tenant table). */
+  property: string;
+}
+
 export const COMPILED_PAYLOAD_OBJECT_EXTENSION = 'compiledPayloadObject';
 
-export const compiledPayloadObjectExtension = { [COMPILED_PAYLOAD_OBJECT_EXTENSION]: true } as const;
+/** The field extension that registers a payload's object field with the selection compiler. */
+export function compiledPayloadObject(property: string): Record<string, unknown> {
+  return { [COMPILED_PAYLOAD_OBJECT_EXTENSION]: { property } satisfies CompiledPayloadObject };
+}
 
 /**
  * Marks a field with a `select` whose resolver computes its value from the selected row data
