@@ -40,6 +40,10 @@ export * from './graphql/global-id.ts';
 export * from './graphql/page-size.ts';
 export * from './graphql/readable-node.ts';
 export * from './graphql/request-context.ts';
+export {
+  executeMutationWithCompiledPayloads,
+  readCompiledPayloads,
+} from './graphql/selection-sql/compiled-mutation-payloads.ts';
 export * from './graphql/selection-sql/compiled-root-read.ts';
 export {
   answerCompiledRead,

@@ -1,3 +1,4 @@
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';
@@ -17,7 +18,12 @@ const BusinessCasePayload = builder
   .implement({
     description: 'The business case recorded.',
     fields: (t) => ({
-      businessCase: t.field({ type: BusinessCaseRef, description: 'The case.', resolve: (p) => p.businessCase }),
+      businessCase: t.field({
+        type: BusinessCaseRef,
+        description: 'The case.',
+        extensions: compiledPayloadObject('businessCase'),
+        resolve: (p) => p.businessCase,
+      }),
       replayed: t.boolean({
         description: 'True when an earlier call with the same idempotency key already recorded it.',
         resolve: (p) => p.replayed,
@@ -161,7 +167,12 @@ const LinkPayload = builder
   .implement({
     description: 'The business-case line after the link.',
     fields: (t) => ({
-      line: t.field({ type: BusinessCaseLineRef, description: 'The line.', resolve: (p) => p.line }),
+      line: t.field({
+        type: BusinessCaseLineRef,
+        description: 'The line.',
+        extensions: compiledPayloadObject('line'),
+        resolve: (p) => p.line,
+      }),
       replayed: t.boolean({
         description: 'True when the line was already linked to the opportunity.',
         resolve: (p) => p.replayed,

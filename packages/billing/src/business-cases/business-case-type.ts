@@ -446,6 +446,7 @@ export const BusinessCaseRef = builder.drizzleNode('businessCases', {
       type: BusinessCaseFiguresRef,
       description: 'Its figures, computed exactly from the lines.',
       select: businessCaseShapeSelection,
+      extensions: computedFromRowExtension,
       resolve: (c) => ({ shape: businessCaseShape(c), firstFiscalYear: c.firstFiscalYear }),
     }),
     returnOver: t.field({
@@ -464,6 +465,7 @@ export const BusinessCaseRef = builder.drizzleNode('businessCases', {
       type: [StatedFigureRef],
       description: 'The figures its source states, each beside the exact computed figure and the difference.',
       select: businessCaseShapeSelection,
+      extensions: computedFromRowExtension,
       resolve: (c) => {
         const shape = businessCaseShape(c);
         const names = new Map(shape.lines.map((line) => [line.id, line.name]));

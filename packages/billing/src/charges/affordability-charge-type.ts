@@ -71,6 +71,7 @@ export const AffordabilityChargeRef = builder.drizzleNode('affordabilityCharges'
     fiscalYear: t.string({
       description: 'The fiscal year, e.g. "2017/18".',
       select: { columns: { fiscalYear: true } },
+      extensions: computedFromRowExtension,
       resolve: (charge) => formatFiscalYear(fiscalYearStarting(charge.fiscalYear)),
     }),
     contractSchedule: t.exposeString('contractSchedule', { description: 'The contract schedule it is set under.' }),

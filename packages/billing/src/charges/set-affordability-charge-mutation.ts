@@ -1,4 +1,4 @@
-import { money, parseFiscalYear } from '@ssp/core';
+import { compiledPayloadObject, money, parseFiscalYear } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { AffordabilityChargeRef, PaymentProfileEnum } from './affordability-charge-type.ts';
@@ -34,6 +34,7 @@ const SetAffordabilityChargePayload = builder
       affordabilityCharge: t.field({
         type: AffordabilityChargeRef,
         description: 'The charge.',
+        extensions: compiledPayloadObject('charge'),
         resolve: (p) => p.charge,
       }),
     }),

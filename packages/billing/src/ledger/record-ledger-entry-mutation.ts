@@ -1,3 +1,4 @@
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { SavingsOpportunityRef } from '../opportunities/savings-opportunity-type.ts';
 import { LedgerEntryKindEnum, SavingsLedgerEntryRef } from './ledger-entry-type.ts';
@@ -43,7 +44,12 @@ const RecordSavingsLedgerEntryPayload = builder
   .implement({
     description: 'The entry recorded.',
     fields: (t) => ({
-      savingsLedgerEntry: t.field({ type: SavingsLedgerEntryRef, description: 'The entry.', resolve: (p) => p.entry }),
+      savingsLedgerEntry: t.field({
+        type: SavingsLedgerEntryRef,
+        description: 'The entry.',
+        extensions: compiledPayloadObject('entry'),
+        resolve: (p) => p.entry,
+      }),
       replayed: t.boolean({
         description: 'True when an earlier call with the same idempotency key already recorded it.',
         resolve: (p) => p.replayed,

@@ -1,4 +1,4 @@
-import { checkIdempotencyKey, money } from '@ssp/core';
+import { checkIdempotencyKey, compiledPayloadObject, money } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { decideSavingsOpportunity, type SavingsDecision } from './decide-savings-opportunity.ts';
@@ -18,6 +18,7 @@ const SavingsOpportunityPayload = builder
       savingsOpportunity: t.field({
         type: SavingsOpportunityRef,
         description: 'The opportunity.',
+        extensions: compiledPayloadObject('opportunity'),
         resolve: (p) => p.opportunity,
       }),
       replayed: t.boolean({

@@ -1,4 +1,4 @@
-import { checkIdempotencyKey, money, parseFiscalYear } from '@ssp/core';
+import { checkIdempotencyKey, compiledPayloadObject, money, parseFiscalYear } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { requiredText } from '../access/billing-access.ts';
@@ -34,6 +34,7 @@ const RequestAffordabilityReductionPayload = builder
       reductionRequest: t.field({
         type: ReductionRequestRef,
         description: 'The request.',
+        extensions: compiledPayloadObject('reduction'),
         resolve: (p) => p.reduction,
       }),
       replayed: t.boolean({

@@ -1,4 +1,4 @@
-import { checkIdempotencyKey, money } from '@ssp/core';
+import { checkIdempotencyKey, compiledPayloadObject, money } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { requiredText } from '../access/billing-access.ts';
@@ -29,7 +29,12 @@ const RecordStatementCreditPayload = builder
   .implement({
     description: 'The credit recorded.',
     fields: (t) => ({
-      credit: t.field({ type: StatementCreditRef, description: 'The credit.', resolve: (p) => p.credit }),
+      credit: t.field({
+        type: StatementCreditRef,
+        description: 'The credit.',
+        extensions: compiledPayloadObject('credit'),
+        resolve: (p) => p.credit,
+      }),
       replayed: t.boolean({
         description: 'True when an earlier call with the same idempotency key already recorded it.',
         resolve: (p) => p.replayed,

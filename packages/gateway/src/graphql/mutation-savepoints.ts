@@ -1,4 +1,4 @@
-import { isDomainError, type RequestContext } from '@ssp/core';
+import { isDomainError, type RequestContext, readCompiledPayloads } from '@ssp/core';
 import type { GraphQLSchema } from 'graphql';
 
 /** Raised inside a savepoint to undo a mutation that answered with a typed error. */
@@ -24,6 +24,10 @@ export function runMutationsInSavepoints(schema: GraphQLSchema): GraphQLSchema {
           context.transaction = savepoint;
           value = await resolve(root, args, context, info);
           if (isDomainError(value)) throw new UndoMutation();
+          // The payload objects the selection compiler answers are read before the release
+          // (a mutation run outside an operation, without a path, has none planned).
+          const rootKey = info?.path?.key;
+          if (rootKey !== undefined) await readCompiledPayloads(context, String(rootKey), value);
         });
       } catch (error) {
         if (!(error instanceof UndoMutation)) throw error;

@@ -1,5 +1,5 @@
 import { resolveNodes } from '@pothos/plugin-relay';
-import { readableNode, tryDecodeGlobalId } from '@ssp/core';
+import { compiledNodeReadExtension, readableNode, tryDecodeGlobalId } from '@ssp/core';
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
 
@@ -24,6 +24,8 @@ builder.queryFields((t) => ({
     description:
       'Fetches any object by its global id; null when it does not exist or is not yours to see (an id that is malformed or names no object type answers null too).',
     args: { id: t.arg.id({ required: true, description: 'The global id of the object.' }) },
+    // A query the selection compiler takes reads a drizzle type's object by id in its statement.
+    extensions: compiledNodeReadExtension({ argument: 'id' }),
     resolve: (_root, { id }, context, info) => readableNode(id, context, info, () => loadNode(context, info, id)),
   }),
   nodes: t.field({
@@ -31,6 +33,7 @@ builder.queryFields((t) => ({
     nullable: { list: false, items: true },
     description: 'Fetches objects by their global ids, in order; null for each one `node` would answer null for.',
     args: { ids: t.arg.idList({ required: true, description: 'The global ids of the objects (at most 100).' }) },
+    extensions: compiledNodeReadExtension({ argument: 'ids', most: MAX_NODES }),
     resolve: (_root, { ids }, context, info) => {
       if (ids.length > MAX_NODES) throw new GraphQLError(`nodes takes at most ${MAX_NODES} ids`);
       // Each id on its own: one id the caller may not see must not blank the others. (The drizzle

@@ -1,3 +1,4 @@
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { auditActor, OrganisationKindEnum } from '@ssp/tenants';
 import {
@@ -54,7 +55,12 @@ const ServiceOfferingPayload = builder
   .implement({
     description: 'The offering after the change.',
     fields: (t) => ({
-      offering: t.field({ type: ServiceOfferingRef, description: 'The offering.', resolve: (p) => p.offering }),
+      offering: t.field({
+        type: ServiceOfferingRef,
+        description: 'The offering.',
+        extensions: compiledPayloadObject('offering'),
+        resolve: (p) => p.offering,
+      }),
       replayed: t.boolean({
         description:
           'True when nothing was written: the same offering was already created with this code, or the change changed nothing.',
@@ -155,7 +161,12 @@ const SlaDefinitionPayload = builder
   .implement({
     description: 'The SLA version published.',
     fields: (t) => ({
-      slaDefinition: t.field({ type: SlaDefinitionRef, description: 'The version.', resolve: (p) => p.definition }),
+      slaDefinition: t.field({
+        type: SlaDefinitionRef,
+        description: 'The version.',
+        extensions: compiledPayloadObject('definition'),
+        resolve: (p) => p.definition,
+      }),
       replayed: t.boolean({
         description: 'True when this version was already the newest (same targets, same time): nothing was written.',
         resolve: (p) => p.replayed,

@@ -105,6 +105,7 @@ export const ServiceOfferingRef = builder.drizzleNode('serviceOfferings', {
           },
         },
       },
+      extensions: computedFromRowExtension,
       resolve: (offering) => {
         const [current] = offering.slaDefinitions;
         if (!current) throw new Error(`Offering ${offering.code} has no SLA definition`);

@@ -1,3 +1,4 @@
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import {
   auditActor,
@@ -80,6 +81,7 @@ const OnboardOrganisationPayload = builder.objectRef<Onboarded>('OnboardOrganisa
     organisation: t.field({
       type: OrganisationRef,
       description: 'The new organisation.',
+      extensions: compiledPayloadObject('organisation'),
       resolve: (p) => p.organisation,
     }),
     replayed: t.boolean({

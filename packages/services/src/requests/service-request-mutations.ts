@@ -1,3 +1,4 @@
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '@ssp/tenants';
 import { ServiceOfferingRef } from '../catalogue/service-offering-type.ts';
@@ -11,7 +12,12 @@ const ServiceRequestPayload = builder
   .implement({
     description: 'The request after the change.',
     fields: (t) => ({
-      serviceRequest: t.field({ type: ServiceRequestRef, description: 'The request.', resolve: (p) => p.request }),
+      serviceRequest: t.field({
+        type: ServiceRequestRef,
+        description: 'The request.',
+        extensions: compiledPayloadObject('request'),
+        resolve: (p) => p.request,
+      }),
       replayed: t.boolean({
         description: 'True when an earlier call with the same idempotency key already made this change.',
         resolve: (p) => p.replayed,
@@ -147,7 +153,12 @@ const CommentOnServiceRequestInput = builder.inputType('CommentOnServiceRequestI
 const CommentPayload = builder.objectRef<{ comment: typeof CommentRef.$inferType }>('CommentPayload').implement({
   description: 'The comment added.',
   fields: (t) => ({
-    comment: t.field({ type: CommentRef, description: 'The comment.', resolve: (p) => p.comment }),
+    comment: t.field({
+      type: CommentRef,
+      description: 'The comment.',
+      extensions: compiledPayloadObject('comment'),
+      resolve: (p) => p.comment,
+    }),
   }),
 });
 

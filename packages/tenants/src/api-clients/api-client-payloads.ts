@@ -1,3 +1,4 @@
+import { compiledPayloadObject } from '@ssp/core';
 import { builder } from '@ssp/schema';
 import type { ApiClientRow } from './api-client-checks.ts';
 import { ApiClientRef } from './api-client-type.ts';
@@ -10,7 +11,12 @@ interface ClientWithSecret {
 export const ApiClientSecretPayload = builder.objectRef<ClientWithSecret>('ApiClientSecretPayload').implement({
   description: 'A client and its new secret. The secret is shown this once and never stored: keep it safe.',
   fields: (t) => ({
-    apiClient: t.field({ type: ApiClientRef, description: 'The client.', resolve: (p) => p.client }),
+    apiClient: t.field({
+      type: ApiClientRef,
+      description: 'The client.',
+      extensions: compiledPayloadObject('client'),
+      resolve: (p) => p.client,
+    }),
     clientSecret: t.string({ description: 'The secret, shown once.', resolve: (p) => p.clientSecret }),
   }),
 });
@@ -18,6 +24,11 @@ export const ApiClientSecretPayload = builder.objectRef<ClientWithSecret>('ApiCl
 export const ApiClientPayload = builder.objectRef<{ client: ApiClientRow }>('ApiClientPayload').implement({
   description: 'The client after the change.',
   fields: (t) => ({
-    apiClient: t.field({ type: ApiClientRef, description: 'The client.', resolve: (p) => p.client }),
+    apiClient: t.field({
+      type: ApiClientRef,
+      description: 'The client.',
+      extensions: compiledPayloadObject('client'),
+      resolve: (p) => p.client,
+    }),
   }),
 });

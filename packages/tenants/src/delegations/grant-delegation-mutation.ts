@@ -1,3 +1,4 @@
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import type * as tables from '@ssp/tenants-tables';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
@@ -29,6 +30,7 @@ const GrantDelegationPayload = builder.objectRef<{ delegation: DelegationRow }>(
     delegation: t.field({
       type: DelegationRef,
       description: 'The new delegation.',
+      extensions: compiledPayloadObject('delegation'),
       resolve: (payload) => payload.delegation,
     }),
   }),

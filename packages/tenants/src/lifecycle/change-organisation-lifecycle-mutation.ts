@@ -1,3 +1,4 @@
+import { compiledPayloadObject } from '@ssp/core';
 import { builder, defineMutation } from '@ssp/schema';
 import { OrganisationRef } from '../organisations/organisation-type.ts';
 import { changeOrganisationLifecycle, type OrganisationRow } from './change-organisation-lifecycle.ts';
@@ -15,7 +16,12 @@ const ChangeOrganisationLifecycleInput = builder.inputType('ChangeOrganisationLi
 const OrganisationPayload = builder.objectRef<{ organisation: OrganisationRow }>('OrganisationPayload').implement({
   description: 'The organisation after the change.',
   fields: (t) => ({
-    organisation: t.field({ type: OrganisationRef, description: 'The organisation.', resolve: (p) => p.organisation }),
+    organisation: t.field({
+      type: OrganisationRef,
+      description: 'The organisation.',
+      extensions: compiledPayloadObject('organisation'),
+      resolve: (p) => p.organisation,
+    }),
   }),
 });
 

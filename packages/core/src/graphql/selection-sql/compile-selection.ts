@@ -9,19 +9,23 @@ import {
   GraphQLObjectType,
   type GraphQLOutputType,
   GraphQLScalarType,
+  type GraphQLSchema,
   getArgumentValues,
   Kind,
   type SelectionSetNode,
 } from 'graphql';
 import type { Actor } from '../../auth/principal.ts';
-import { listRuleOf, mayListUnder, mayReadType, rowReadRuleOf } from '../../auth/read-access.ts';
+import { listRuleOf, mayListUnder, mayReadType, readRuleOfType, rowReadRuleOf } from '../../auth/read-access.ts';
 import type { PlatformRelations } from '../../db/platform-schema.ts';
+import { encodeGlobalId, tryDecodeGlobalId } from '../global-id.ts';
 import {
+  COMPILED_NODE_READ_EXTENSION,
   COMPILED_OBJECT_READ_EXTENSION,
   COMPILED_READ_EXTENSION,
   COMPILED_VIEWER_READ_EXTENSION,
   COMPUTED_FROM_ROW_EXTENSION,
   type ColumnCondition,
+  type CompiledNodeRead,
   type CompiledObjectRead,
   type CompiledRootRead,
   type CompiledViewerRead,
@@ -140,6 +144,7 @@ interface Extensions {
   [COMPILED_READ_EXTENSION]?: CompiledRootRead;
   [COMPILED_OBJECT_READ_EXTENSION]?: CompiledObjectRead;
   [COMPILED_VIEWER_READ_EXTENSION]?: CompiledViewerRead;
+  [COMPILED_NODE_READ_EXTENSION]?: CompiledNodeRead;
 }
 
 function extensionsOf(thing: { extensions?: unknown }): Extensions {
@@ -171,8 +176,21 @@ export function collectFields(
     if (selection.directives?.length) decline('directives');
     if (selection.kind === Kind.FIELD) {
       const key = selection.alias?.value ?? selection.name.value;
-      // Merged selections of one key (graphql merges their sub-selections) are left to graphql.
-      if (into.has(key)) decline('repeated response key');
+      const earlier = into.get(key);
+      if (earlier) {
+        // One field asked twice under one key (validation has made them the same field with the
+        // same arguments): one value, its sub-selections merged in order, as graphql merges them.
+        if (earlier.selectionSet && selection.selectionSet) {
+          into.set(key, {
+            ...earlier,
+            selectionSet: {
+              ...earlier.selectionSet,
+              selections: [...earlier.selectionSet.selections, ...selection.selectionSet.selections],
+            },
+          });
+        } else if (earlier.selectionSet || selection.selectionSet) decline('repeated response key');
+        continue;
+      }
       into.set(key, selection);
       continue;
     }
@@ -904,11 +922,18 @@ export class SelectionCompiler {
       const target = this.#registry[relation.targetTableName] ?? decline('target table');
       const childAlias = this.#alias();
       const nested = asked === true ? {} : (asked as DrizzleSelect);
+      const { columns: _columns, with: _with, orderBy: _orderBy, where: nestedWhere, limit, ...other } = nested;
+      if (Object.keys(other).length) decline('related select with extras');
+      if (limit !== undefined && (relation.relationType !== 'many' || !Number.isInteger(limit) || !nested.orderBy)) {
+        decline('related select limit');
+      }
       const targetKnown = this.#knownTarget(relation, table, known);
       const child = this.#source(
         target,
         childAlias,
-        { columns: nested.columns ?? {}, with: nested.with ?? {} },
+        // A related table named without `columns` is read whole, as drizzle reads it (its own
+        // relations beside it do not narrow it).
+        { columns: nested.columns ?? everyColumn(target), with: nested.with ?? {} },
         targetKnown,
       );
       const conditions = relation.sourceColumns.map((sourceColumn, index) => {
@@ -920,6 +945,8 @@ export class SelectionCompiler {
           ...conditions,
           ...this.#tenantBound(childAlias, target, targetKnown),
           ...relationFilter(relation, target, childAlias),
+          // The select's own filter on the related rows, in the one form relations use (`RAW`).
+          ...relationFilter({ where: nestedWhere }, target, childAlias),
         ],
         sql` and `,
       );
@@ -940,10 +967,22 @@ export class SelectionCompiler {
         pairs.push(sql`${sql.raw(`'${name}'`)}, (select ${child.sql} ${from} limit 1)`);
         revivers.push([name, (value) => (value === null ? null : child.revive(value as Record<string, unknown>))]);
       } else {
-        const order = nested.orderBy
-          ? sql` order by ${stringLiteralOrder(target, childAlias, nested.orderBy as Record<string, unknown>)}`
-          : sql``;
-        pairs.push(sql`${sql.raw(`'${name}'`)}, (select coalesce(json_agg(${child.sql}${order}), '[]'::json) ${from})`);
+        const orderBy = nested.orderBy
+          ? stringLiteralOrder(target, childAlias, nested.orderBy as Record<string, unknown>)
+          : null;
+        const order = orderBy ? sql` order by ${orderBy}` : sql``;
+        if (typeof limit === 'number' && orderBy) {
+          // The first rows in order (a current version): limited in a subquery, aggregated in order.
+          const limited = this.#alias();
+          const rows = sql.identifier(limited);
+          pairs.push(
+            sql`${sql.raw(`'${name}'`)}, (select coalesce(json_agg(${rows}.j order by ${rows}.n), '[]'::json) from (select ${child.sql} as j, row_number() over (order by ${orderBy}) as n ${from} order by ${orderBy} limit ${sql.raw(String(limit))}) as ${rows})`,
+          );
+        } else {
+          pairs.push(
+            sql`${sql.raw(`'${name}'`)}, (select coalesce(json_agg(${child.sql}${order}), '[]'::json) ${from})`,
+          );
+        }
         revivers.push([name, (value) => (value as Record<string, unknown>[]).map((row) => child.revive(row))]);
       }
     }
@@ -974,7 +1013,7 @@ export class SelectionCompiler {
       return async (value) => (value == null ? null : type.serialize(value));
     }
     if (!(type instanceof GraphQLObjectType) || !selectionSet) decline('computed type');
-    if (extensionsOf(type).pothosDrizzleModel) decline('computed drizzle object');
+    if (extensionsOf(type).pothosDrizzleModel) return this.#rowCompleter(type, selectionSet);
     checkScopes(type, this.scope);
     const fields: [string, (parent: unknown, context: unknown) => Promise<unknown>][] = [];
     for (const [key, node] of collectFields(type, selectionSet, this.scope)) {
@@ -1002,6 +1041,48 @@ export class SelectionCompiler {
       fields.forEach(([key], index) => {
         completed[key] = values[index];
       });
+      return completed;
+    };
+  }
+
+  /**
+   * Completes a drizzle row a computed field returned (the offering's current SLA version) for
+   * a selection of what the row holds itself: `__typename`, the global id, exposed columns.
+   * Anything else of the type (a relation, a computed field) is left to graphql's execution.
+   */
+  #rowCompleter(
+    type: GraphQLObjectType,
+    selectionSet: SelectionSetNode,
+  ): (value: unknown, context: unknown) => Promise<unknown> {
+    checkScopes(type, this.scope);
+    const node = type.getInterfaces().some((iface) => iface.name === 'Node');
+    const fields: [string, (row: Record<string, unknown>) => unknown][] = [];
+    for (const [key, child] of collectFields(type, selectionSet, this.scope)) {
+      const name = child.name.value;
+      if (name === '__typename') {
+        fields.push([key, () => type.name]);
+        continue;
+      }
+      const field = type.getFields()[name] ?? decline(`no field ${name}`);
+      checkScopes(field, this.scope);
+      if (child.arguments?.length) decline('row field with arguments');
+      if (name === 'id' && node) {
+        fields.push([key, (row) => encodeGlobalId(type.name, String(row.id))]);
+        continue;
+      }
+      const exposed = extensionsOf(field).pothosExposedField ?? decline(`row field ${type.name}.${name}`);
+      const leaf = unwrap(field.type);
+      if (leaf.list || !(leaf.named instanceof GraphQLScalarType || leaf.named instanceof GraphQLEnumType)) {
+        decline('row field type');
+      }
+      const scalar = leaf.named;
+      fields.push([key, (row) => (row[exposed] == null ? null : scalar.serialize(row[exposed]))]);
+    }
+    return async (value) => {
+      if (value == null) return null;
+      const row = value as Record<string, unknown>;
+      const completed: Record<string, unknown> = {};
+      for (const [key, complete] of fields) completed[key] = complete(row);
       return completed;
     };
   }
@@ -1112,6 +1193,82 @@ export class SelectionCompiler {
     return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
   }
 
+  /**
+   * A root `node(id:)` or `nodes(ids:)` registered with `compiledNodeRead`: each id's object as
+   * `nodeObject` reads it (`nodes`: a JSON array of them, in order, null where `node` is null).
+   */
+  rootNode(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, node: FieldNode): SQL {
+    const read = extensionsOf(field)[COMPILED_NODE_READ_EXTENSION] ?? decline('root field not registered');
+    checkScopes(field, this.scope);
+    const args = getArgumentValues(field, node, this.scope.variables);
+    const selectionSet = node.selectionSet ?? decline('no selection');
+    if (read.argument === 'id') return this.nodeObject(schema, args.id, selectionSet);
+    const ids = args.ids;
+    // More ids than `nodes` takes: its resolver refuses them with its own error.
+    if (!Array.isArray(ids) || ids.length > read.most) decline('ids');
+    if (ids.length === 0) return sql`'[]'::json`;
+    return sql`json_build_array(${sql.join(
+      ids.map((id) => this.nodeObject(schema, id, selectionSet)),
+      sql`, `,
+    )})`;
+  }
+
+  /**
+   * `node(id:)`: the object a global id names, read as `organisation(id:)` reads one, or null
+   * when `node` answers null without SQL (a malformed id, an id naming no Node type, a type the
+   * caller's roles or its row rule may not read). A Node type that is not a drizzle model (read
+   * by its own loader) is declined: the resolvers answer.
+   */
+  nodeObject(schema: GraphQLSchema, globalId: unknown, selectionSet: SelectionSetNode): SQL {
+    const decoded = typeof globalId === 'string' ? tryDecodeGlobalId(globalId) : null;
+    if (!decoded) return sql`null::json`;
+    const type = schema.getType(decoded.typename);
+    const rule = readRuleOfType({ schema }, decoded.typename);
+    if (!(type instanceof GraphQLObjectType) || !rule || !mayReadType(rule, this.scope.actor)) return sql`null::json`;
+    const model = extensionsOf(type).pothosDrizzleModel ?? decline(`node type ${type.name} has its own loader`);
+    const table = this.#registry[model] ?? decline('node table');
+    const alias = this.#alias();
+    const tenantTable = 'tenantId' in table.table;
+    // In a widened context a tenant row may be any of the request's tenants, which only the
+    // database holds: Citus would plan one subquery over every shard per id (100 ids of `nodes`
+    // outran the statement timeout), where the resolvers load each type's ids in one statement.
+    const widened = this.scope.tenantIds === 'known';
+    if (tenantTable && widened) decline('a tenant row by id in a widened context');
+    const known: Known = tenantTable ? { id: null, tenant: null } : { id: decoded.id, tenant: null };
+    const rowRule = rowReadRuleOf(type);
+    if (rowRule?.row && !this.scope.actor.platformScope) {
+      // `node` answers null for a row its rule refuses (not the field refusals of a list).
+      const columns = rowRule.rowColumns ?? [];
+      if (!tenantTable || columns.length !== 1 || columns[0] !== 'tenantId') decline('node row rule');
+      this.perOrganisation = true;
+      if (!rowRule.row({ tenantId: this.scope.actor.organisationId }, this.scope.actor)) return sql`null::json`;
+    }
+    const row = this.object(type, table, alias, selectionSet, known);
+    const where = [
+      sql`${column(alias, table, 'id').sql} = ${decoded.id}::uuid`,
+      ...this.#tenantBound(alias, table, { tenant: null }),
+    ];
+    return sql`(select ${row} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${sql.join(where, sql` and `)})`;
+  }
+
+  /**
+   * A mutation payload's object (`compiledPayloadObject`), read after the mutation wrote it: the
+   * row the resolver returned, by its id and tenant, everything under it bound to that tenant.
+   * The compile is for this row (its id and tenant are in the statement's text).
+   */
+  payloadObject(type: GraphQLObjectType, selectionSet: SelectionSetNode, row: { id: string; tenantId?: string }): SQL {
+    const model = extensionsOf(type).pothosDrizzleModel ?? decline(`payload type ${type.name} is not a drizzle model`);
+    const table = this.#registry[model] ?? decline('payload table');
+    if (!UUID.test(row.id)) decline('payload id');
+    const tenantTable = 'tenantId' in table.table;
+    if (tenantTable && (typeof row.tenantId !== 'string' || !UUID.test(row.tenantId))) decline('payload tenant');
+    const known: Known = tenantTable ? { id: null, tenant: row.tenantId! } : { id: row.id, tenant: null };
+    const alias = this.#alias();
+    const object = this.object(type, table, alias, selectionSet, known);
+    const where = [sql`${column(alias, table, 'id').sql} = ${row.id}::uuid`, ...this.#tenantBound(alias, table, known)];
+    return sql`(select ${object} from ${sql.identifier(tableName(table))} as ${sql.identifier(alias)} where ${sql.join(where, sql` and `)})`;
+  }
+
   #condition(alias: string, table: TableEntry, key: string, condition: ColumnCondition): SQL {
     const target = column(alias, table, key).sql;
     if (typeof condition === 'object') return sql`${target} ilike ${condition.ilike}`;
@@ -1123,6 +1280,8 @@ interface DrizzleSelect {
   columns?: Record<string, unknown>;
   with?: Record<string, true | DrizzleSelect>;
   orderBy?: unknown;
+  where?: unknown;
+  limit?: unknown;
 }
 
 /** A column as row data (JSON), and how to read it back as drizzle's value. */
@@ -1183,6 +1342,15 @@ function queryFilter(where: unknown, target: TableEntry, alias: string): SQL[] {
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') decline('filter value');
     return sql`${target_.sql} = ${value}`;
   });
+}
+
+/** Every column of a table, as a drizzle `columns` selection. */
+function everyColumn(table: TableEntry): Record<string, true> {
+  const columns: Record<string, true> = {};
+  for (const [key, value] of Object.entries(table.table)) {
+    if (typeof value === 'object' && value !== null && 'columnType' in value) columns[key] = true;
+  }
+  return columns;
 }
 
 function tableName(table: TableEntry): string {

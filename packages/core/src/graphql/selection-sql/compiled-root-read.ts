@@ -39,6 +39,13 @@ export interface CompiledViewerRead {
   organisationField: string;
 }
 
+/**
+ * What Relay's `node(id:)` or `nodes(ids:)` tells the selection compiler: which argument holds
+ * the global ids. Each id's type is read from the id itself; a Node type that is a drizzle model
+ * is read from its table by id (any other is left to the field's resolver).
+ */
+export type CompiledNodeRead = { argument: 'id' } | { argument: 'ids'; most: number };
+
 export type ColumnCondition = string | number | boolean | { ilike: string };
 
 export const COMPILED_READ_EXTENSION = 'compiledRead';
@@ -60,6 +67,31 @@ export const COMPILED_VIEWER_READ_EXTENSION = 'compiledViewerRead';
 /** The field extension that registers the `viewer` root field with the selection compiler. */
 export function compiledViewerReadExtension(read: CompiledViewerRead): Record<string, unknown> {
   return { [COMPILED_VIEWER_READ_EXTENSION]: read };
+}
+
+export const COMPILED_NODE_READ_EXTENSION = 'compiledNodeRead';
+
+/** The field extension that registers `node` or `nodes` with the selection compiler. */
+export function compiledNodeReadExtension(read: CompiledNodeRead): Record<string, unknown> {
+  return { [COMPILED_NODE_READ_EXTENSION]: read };
+}
+
+/**
+ * Marks a mutation payload's field answering a drizzle object (the charge set, the organisation
+ * onboarded), held by the payload as `property` (the row the field's resolver returns): once the
+ * mutation has written, the selection compiler reads that object by the row's id and tenant, in
+ * one statement in the mutation's own savepoint, instead of the drizzle plugin's resolvers.
+ */
+export interface CompiledPayloadObject {
+  /** The payload's property holding the row (its `id`, and its `tenantId` for a tenant table). */
+  property: string;
+}
+
+export const COMPILED_PAYLOAD_OBJECT_EXTENSION = 'compiledPayloadObject';
+
+/** The field extension that registers a payload's object field with the selection compiler. */
+export function compiledPayloadObject(property: string): Record<string, unknown> {
+  return { [COMPILED_PAYLOAD_OBJECT_EXTENSION]: { property } satisfies CompiledPayloadObject };
 }
 
 /**

@@ -22,7 +22,11 @@ import {
   SelectionCompiler,
   WIDENED_REGISTRY_PAGE_TENANTS,
 } from './compile-selection.ts';
-import { COMPILED_OBJECT_READ_EXTENSION, COMPILED_VIEWER_READ_EXTENSION } from './compiled-root-read.ts';
+import {
+  COMPILED_NODE_READ_EXTENSION,
+  COMPILED_OBJECT_READ_EXTENSION,
+  COMPILED_VIEWER_READ_EXTENSION,
+} from './compiled-root-read.ts';
 import { RawJson, stringifyWithRawJson } from './raw-json-result.ts';
 import { answerRefusals, type RefusedField } from './refused-fields.ts';
 
@@ -46,7 +50,7 @@ interface Compiled {
 }
 
 /** Replaces each computed field's marked row data in the statement's JSON by the field's value. */
-async function computeMarked(value: unknown, computed: ComputedField[], context: unknown): Promise<unknown> {
+export async function computeMarked(value: unknown, computed: ComputedField[], context: unknown): Promise<unknown> {
   // Every computed field of the answer at once, so the loaders they use batch as under graphql.
   const pending: Promise<void>[] = [];
   const visit = (holder: Record<string, unknown> | unknown[], key: string | number) => {
@@ -106,7 +110,7 @@ function bound(statement: CompiledStatement, tenantIds: readonly string[]): SQL 
   return sql.join(chunks);
 }
 
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -174,11 +178,13 @@ function compileWith(
       const extensions = field.extensions ?? {};
       const written = compiler.ctes.length;
       const root =
-        COMPILED_VIEWER_READ_EXTENSION in extensions
-          ? compiler.viewerObject(field, selection)
-          : COMPILED_OBJECT_READ_EXTENSION in extensions
-            ? compiler.rootObject(field, selection)
-            : compiler.rootConnection(field, selection);
+        COMPILED_NODE_READ_EXTENSION in extensions
+          ? compiler.rootNode(args.schema, field, selection)
+          : COMPILED_VIEWER_READ_EXTENSION in extensions
+            ? compiler.viewerObject(field, selection)
+            : COMPILED_OBJECT_READ_EXTENSION in extensions
+              ? compiler.rootObject(field, selection)
+              : compiler.rootConnection(field, selection);
       roots.push([key, root, compiler.ctes.slice(written)]);
     }
   } catch (error) {
