@@ -52,6 +52,7 @@ const UNKNOWN: Known = { id: null, tenant: null };
 export class NotCompilable extends Error {}
 
 function decline(why: string): never {
+  if (process.env.DEBUG_DECLINE) console.log("DECLINE", why, new Error().stack?.split("\n").slice(2, 6).join(" / "));
   throw new NotCompilable(why);
 }
 
@@ -316,6 +317,40 @@ export class SelectionCompiler {
   }
 
   /**
+   * The ids of the rows a page of a relation between registry rows holds (an organisation's
+   * children), for the lists read for that whole page at once (#hoistedConnection): the page of a
+   * parent the statement fixes by id (the viewer's organisation, `organisation(id:)`), or each
+   * parent's page under a root page. Exactly the page's rows (its order, filters and `first + 1`),
+   * so those lists read the tenants the answer shows and no other (a county's 566 schools are
+   * not all read for a page of 10). Null when the parents are not fixed so.
+   */
+  #pageAmong(
+    relation: RelationEntry,
+    target: TableEntry,
+    known: Known,
+    page: { filters: SQL[]; childAlias: string; orderBy: Record<string, unknown>; limit: number },
+  ): SQL | null {
+    if (relation.sourceColumns.length !== 1 || relation.throughTable || 'tenantId' in target.table) return null;
+    if (relation.sourceColumns[0]!._.key !== 'id') return null;
+    const targetKey = relation.targetColumns[0]?._.key;
+    if (!targetKey || (known.id === null && !known.among)) return null;
+    // The page's filters are written over the child's alias: the ids are read under that alias.
+    const rows = sql.identifier(page.childAlias);
+    const from = sql`${sql.identifier(tableName(target))} as ${rows}`;
+    const parentKey = column(page.childAlias, target, targetKey).sql;
+    const id = column(page.childAlias, target, 'id').sql;
+    const order = stringLiteralOrder(target, page.childAlias, page.orderBy);
+    const limit = sql.raw(String(page.limit));
+    if (known.id !== null) {
+      const where = sql.join([sql`${parentKey} = ${known.id}::uuid`, ...page.filters], sql` and `);
+      return sql`select ${id} from ${from} where ${where} order by ${order} limit ${limit}`;
+    }
+    const where = sql.join([sql`${parentKey} in (${known.among})`, ...page.filters], sql` and `);
+    const ranked = sql.identifier(this.#alias());
+    return sql`select ${ranked}."id" from (select ${id} as "id", row_number() over (partition by ${parentKey} order by ${order}) as "n" from ${from} where ${where}) as ${ranked} where ${ranked}."n" <= ${limit}`;
+  }
+
+  /**
    * The JSON object for one row of `table` (aliased `alias`) as `type` with this selection;
    * `known` is what the statement's text fixes about the row.
    */
@@ -547,15 +582,18 @@ export class SelectionCompiler {
       columns?: object;
       where?: unknown;
     };
-    const where = sql.join(
-      [
-        ...conditions,
-        ...this.#tenantBound(childAlias, target, targetKnown),
-        ...relationFilter(relation, target, childAlias),
-        ...queryFilter(queryWhere, target, childAlias),
-      ],
-      sql` and `,
-    );
+    // Written where the rows are read correlated with their parent (not for a list read for a
+    // whole page at once, whose rows are bound by the page's ids instead).
+    const where = () =>
+      sql.join(
+        [
+          ...conditions,
+          ...this.#tenantBound(childAlias, target, targetKnown),
+          ...relationFilter(relation, target, childAlias),
+          ...queryFilter(queryWhere, target, childAlias),
+        ],
+        sql` and `,
+      );
     // A connection's columns are its cursor's, which the compiler does not write.
     const extra = Object.keys(rest);
     if (!nested.connection && columns && Object.keys(columns).length) decline('relation columns');
@@ -563,6 +601,13 @@ export class SelectionCompiler {
       // Paged forward (first, after); the plugin's own query carries the cursor's keyset filter.
       if (args.before != null || args.last != null) decline('cursor arguments');
       if (typeof limit !== 'number' || extra.length) decline('connection query');
+      const pageAmong = this.#pageAmong(relation, target, known, {
+        filters: [...relationFilter(relation, target, childAlias), ...queryFilter(queryWhere, target, childAlias)],
+        childAlias,
+        orderBy: (orderBy ?? {}) as Record<string, unknown>,
+        limit,
+      });
+      if (pageAmong) targetKnown.among = pageAmong;
       // Every tenant's rows (the platform path) under a page of organisations: Citus plans no
       // correlated subquery from the registry (a reference table) to a tenant table, so the
       // page's lists are read at once, grouped by tenant, and looked up by the parent's id.
@@ -596,7 +641,7 @@ export class SelectionCompiler {
         node,
         {
           from: sql`${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)}`,
-          where,
+          where: where(),
           orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
           first: limit - 1,
           // The plugin's order (with its tie-breaker), whose values its cursors hold.
@@ -609,7 +654,7 @@ export class SelectionCompiler {
     if (extra.length || limit !== undefined) decline('relation query');
     const selection = node.selectionSet ?? decline('relation without selection');
     const row = this.object(named, target, childAlias, selection, targetKnown);
-    const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
+    const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where()}`;
     if (relation.relationType === 'one') {
       if (list) decline('one relation as list');
       return sql`(select ${row} ${from} limit 1)`;
@@ -796,7 +841,10 @@ export class SelectionCompiler {
   ): { name: string; empty: SQL } {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
     const ask = this.#connectionAsk(type, node, page.first, null);
-    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection) : sql`null`;
+    // In a widened context the rows' tenants are bound by the page's condition (`tenant_id in`
+    // the parents' ids), each related tenant row to its row's tenant (the relation joins on it).
+    const known: Known = { id: null, tenant: null, ...(this.scope.tenantIds === 'known' ? { rowTenant: true } : {}) };
+    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection, known) : sql`null`;
     const rows = sql.identifier(alias);
     const first = sql.raw(String(page.first));
     const inPage = sql`filter (where ${rows}."__n" <= ${first})`;
