@@ -92,7 +92,9 @@ function tenantTablesUnbound(statement: string): string[] {
     if (!TENANT_TABLES.has(table!)) continue;
     // Bound to a tenant id, or (a list read for a whole page of organisations at once) to the
     // ids of the organisations the page holds.
-    const bound = new RegExp(`"${alias}"\\."tenant_id" (?:= \\$\\d+|in \\(select "\\w+"\\."id" from (?:\\(select "\\w+"\\."id" as "id", row_number\\(\\) over \\(partition by "\\w+"\\."parent_id" order by [^)]*\\) as "n" from )?"organisations")`);
+    const bound = new RegExp(
+      `"${alias}"\\."tenant_id" (?:= \\$\\d+|in \\(select "\\w+"\\."id" from (?:\\(select "\\w+"\\."id" as "id", row_number\\(\\) over \\(partition by "\\w+"\\."parent_id" order by [^)]*\\) as "n" from )?"organisations")`,
+    );
     if (!bound.test(statement)) unbound.push(`${table} as ${alias}`);
   }
   return unbound;
@@ -451,7 +453,9 @@ describe("the viewer's organisation is one statement, read as the organisation b
     expect(compiled.reads[0]).toContain(`'__typename', 'Viewer'`);
     expect(compiled.reads[0]).not.toMatch(/\blateral\b/i);
     expect(tenantTablesUnbound(compiled.reads[0]!)).toEqual([]);
-    expect(compiled.reads[0]).toMatch(/"subscriptions" as "(\w+)" where "\1"\."tenant_id" in \(select "\w+"\."id" from "organisations"/);
+    expect(compiled.reads[0]).toMatch(
+      /"subscriptions" as "(\w+)" where "\1"\."tenant_id" in \(select "\w+"\."id" from "organisations"/,
+    );
     if (onCitus) return; // the resolvers' lateral join is what Citus refuses
     const resolved = await read<Data>(throughResolvers(myChildren), token);
     expect(resolved.reads.join()).toMatch(/\blateral\b/i);

@@ -72,7 +72,13 @@ await database.inPlatformTransaction({ actor: 'bench', reason: 'a 10,000-school 
   await insertRows(
     tx,
     tables.subscriptions,
-    { tenantId: 'uuid', offeringId: 'uuid', unitPricePence: 'bigint', priceBasis: 'price_basis', status: 'subscription_status' },
+    {
+      tenantId: 'uuid',
+      offeringId: 'uuid',
+      unitPricePence: 'bigint',
+      priceBasis: 'price_basis',
+      status: 'subscription_status',
+    },
     schools.map((school) => ({
       tenantId: school.id,
       offeringId: seedOfferingId('dbs-check'),
@@ -134,8 +140,10 @@ for (const [name, root] of Object.entries(SHAPES)) {
   );
 }
 process.stdout.write(
-  [`a page of the registry, ${SCHOOLS.toLocaleString('en-GB')} schools delegated, engine ${database.engine}`, ...lines, ''].join(
-    '\n',
-  ),
+  [
+    `a page of the registry, ${SCHOOLS.toLocaleString('en-GB')} schools delegated, engine ${database.engine}`,
+    ...lines,
+    '',
+  ].join('\n'),
 );
 await app.close();
