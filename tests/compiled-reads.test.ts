@@ -411,7 +411,8 @@ describe('an organisation read by id is one statement, its lists bound to that o
 describe("the viewer's organisation is one statement, read as the organisation by its id", () => {
   const children = (first: number): Operation => ({
     query: `query MyChildren($first: Int) { viewer { __typename organisation { slug name
-      children(first: $first) { nodes { id slug subscriptions(first: 4) { nodes { id startedAt active unitPrice { amount currency } offering { code name } } } } }
+      children(first: $first) { nodes { id slug subscriptions(first: 4) { nodes { id startedAt active unitPrice { amount currency } offering { code name } } }
+        serviceRequests(first: 3) { pageInfo { hasNextPage } nodes { reference status } } } }
       serviceRequests(first: 5) { nodes { reference } } } } }`,
     variables: { first },
   });
