@@ -83,4 +83,41 @@ describe('the number of SQL statements is fixed by the shape of the query, not b
     expect(after.page).toHaveLength(4);
     expect(after.statements).toBe(before.statements);
   });
+
+  it("a caller's organisation with its children and their subscriptions: 1 child and 10 cost the same, in a widened context too", async () => {
+    // The perf harness's children shape. Liverpool Direct sees the customers beneath it through
+    // the seeded delegations.
+    const childrenShape = (first: number) => ({
+      query: `query MyChildren($first: Int) { viewer { organisation { slug name children(first: $first) { nodes { id slug name
+        subscriptions(first: 4) { nodes { id startedAt active unitPrice { amount currency } offering { code name } } } } } } } }`,
+      variables: { first },
+    });
+    type Tree = { viewer: { organisation: { children: { nodes: { subscriptions: { nodes: unknown[] } }[] } } } };
+    {
+      const token = await api.tokenFor('liverpool-direct', ['tenant_admin']);
+      // The first request plans for the organisation alone until the database confirms the context.
+      await api.graphql(childrenShape(1), token);
+      const count = async (first: number) => {
+        const { result, statements } = await api.app.database.statements.record(() =>
+          api.graphql<Tree>(childrenShape(first), token),
+        );
+        expect(result.body.errors).toBeUndefined();
+        return { children: result.body.data!.viewer.organisation.children.nodes, statements };
+      };
+      const one = await count(1);
+      const ten = await count(10);
+      expect(one.children).toHaveLength(1);
+      expect(ten.children.length).toBeGreaterThan(1);
+      expect(ten.children.some((child) => child.subscriptions.nodes.length > 0)).toBe(true);
+      expect(ten.statements).toHaveLength(one.statements.length);
+      // One statement reads the tree: the subscriptions of the whole page at once, bound by
+      // tenant_id to the page's own ids (no subquery correlated with a child).
+      const reads = ten.statements.filter((statement) => statement.includes('"subscriptions"'));
+      expect(reads).toHaveLength(1);
+      expect(reads[0]).not.toMatch(/\blateral\b/i);
+      expect(reads[0]).toMatch(
+        /"subscriptions" as "(\w+)" where "\1"\."tenant_id" in \(select "\w+"\."id" from "organisations" as "\w+" where "\w+"\."parent_id" = \$\d+::uuid/,
+      );
+    }
+  });
 });

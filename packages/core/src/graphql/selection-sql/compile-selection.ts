@@ -48,6 +48,8 @@ interface Known {
    * joins on tenant_id).
    */
   rowTenant?: boolean;
+  /** The common table expression holding the rows of the root page (`among` is their ids). */
+  pageRows?: string;
 }
 
 const UNKNOWN: Known = { id: null, tenant: null };
@@ -90,8 +92,6 @@ export interface CompileScope {
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
-/** The most tenants a widened context may hold for a page of the registry to be compiled (see rootConnection). */
-export const WIDENED_REGISTRY_PAGE_TENANTS = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A GraphQL name as a SQL string literal (names are restricted to [_A-Za-z0-9], so no quoting issue). */
@@ -334,6 +334,57 @@ export class SelectionCompiler {
   }
 
   /**
+   * For a relation between registry rows under a page of the registry in a widened context (the
+   * parents among the page's ids), the relation's one column on each side; null otherwise.
+   */
+  #widenedRegistryKey(
+    relation: RelationEntry,
+    table: TableEntry,
+    target: TableEntry,
+    known: Known,
+  ): { source: string; target: string } | null {
+    if (this.scope.tenantIds !== 'known' || !known.among) return null;
+    if (relation.sourceColumns.length !== 1 || relation.throughTable) return null;
+    if ('tenantId' in table.table || 'tenantId' in target.table) return null;
+    const targetKey = relation.targetColumns[0]?._.key;
+    return targetKey ? { source: relation.sourceColumns[0]!._.key, target: targetKey } : null;
+  }
+
+  /**
+   * The ids of the rows a page of a relation between registry rows holds (an organisation's
+   * children), for the lists read for that whole page at once (#hoistedConnection): the page of a
+   * parent the statement fixes by id (the viewer's organisation, `organisation(id:)`), or each
+   * parent's page under a root page. Exactly the page's rows (its order, filters and `first + 1`),
+   * so those lists read the tenants the answer shows and no other (a county's 566 schools are
+   * not all read for a page of 10). Null when the parents are not fixed so.
+   */
+  #pageAmong(
+    relation: RelationEntry,
+    target: TableEntry,
+    known: Known,
+    page: { filters: SQL[]; childAlias: string; orderBy: Record<string, unknown>; limit: number },
+  ): SQL | null {
+    if (relation.sourceColumns.length !== 1 || relation.throughTable || 'tenantId' in target.table) return null;
+    if (relation.sourceColumns[0]!._.key !== 'id') return null;
+    const targetKey = relation.targetColumns[0]?._.key;
+    if (!targetKey || (known.id === null && !known.among)) return null;
+    // The page's filters are written over the child's alias: the ids are read under that alias.
+    const rows = sql.identifier(page.childAlias);
+    const from = sql`${sql.identifier(tableName(target))} as ${rows}`;
+    const parentKey = column(page.childAlias, target, targetKey).sql;
+    const id = column(page.childAlias, target, 'id').sql;
+    const order = stringLiteralOrder(target, page.childAlias, page.orderBy);
+    const limit = sql.raw(String(page.limit));
+    if (known.id !== null) {
+      const where = sql.join([sql`${parentKey} = ${known.id}::uuid`, ...page.filters], sql` and `);
+      return sql`select ${id} from ${from} where ${where} order by ${order} limit ${limit}`;
+    }
+    const where = sql.join([sql`${parentKey} in (${known.among})`, ...page.filters], sql` and `);
+    const ranked = sql.identifier(this.#alias());
+    return sql`select ${ranked}."id" from (select ${id} as "id", row_number() over (partition by ${parentKey} order by ${order}) as "n" from ${from} where ${where}) as ${ranked} where ${ranked}."n" <= ${limit}`;
+  }
+
+  /**
    * The JSON object for one row of `table` (aliased `alias`) as `type` with this selection;
    * `known` is what the statement's text fixes about the row.
    */
@@ -565,15 +616,18 @@ export class SelectionCompiler {
       columns?: object;
       where?: unknown;
     };
-    const where = sql.join(
-      [
-        ...conditions,
-        ...this.#tenantBound(childAlias, target, targetKnown),
-        ...relationFilter(relation, target, childAlias),
-        ...queryFilter(queryWhere, target, childAlias),
-      ],
-      sql` and `,
-    );
+    // Written where the rows are read correlated with their parent (not for a list read for a
+    // whole page at once, whose rows are bound by the page's ids instead).
+    const where = () =>
+      sql.join(
+        [
+          ...conditions,
+          ...this.#tenantBound(childAlias, target, targetKnown),
+          ...relationFilter(relation, target, childAlias),
+          ...queryFilter(queryWhere, target, childAlias),
+        ],
+        sql` and `,
+      );
     // A connection's columns are its cursor's, which the compiler does not write.
     const extra = Object.keys(rest);
     if (!nested.connection && columns && Object.keys(columns).length) decline('relation columns');
@@ -581,6 +635,13 @@ export class SelectionCompiler {
       // Paged forward (first, after); the plugin's own query carries the cursor's keyset filter.
       if (args.before != null || args.last != null) decline('cursor arguments');
       if (typeof limit !== 'number' || extra.length) decline('connection query');
+      const pageAmong = this.#pageAmong(relation, target, known, {
+        filters: [...relationFilter(relation, target, childAlias), ...queryFilter(queryWhere, target, childAlias)],
+        childAlias,
+        orderBy: (orderBy ?? {}) as Record<string, unknown>,
+        limit,
+      });
+      if (pageAmong) targetKnown.among = pageAmong;
       // Every tenant's rows (the platform path) under a page of organisations: Citus plans no
       // correlated subquery from the registry (a reference table) to a tenant table, so the
       // page's lists are read at once, grouped by tenant, and looked up by the parent's id.
@@ -607,6 +668,35 @@ export class SelectionCompiler {
         const found = this.#alias();
         return sql`coalesce((select ${sql.identifier(found)}.v from ${sql.identifier(cte.name)} as ${sql.identifier(found)} where ${sql.identifier(found)}.k = ${column(alias, table, 'id').sql}), ${cte.empty})`;
       }
+      // A page of the registry in a widened context: the registry's read policy is evaluated once
+      // per scan of the registry, so a subquery correlated with each row of the page would pay it
+      // per row (10,000 schools: 7.6 ms a row). Each parent's page of registry rows (its children)
+      // is read for the whole page at once instead, partitioned by the parent they belong to.
+      const registryKey = this.#widenedRegistryKey(relation, table, target, known);
+      if (registryKey) {
+        if (args.after != null) decline('a cursor for every parent of a page');
+        const cte = this.#hoistedConnection(
+          named,
+          target,
+          childAlias,
+          node,
+          {
+            where: sql.join(
+              [
+                sql`${column(childAlias, target, registryKey.target).sql} in (${known.among})`,
+                ...relationFilter(relation, target, childAlias),
+                ...queryFilter(queryWhere, target, childAlias),
+              ],
+              sql` and `,
+            ),
+            orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
+            first: limit - 1,
+          },
+          { key: registryKey.target, known: targetKnown },
+        );
+        const found = this.#alias();
+        return sql`coalesce((select ${sql.identifier(found)}.v from ${sql.identifier(cte.name)} as ${sql.identifier(found)} where ${sql.identifier(found)}.k = ${column(alias, table, registryKey.source).sql}), ${cte.empty})`;
+      }
       return this.#connection(
         named,
         target,
@@ -614,7 +704,7 @@ export class SelectionCompiler {
         node,
         {
           from: sql`${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)}`,
-          where,
+          where: where(),
           orderBy: stringLiteralOrder(target, childAlias, (orderBy ?? {}) as Record<string, unknown>),
           first: limit - 1,
           // The plugin's order (with its tie-breaker), whose values its cursors hold.
@@ -627,7 +717,21 @@ export class SelectionCompiler {
     if (extra.length || limit !== undefined) decline('relation query');
     const selection = node.selectionSet ?? decline('relation without selection');
     const row = this.object(named, target, childAlias, selection, targetKnown);
-    const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where}`;
+    const registryKey = relation.relationType === 'one' && this.#widenedRegistryKey(relation, table, target, known);
+    if (registryKey) {
+      // A row of a widened registry page's own registry row (its parent), read for the whole
+      // page at once, for the same reason as its children (above).
+      if (list) decline('one relation as list');
+      const sources = this.#alias();
+      const name = `c${this.ctes.length + 1}`;
+      const matched = column(childAlias, target, registryKey.target).sql;
+      this.ctes.push(
+        sql`${sql.identifier(name)} as materialized (select ${matched} as k, ${row} as v from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${matched} in (select ${column(sources, table, registryKey.source).sql} from ${known.pageRows ? sql.identifier(known.pageRows) : sql.identifier(tableName(table))} as ${sql.identifier(sources)} where ${column(sources, table, 'id').sql} in (${known.among}))${sql.join(relationFilter(relation, target, childAlias).map((condition) => sql` and ${condition}`))})`,
+      );
+      const found = sql.identifier(this.#alias());
+      return sql`(select ${found}.v from ${sql.identifier(name)} as ${found} where ${found}.k = ${column(alias, table, registryKey.source).sql})`;
+    }
+    const from = sql`from ${sql.identifier(tableName(target))} as ${sql.identifier(childAlias)} where ${where()}`;
     if (relation.relationType === 'one') {
       if (list) decline('one relation as list');
       return sql`(select ${row} ${from} limit 1)`;
@@ -722,7 +826,16 @@ export class SelectionCompiler {
     table: TableEntry,
     alias: string,
     node: FieldNode,
-    page: { from: SQL; where: SQL; orderBy: SQL; first: number; cursorKeys: readonly string[]; after: boolean },
+    page: {
+      from: SQL;
+      where: SQL;
+      orderBy: SQL;
+      first: number;
+      cursorKeys: readonly string[];
+      after: boolean;
+      /** Where the connection's rows are counted, when the page is read from fewer (its own rows). */
+      count?: { from: SQL; where: SQL };
+    },
     known: Known = UNKNOWN,
   ): SQL {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
@@ -751,7 +864,8 @@ export class SelectionCompiler {
         return sql`${nameLiteral(key)}, coalesce(json_agg(json_build_object(${edge}) order by ${sql.identifier(pageRows)}.n) ${inPage}, '[]'::json)`;
       }
       if (value === 'totalCount') {
-        return sql`${nameLiteral(key)}, (select count(*)::int from ${page.from} where ${page.where})`;
+        const counted = page.count ?? page;
+        return sql`${nameLiteral(key)}, (select count(*)::int from ${counted.from} where ${counted.where})`;
       }
       return sql`${nameLiteral(key)}, ${value}`;
     });
@@ -811,10 +925,17 @@ export class SelectionCompiler {
     alias: string,
     node: FieldNode,
     page: { where: SQL; orderBy: SQL; first: number },
+    rowsOf: { key: string; known: Known } = {
+      key: 'tenantId',
+      // In a widened context the rows' tenants are bound by the page's condition (`tenant_id in`
+      // the parents' ids), each related tenant row to its row's tenant (the relation joins on it).
+      known: { id: null, tenant: null, ...(this.scope.tenantIds === 'known' ? { rowTenant: true } : {}) },
+    },
   ): { name: string; empty: SQL } {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > 100) decline('page size');
     const ask = this.#connectionAsk(type, node, page.first, null);
-    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection) : sql`null`;
+    const known = rowsOf.known;
+    const row = ask.nodeSelection ? this.object(ask.nodeType, table, alias, ask.nodeSelection, known) : sql`null`;
     const rows = sql.identifier(alias);
     const first = sql.raw(String(page.first));
     const inPage = sql`filter (where ${rows}."__n" <= ${first})`;
@@ -844,10 +965,13 @@ export class SelectionCompiler {
         empty.push(sql`${nameLiteral(key)}, ${value}`);
       }
     }
-    const tenant = column(alias, table, 'tenantId').sql;
+    const tenant = column(alias, table, rowsOf.key).sql;
     const name = `c${this.ctes.length + 1}`;
+    // Materialised in a widened context: read once, not inlined into a lookup per parent row
+    // (which would pay the read policy's tenant list per row).
+    const materialized = this.scope.tenantIds === 'known' ? sql` materialized` : sql``;
     this.ctes.push(
-      sql`${sql.identifier(name)} as (select ${tenant} as k, json_build_object(${sql.join(pairs, sql`, `)}) as v from (select ${rows}.*, row_number() over (partition by ${tenant} order by ${page.orderBy}) as "__n", count(*) over (partition by ${tenant}) as "__total" from ${sql.identifier(tableName(table))} as ${rows} where ${page.where}) as ${rows} where ${rows}."__n" <= ${sql.raw(String(page.first + 1))} group by ${tenant})`,
+      sql`${sql.identifier(name)} as${materialized} (select ${tenant} as k, json_build_object(${sql.join(pairs, sql`, `)}) as v from (select ${rows}.*, row_number() over (partition by ${tenant} order by ${page.orderBy}) as "__n", count(*) over (partition by ${tenant}) as "__total" from ${sql.identifier(tableName(table))} as ${rows} where ${page.where}) as ${rows} where ${rows}."__n" <= ${sql.raw(String(page.first + 1))} group by ${tenant})`,
     );
     // The same connection over no rows: one row (grouped as a whole) over an empty set, so that
     // pageInfo's count(*) is 0.
@@ -1103,12 +1227,6 @@ export class SelectionCompiler {
     // each related tenant row to its parent row's tenant.
     const widenedPage = this.scope.tenantIds === 'known';
     const widenedRegistryPage = widenedPage && !('tenantId' in table.table);
-    // A page of the registry in a context widened to many tenants: its correlated lookups pay the
-    // registry's read policy per row (measured at 10,000 schools: 606-680 ms compiled against
-    // 147-190 ms through the resolvers), so only a small widened context takes the compiled path.
-    if (widenedRegistryPage && this.scope.actor.visibleTenantCount > WIDENED_REGISTRY_PAGE_TENANTS) {
-      decline('a page of the registry in a context widened to many tenants');
-    }
     // The resolvers' order, with the tie-breaker the plugin appends (its cursors hold those values).
     const order = pagingOrder(table.table, read.orderBy);
     const where = [
@@ -1127,14 +1245,40 @@ export class SelectionCompiler {
     const orderBy = stringLiteralOrder(table, alias, order);
     if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > 100) decline('page size');
     // The page's ids, for the lists read for the whole page at once (#hoistedConnection).
-    const among = sql`select ${column(alias, table, 'id').sql} from ${from} where ${whereSql} order by ${orderBy} limit ${sql.raw(String(first + 1))}`;
+    const pageIds = sql`select ${column(alias, table, 'id').sql} from ${from} where ${whereSql} order by ${orderBy} limit ${sql.raw(String(first + 1))}`;
+    // A page of the registry in a widened context: its rows read once (each read of the registry
+    // evaluates its read policy over the whole context, 10,000 schools and more), its lists read
+    // for the whole page from their ids (see #relation).
+    if (widenedRegistryPage) {
+      // The page's rows, read from the registry once; the page is built from them.
+      const pageRows = `c${this.ctes.length + 1}`;
+      this.ctes.push(
+        sql`${sql.identifier(pageRows)} as materialized (select ${sql.identifier(alias)}.* from ${from} where ${whereSql} order by ${orderBy} limit ${sql.raw(String(first + 1))})`,
+      );
+      return this.#connection(
+        named,
+        table,
+        alias,
+        node,
+        {
+          from: sql`${sql.identifier(pageRows)} as ${sql.identifier(alias)}`,
+          where: sql`true`,
+          orderBy,
+          first,
+          cursorKeys: Object.keys(order),
+          after: args.after != null,
+          count: { from, where: whereSql },
+        },
+        { id: null, tenant: null, among: sql`select "id" from ${sql.identifier(pageRows)}`, pageRows },
+      );
+    }
     return this.#connection(
       named,
       table,
       alias,
       node,
       { from, where: whereSql, orderBy, first, cursorKeys: Object.keys(order), after: args.after != null },
-      { id: null, tenant: null, among, ...(widenedPage && !widenedRegistryPage ? { rowTenant: true } : {}) },
+      { id: null, tenant: null, among: pageIds, ...(widenedPage ? { rowTenant: true } : {}) },
     );
   }
 

@@ -20,7 +20,6 @@ import {
   type ComputedField,
   NotCompilable,
   SelectionCompiler,
-  WIDENED_REGISTRY_PAGE_TENANTS,
 } from './compile-selection.ts';
 import {
   COMPILED_NODE_READ_EXTENSION,
@@ -137,16 +136,16 @@ function compileWith(
   relations: PlatformRelations,
   created: (compiler: SelectionCompiler) => void,
 ): CompiledOperation | null {
-  // A context widened by delegations is held only by the database (up to 10,000 schools). The
-  // compiled statement's correlated lookups then pay the read policy per row: a 10,000-school
-  // organisations page took 606-680 ms compiled against 147-190 ms through the resolvers, so
-  // in a widened context a page of organisations keeps the resolvers' path; a caller seeing only
-  // its own organisation (the common case, and one shard on Citus) takes the compiled one. An
-  // organisation read by id is compiled in a widened context too: its lists are bound to that
-  // organisation's id (one shard on Citus, where the resolvers' lateral join is refused). So is a
-  // page of a tenant table (a service agent's requests across the tenants delegated to it): its
-  // rows bound to the request's tenants, each related row to its parent row's tenant (Citus
-  // refuses the resolvers' lateral join from the LIMITed page to its children).
+  // A context widened by delegations is held only by the database (up to 10,000 schools), and
+  // each read of a table evaluates its read policy over that whole context. So a page of
+  // organisations reads its ids once and each of its lists for the whole page at once (a lookup
+  // correlated with each row would pay the policy per row: 606-680 ms for a 10,000-school page
+  // against 147-190 ms through the resolvers); an organisation read by id binds its lists to that
+  // organisation's id, its children's lists to the children's ids (one shard on Citus, where the
+  // resolvers' lateral join is refused); a page of a tenant table (a service agent's requests
+  // across the tenants delegated to it) binds its rows to the request's tenants, each related row
+  // to its parent row's tenant (Citus refuses the resolvers' lateral join from the LIMITed page to
+  // its children).
   const widened = !actor.platformScope && actor.visibleTenantCount > 1;
   const operation = getOperationAST(args.document, args.operationName);
   if (operation?.operation !== 'query') return null;
@@ -223,7 +222,6 @@ export function compileRead(args: ExecutionArgs, actor: Actor, relations: Platfo
     actor.roles,
     actor.platformScope,
     actor.visibleTenantCount > 1,
-    actor.visibleTenantCount > WIDENED_REGISTRY_PAGE_TENANTS,
   ]);
   let shapes = compiledOperations.get(args.document);
   if (!shapes) {
