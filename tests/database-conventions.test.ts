@@ -671,6 +671,30 @@ describe('the runtime and platform roles', () => {
       });
     });
 
+    it(`${role} logs in without JIT compilation (short statements; see the kernel migration application-roles-without-jit)`, async () => {
+      const rows = await owner<{ config: string[] | null }>(
+        `select coalesce(s.setconfig, '{}') as config from pg_roles r
+           left join pg_db_role_setting s on s.setrole = r.oid and s.setdatabase = 0
+          where r.rolname = $1`,
+        [role],
+      );
+      expect(rows[0]?.config).toContain('jit=off');
+      // And a session logged in as the role has it (a server run: PGlite has no logins, nor JIT).
+      if (db.serverUrl) {
+        const url = new URL(db.serverUrl);
+        url.username = role;
+        url.password = '';
+        const session = new pg.Client({ connectionString: url.toString() });
+        await session.connect();
+        try {
+          const shown = await session.query<{ jit: string }>('show jit');
+          expect(shown.rows[0]?.jit).toBe('off');
+        } finally {
+          await session.end();
+        }
+      }
+    });
+
     it(`${role} is a member of no other role (it could inherit the owner's or a superuser's rights)`, async () => {
       const rows = await owner<{ granted: string }>(
         `select g.rolname as granted from pg_auth_members m
