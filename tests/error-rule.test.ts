@@ -17,12 +17,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  newKey as billingKey,
-  payloadOf,
-  proposeMutation,
-  recordEntryMutation,
-} from './billing/support/billing-operations.ts';
+import { newKey as billingKey, payloadOf } from './billing/support/billing-operations.ts';
 import { requestRowsOf, sendForPayload } from './services/support/request-fixtures.ts';
 import {
   changeServiceRequestStatusMutation,
@@ -31,6 +26,7 @@ import {
   raiseServiceRequestMutation,
   requestGlobalId,
 } from './services/support/request-queries.ts';
+import { proposeMutation, recordEntryMutation } from './support/queries/billing-operation-queries.ts';
 import {
   capabilityMatchQuery,
   catalogueQuery,
