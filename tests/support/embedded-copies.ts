@@ -13,7 +13,7 @@ import { platformSchema } from '@ssp/schema';
  * Where the folders go: a RAM-backed file system where the machine has one (a copy is then a
  * memory copy, not 58 MB written through a disk's journal), else the system's temporary folder.
  */
-export function embeddedFoldersBase(): string {
+function embeddedFoldersBase(): string {
   return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 }
 

@@ -57,16 +57,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const template = await openEmbeddedFolder(templateFolder);
   await template.migrate();
   await loadSeedData(template);
-  // Every test file copies this folder, so its size and state are paid for 100 times over. A
-  // checkpoint first means a copy starts without replaying the migrations' and seeds' WAL; with
-  // recycling off, the checkpoint deletes the WAL segments it no longer needs instead of keeping
-  // them as spares.
   // Nothing connects to template0 or template1 (no test file creates a database on PGlite):
   // without them a copy is 15 MB and 600 files smaller.
   for (const database of ['template0', 'template1']) {
     await template.client.query(`alter database ${database} is_template false`);
     await template.client.query(`drop database ${database}`);
   }
+  // Every test file copies this folder, so its size and state are paid for 100 times over. A
+  // checkpoint first means a copy starts without replaying the migrations' and seeds' WAL; with
+  // recycling off, the checkpoint deletes the WAL segments it no longer needs instead of keeping
+  // them as spares.
   await template.client.query('set wal_recycle = off');
   await template.client.query('checkpoint');
   await template.close();
