@@ -18,7 +18,7 @@ export default defineConfig({
     // Test files in a worker share its loaded modules (the platform's packages take seconds to
     // load, and every file loaded them again); each file still has its own database copy and app.
     isolate: false,
-    // PGlite copies take ~200 MB each; two cores run two files at a time comfortably.
+    // Two cores run two files at a time; more workers only share the same two cores.
     maxWorkers: 2,
   },
 });

@@ -17,20 +17,10 @@ import {
   isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  newKey as billingKey,
-  payloadOf,
-  proposeMutation,
-  recordEntryMutation,
-} from './billing/support/billing-operations.ts';
+import { newKey as billingKey, payloadOf } from './billing/support/billing-operations.ts';
 import { requestRowsOf, sendForPayload } from './services/support/request-fixtures.ts';
-import {
-  changeServiceRequestStatusMutation,
-  offeringGlobalId,
-  type RaiseInput,
-  raiseServiceRequestMutation,
-  requestGlobalId,
-} from './services/support/request-queries.ts';
+import { offeringGlobalId, requestGlobalId } from './services/support/request-ids.ts';
+import { proposeMutation, recordEntryMutation } from './support/queries/billing-operation-queries.ts';
 import {
   capabilityMatchQuery,
   catalogueQuery,
@@ -39,6 +29,11 @@ import {
   performanceReportQuery,
 } from './support/queries/error-rule-queries.ts';
 import { grantDelegationMutation, organisationGlobalId } from './support/queries/organisation-queries.ts';
+import {
+  changeServiceRequestStatusMutation,
+  type RaiseInput,
+  raiseServiceRequestMutation,
+} from './support/queries/service-request-lifecycle-queries.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
 // The one error rule of docs/errors.md, across every kind of failure: a mutation answers each in

@@ -6,8 +6,7 @@ import {
   ok,
   PARTNERSHIP,
   partnershipGlobalId,
-  savePersonMutation,
-} from './shared-support/support/shared-support-queries.ts';
+} from './shared-support/support/shared-support-fixtures.ts';
 import {
   firstRecoveryTemplateQuery,
   namedMutation,
@@ -22,6 +21,7 @@ import {
   typedNodesQuery,
 } from './support/queries/node-probe-queries.ts';
 import { grantDelegationMutation, organisationGlobalId } from './support/queries/organisation-queries.ts';
+import { savePersonMutation } from './support/queries/shared-support-queries.ts';
 import { type GraphqlResponse, type Operation, startTestApp, type TestApp, withCost } from './support/test-app.ts';
 
 // For every Node type in the schema and every caller (each role of a customer, of the partnership

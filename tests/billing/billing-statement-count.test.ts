@@ -1,9 +1,9 @@
 import { tables } from '@ssp/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconciliationQuery } from '../support/queries/billing-operation-queries.ts';
 import { billingListsQuery } from '../support/queries/billing-read-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { reconciliationQuery } from './support/billing-operations.ts';
 
 // Billing reads never go row by row: the reconciliation and an organisation's charges and savings
 // opportunities cost the same number of SQL statements with eleven lines as with none.

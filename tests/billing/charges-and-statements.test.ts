@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveOk, raise } from '../services/support/request-fixtures.ts';
 import {
+  creditMutation,
+  requestReductionMutation,
+  setChargeMutation,
+  statementQuery,
+} from '../support/queries/billing-operation-queries.ts';
+import {
   affordabilityChargeIdsOnlyQuery,
   affordabilityChargeIdsQuery,
 } from '../support/queries/billing-read-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import {
-  creditMutation,
-  globalId,
-  newKey,
-  payloadOf,
-  queryErrorOf,
-  requestReductionMutation,
-  setChargeMutation,
-  statementQuery,
-} from './support/billing-operations.ts';
+import { globalId, newKey, payloadOf, queryErrorOf } from './support/billing-operations.ts';
 
 // Affordability charges and their instalments, reduction requests, and monthly statements, for
 // two customers of BT Lancashire Services: South Ribble (charges and statements, no reductions)

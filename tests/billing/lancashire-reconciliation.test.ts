@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconciliationQuery } from '../support/queries/billing-operation-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { payloadOf, queryErrorOf, reconciliationQuery } from './support/billing-operations.ts';
+import { payloadOf, queryErrorOf } from './support/billing-operations.ts';
 
 // The Lancashire case: the council asked for £3m off its affordability charge (£1m from 2015/16,
 // £2m more from 2017/18), and the performance report's "Financial Benefits" table lists the

@@ -1,20 +1,17 @@
 import { EmbeddedDatabase, urlForRole } from '@ssp/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  decideMutation,
+  proposeMutation,
+  reconciliationQuery,
+  recordEntryMutation,
+} from '../support/queries/billing-operation-queries.ts';
 import { savingsLedgerQuery } from '../support/queries/billing-read-queries.ts';
 import { nodeIdQuery } from '../support/queries/business-case-queries.ts';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import {
-  databaseId,
-  decideMutation,
-  newKey,
-  payloadOf,
-  proposeMutation,
-  queryErrorOf,
-  reconciliationQuery,
-  recordEntryMutation,
-} from './support/billing-operations.ts';
+import { databaseId, newKey, payloadOf, queryErrorOf } from './support/billing-operations.ts';
 
 // Savings opportunities and the append-only savings ledger, driven as the partnership (BT
 // Lancashire Services' finance) and its customers (two district councils) would.

@@ -1,14 +1,14 @@
 import { seedOrganisations, serviceOfferings } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
   type OfferingView,
-  offeringGlobalId,
   organisationSubscriptionsQuery,
   type SubscriptionView,
   serviceCatalogueQuery,
-} from './support/request-queries.ts';
+} from '../support/queries/service-catalogue-queries.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { offeringGlobalId } from './support/request-ids.ts';
 
 let api: TestApp;
 let token: string;

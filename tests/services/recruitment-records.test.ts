@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   organisationsVacanciesQuery,
   organisationVacanciesQuery,
+  vacancyAndApplicationNodesQuery,
 } from '../support/queries/organisation-record-queries.ts';
 import { type ImportPayload, importRecordsMutation } from '../support/queries/record-import-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -126,13 +127,8 @@ describe('vacancies, applications and stages read through the API', () => {
     );
     const vacancy = listed.body.data!.organisation.vacancies.nodes.find((node) => node.reference === 'VAC-1')!;
     const application = vacancy.applications.nodes[0]!;
-    const query = `query N($v: ID!, $a: ID!) {
-      v: node(id: $v) { __typename ... on Vacancy { reference title closesOn version } }
-      a: node(id: $a) { __typename ... on Application { reference stages { stage } } } }`;
-    const own = await api.graphql<{ v: unknown; a: unknown }>(
-      { query, variables: { v: vacancy.id, a: application.id } },
-      admin,
-    );
+    const nodes = vacancyAndApplicationNodesQuery(vacancy.id, application.id);
+    const own = await api.graphql<{ v: unknown; a: unknown }>(nodes, admin);
     expect(own.body.errors).toBeUndefined();
     expect(own.body.data).toEqual({
       v: { __typename: 'Vacancy', reference: 'VAC-1', title: 'Payroll officer', closesOn: '2017-06-07', version: 2 },
@@ -143,10 +139,7 @@ describe('vacancies, applications and stages read through the API', () => {
       },
     });
     const outsider = await api.tokenFor('lancashire-county-council', ['tenant_admin']);
-    const other = await api.graphql<{ v: unknown; a: unknown }>(
-      { query, variables: { v: vacancy.id, a: application.id } },
-      outsider,
-    );
+    const other = await api.graphql<{ v: unknown; a: unknown }>(nodes, outsider);
     expect(other.body.data).toEqual({ v: null, a: null });
   });
 });

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { moveOk, newKey, raise, sendForPayload } from './support/request-fixtures.ts';
 import {
   assignServiceRequestMutation,
   commentOnServiceRequestMutation,
-  offeringGlobalId,
   raiseServiceRequestMutation,
   rateServiceRequestMutation,
-  requestRowId,
-} from './support/request-queries.ts';
+} from '../support/queries/service-request-lifecycle-queries.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { moveOk, newKey, raise, sendForPayload } from './support/request-fixtures.ts';
+import { offeringGlobalId, requestRowId } from './support/request-ids.ts';
 
 // Every write to a service request is recorded by the service that makes it, in the requesting
 // organisation's audit trail and in the same transaction: who, in which request, what changed.

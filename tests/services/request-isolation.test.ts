@@ -1,22 +1,21 @@
 import { seedOrganisations } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
-import { nodeIdsQuery } from '../support/queries/service-request-queries.ts';
-import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
-import { move, moveOk, newKey, raise, requestRow, requestRowsOf, sendForPayload } from './support/request-fixtures.ts';
 import {
   assignServiceRequestMutation,
   type CommentPayloadView,
   commentOnServiceRequestMutation,
-  offeringGlobalId,
   raiseServiceRequestMutation,
   rateServiceRequestMutation,
-  requestGlobalId,
   type ServiceRequestFilterInput,
   type ServiceRequestView,
   serviceRequestNodeQuery,
   serviceRequestsQuery,
-} from './support/request-queries.ts';
+} from '../support/queries/service-request-lifecycle-queries.ts';
+import { nodeIdsQuery } from '../support/queries/service-request-queries.ts';
+import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
+import { move, moveOk, newKey, raise, requestRow, requestRowsOf, sendForPayload } from './support/request-fixtures.ts';
+import { offeringGlobalId, requestGlobalId } from './support/request-ids.ts';
 
 let api: TestApp;
 let lancashire: string;

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { move, moveOk, raise, requestRow, sendForPayload } from './support/request-fixtures.ts';
 import {
   assignServiceRequestMutation,
   type ChangeStatusInput,
@@ -10,7 +8,9 @@ import {
   type ServiceRequestView,
   serviceRequestNodeQuery,
   serviceRequestsQuery,
-} from './support/request-queries.ts';
+} from '../support/queries/service-request-lifecycle-queries.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { move, moveOk, raise, requestRow, sendForPayload } from './support/request-fixtures.ts';
 
 let api: TestApp;
 let requester: string;

@@ -1,14 +1,13 @@
 import { tables } from '@ssp/schema';
 import { seedOfferingId } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OfferingView, serviceCatalogueQuery } from '../support/queries/service-catalogue-queries.ts';
+import {
+  type ServiceRequestView,
+  serviceRequestNodeQuery,
+} from '../support/queries/service-request-lifecycle-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { raise } from './support/request-fixtures.ts';
-import {
-  type OfferingView,
-  type ServiceRequestView,
-  serviceCatalogueQuery,
-  serviceRequestNodeQuery,
-} from './support/request-queries.ts';
 
 // SLA definitions are versioned: a request keeps the version in force when it was raised, so a
 // new target never rewrites past attainment. (This file changes the DBS check's SLA, so it runs

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ServiceRequestView,
+  serviceRequestNodeQuery,
+} from '../support/queries/service-request-lifecycle-queries.ts';
 import { fulfilmentStateQuery } from '../support/queries/service-request-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { type HistoricRequest, insertHistoricRequests, moveOk, raise } from './support/request-fixtures.ts';
-import { type ServiceRequestView, serviceRequestNodeQuery } from './support/request-queries.ts';
 
 let api: TestApp;
 let requester: string;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceRequestListQuery, serviceRequestsQuery } from '../support/queries/service-request-lifecycle-queries.ts';
 import type { Operation } from '../support/test-app.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { type HistoricRequest, insertHistoricRequests } from './support/request-fixtures.ts';
-import { serviceRequestListQuery, serviceRequestsQuery } from './support/request-queries.ts';
 
 let api: TestApp;
 const LANCASHIRE = 'lancashire-county-council';

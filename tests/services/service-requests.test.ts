@@ -3,20 +3,19 @@ import { seedOfferingId, seedOrganisations } from '@ssp/seeds';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { organisationSubscriptionsQuery, type SubscriptionView } from '../support/queries/service-catalogue-queries.ts';
+import {
+  type RaiseInput,
+  raiseServiceRequestMutation,
+  serviceRequestsQuery,
+} from '../support/queries/service-request-lifecycle-queries.ts';
 import {
   organisationRequestIdsQuery,
   requestsAndOfferingsNodesQuery,
 } from '../support/queries/service-request-queries.ts';
 import { startTestApp, type TestApp, withCost } from '../support/test-app.ts';
 import { moveOk, newKey, raise, requestRowsOf, sendForPayload } from './support/request-fixtures.ts';
-import {
-  offeringGlobalId,
-  organisationSubscriptionsQuery,
-  type RaiseInput,
-  raiseServiceRequestMutation,
-  type SubscriptionView,
-  serviceRequestsQuery,
-} from './support/request-queries.ts';
+import { offeringGlobalId } from './support/request-ids.ts';
 
 let api: TestApp;
 let requester: string;

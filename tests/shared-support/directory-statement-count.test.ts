@@ -1,8 +1,8 @@
 import { generateLargePartnership, type LargePartnership } from '@ssp/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationGlobalId } from '../support/queries/organisation-queries.ts';
+import { type DirectoryArgs, type DirectoryData, directoryQuery } from '../support/queries/shared-support-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { type DirectoryArgs, type DirectoryData, directoryQuery } from './support/shared-support-queries.ts';
 
 let api: TestApp;
 let partnership: LargePartnership;

@@ -16,7 +16,7 @@ import {
   ok,
   PARTNERSHIP,
   partnershipGlobalId,
-} from './support/shared-support-queries.ts';
+} from './support/shared-support-fixtures.ts';
 
 let api: TestApp;
 let partnership: string;

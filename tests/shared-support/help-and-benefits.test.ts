@@ -11,6 +11,7 @@ import {
   updateProgrammeMutation,
   withdrawHelpRequestMutation,
 } from '../support/queries/help-queries.ts';
+import { savePersonMutation } from '../support/queries/shared-support-queries.ts';
 import type { Operation } from '../support/test-app.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
@@ -22,8 +23,7 @@ import {
   PARTNERSHIP,
   POLICE,
   partnershipGlobalId,
-  savePersonMutation,
-} from './support/shared-support-queries.ts';
+} from './support/shared-support-fixtures.ts';
 
 let api: TestApp;
 let partnership: string;

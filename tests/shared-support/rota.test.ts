@@ -8,20 +8,22 @@ import {
   rotaCoverQuery,
   setRotaShareMutation,
 } from '../support/queries/rota-queries.ts';
+import {
+  joinMutation,
+  leaveMutation,
+  savePersonMutation,
+  sharedFields,
+} from '../support/queries/shared-support-queries.ts';
 import type { Operation } from '../support/test-app.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
   auditTrail,
   BOSTON,
-  joinMutation,
-  leaveMutation,
   NORTH_KESTEVEN,
   ok,
   PARTNERSHIP,
   partnershipGlobalId,
-  savePersonMutation,
-  sharedFields,
-} from './support/shared-support-queries.ts';
+} from './support/shared-support-fixtures.ts';
 
 // A Scottish member is added to the Lincolnshire partnership for these tests: its out-of-hours
 // time follows Scotland's bank holidays (no Easter Monday; 2 January, St Andrew's Day).

@@ -1,23 +1,25 @@
 import { queryRows } from '@ssp/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DirectoryData,
+  directoryQuery,
+  joinMutation,
+  leaveMutation,
+  savePersonMutation,
+  sharedFields,
+} from '../support/queries/shared-support-queries.ts';
 import { readsOfOurRowsQuery, sharedPersonNodeQuery } from '../support/queries/sharing-queries.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import {
   auditTrail,
   BOSTON,
-  type DirectoryData,
-  directoryQuery,
-  joinMutation,
-  leaveMutation,
   NORTH_KESTEVEN,
   OUTSIDER,
   ok,
   POLICE,
   partnershipGlobalId,
-  savePersonMutation,
-  sharedFields,
-} from './support/shared-support-queries.ts';
+} from './support/shared-support-fixtures.ts';
 
 let api: TestApp;
 let partnership: string;

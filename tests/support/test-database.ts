@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { EmbeddedDatabase, type PlatformDatabase, ServerDatabase } from '@ssp/core';
+import { cpSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type PlatformDatabase, ServerDatabase } from '@ssp/core';
 import { platformSchema } from '@ssp/schema';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { openEmbeddedFolder } from './embedded-copies.ts';
 import { createOnEveryNode, dropOnEveryNode } from './server-nodes.ts';
 import { fileDatabase, templateDatabase, testServerUrl, urlForDatabase } from './test-database-settings.ts';
 
@@ -52,17 +54,19 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const templateFile = inject('pgliteTemplateFile');
-  if (!templateFile) throw new Error('The global setup did not prepare a PGlite template');
-  const database = await EmbeddedDatabase.open({
-    schema: platformSchema,
-    loadDataDir: new Blob([readFileSync(templateFile)]),
-  });
+  const templateFolder = inject('pgliteTemplateFolder');
+  if (!templateFolder) throw new Error('The global setup did not prepare a PGlite template');
+  const dataDir = join(dirname(templateFolder), `file-${randomBytes(4).toString('hex')}`);
+  cpSync(templateFolder, dataDir, { recursive: true });
+  const database = await openEmbeddedFolder(dataDir);
   return {
     database,
     serverUrl: null,
     asOwner: async <T extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
       (await database.client.query<T>(text, values as unknown[])).rows,
-    close: () => database.close(),
+    close: async () => {
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,17 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tables } from '@ssp/schema';
 import { seedOfferingId, seedOrganisationId, seedSlaDefinitionId } from '@ssp/seeds';
-import type { TestApp } from '../../support/test-app.ts';
 import {
   type ChangeStatusInput,
   changeServiceRequestStatusMutation,
-  offeringGlobalId,
   type RaiseInput,
   type RequestPayloadView,
   raiseServiceRequestMutation,
-  requestRowId,
   type ServiceRequestView,
-} from './request-queries.ts';
+} from '../../support/queries/service-request-lifecycle-queries.ts';
+import type { TestApp } from '../../support/test-app.ts';
+import { offeringGlobalId, requestRowId } from './request-ids.ts';
 
 // Set-up and checks for the service-request tests: raising and moving requests over GraphQL,
 // and reading or writing rows directly through the platform path (around the API) where a test

@@ -1,6 +1,6 @@
 import type { Operation } from '../test-app.ts';
 
-// Query factories for reading an organisation's billing lists (see `tests/billing/support` for the
+// Query factories for reading an organisation's billing lists (billing-operation-queries.ts has the
 // billing mutations and the reconciliation).
 
 export const affordabilityChargeIdsQuery = (organisationId: string): Operation => ({

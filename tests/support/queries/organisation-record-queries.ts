@@ -18,6 +18,14 @@ export const organisationVacanciesQuery = (organisationId: string, vacancyFields
   variables: { id: organisationId },
 });
 
+/** A vacancy and an application, each by its node id. */
+export const vacancyAndApplicationNodesQuery = (vacancyId: string, applicationId: string): Operation => ({
+  query: `query N($v: ID!, $a: ID!) {
+      v: node(id: $v) { __typename ... on Vacancy { reference title closesOn version } }
+      a: node(id: $a) { __typename ... on Application { reference stages { stage } } } }`,
+  variables: { v: vacancyId, a: applicationId },
+});
+
 /** The platform's first five organisations, each with its vacancies. */
 export const organisationsVacanciesQuery = (vacancyFields: string): Operation => ({
   query: `{ organisations(first: 5) { nodes { vacancies(first: 10) { nodes { ${vacancyFields} } } } } }`,

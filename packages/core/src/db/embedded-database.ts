@@ -1,4 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -75,9 +78,21 @@ export interface EmbeddedDatabaseOptions {
   schema: PlatformSchema;
   /** A folder to keep the data in; in memory when absent. */
   dataDir?: string;
-  /** A data directory dump (from `dumpDataDir`) to start from, e.g. a migrated test template. */
-  loadDataDir?: Blob;
+  /**
+   * PGlite's WebAssembly, compiled once (`compileEmbeddedEngine`) by a process that opens many
+   * databases, as a test worker does: each open then skips compiling it, and the code the engine
+   * optimised while it ran is kept for the next.
+   */
+  engine?: WebAssembly.Module;
+  /** PostgreSQL settings on top of PGlite's own, e.g. `{ shared_buffers: '32MB' }`. */
+  settings?: Record<string, string>;
   onPlatformWork?: (purpose: PlatformWorkPurpose) => void;
+}
+
+/** Compiles PGlite's WebAssembly (9 MB), for `EmbeddedDatabaseOptions.engine`. */
+export async function compileEmbeddedEngine(): Promise<WebAssembly.Module> {
+  const packageEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  return WebAssembly.compile(await readFile(join(dirname(packageEntry), 'pglite.wasm')));
 }
 
 /**
@@ -106,9 +121,11 @@ export class EmbeddedDatabase implements PlatformDatabase {
 
   static async open(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
     const client = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(options.engine ? { pgliteWasmModule: options.engine } : {}),
+      ...(settings.length > 0 ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {}),
     });
     return new EmbeddedDatabase(client, options);
   }

@@ -1,25 +1,7 @@
-import { seedOfferingId } from '@ssp/seeds';
-import type { Operation } from '../../support/test-app.ts';
+import type { Operation } from '../test-app.ts';
 
-// Query factories for the catalogue, subscriptions and service requests, shared by the tests
-// under tests/services.
-
-/** The global id the API gives a seeded offering (Relay's `Type:id`, base64). */
-export function offeringGlobalId(code: string): string {
-  return Buffer.from(`ServiceOffering:${seedOfferingId(code)}`).toString('base64');
-}
-
-/** The global id of a request, from its row id. */
-export function requestGlobalId(requestId: string): string {
-  return Buffer.from(`ServiceRequest:${requestId}`).toString('base64');
-}
-
-/** The row id inside a request's global id. */
-export function requestRowId(globalId: string): string {
-  const decoded = Buffer.from(globalId, 'base64').toString('utf8');
-  if (!decoded.startsWith('ServiceRequest:')) throw new Error(`Not a ServiceRequest global id: ${decoded}`);
-  return decoded.slice('ServiceRequest:'.length);
-}
+// Query factories for a service request's life: raising, moving, assigning, rating and commenting
+// on it, and reading requests, with the shapes they answer.
 
 export interface SlaClockView {
   state: 'RUNNING' | 'PAUSED' | 'STOPPED';
@@ -166,69 +148,4 @@ export const serviceRequestListQuery = (first: number): Operation => ({
 export const serviceRequestNodeQuery = (id: string): Operation => ({
   query: `query RequestNode($id: ID!) { node(id: $id) { id ... on ServiceRequest { ${SERVICE_REQUEST_FIELDS} } } }`,
   variables: { id },
-});
-
-export interface OfferingView {
-  id: string;
-  code: string;
-  name: string;
-  description: string;
-  kind: 'REQUEST' | 'INCIDENT';
-  serviceLine: { code: string; name: string };
-  unitPrice: { amount: string; currency: string };
-  allowedKinds: string[];
-  currentSla: {
-    version: number;
-    fulfilmentUnit: string;
-    fulfilmentAmount: number;
-    responseUnit: string | null;
-    responseAmount: number | null;
-  };
-}
-
-export const serviceCatalogueQuery = (
-  variables: { first?: number; after?: string; filter?: { serviceLine?: string; search?: string } } = {},
-): Operation => ({
-  query: `query Catalogue($first: Int, $after: String, $filter: ServiceCatalogueFilter) {
-    serviceCatalogue(first: $first, after: $after, filter: $filter) {
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        id code name description kind
-        serviceLine { code name }
-        unitPrice { amount currency }
-        allowedKinds
-        currentSla { version fulfilmentUnit fulfilmentAmount responseUnit responseAmount }
-      }
-    }
-  }`,
-  variables,
-});
-
-export interface SubscriptionView {
-  id: string;
-  active: boolean;
-  negotiatedPrice: boolean;
-  unitPrice: { amount: string; currency: string };
-  startedAt: string;
-  endedAt: string | null;
-  offering: { code: string };
-  organisation: { slug: string };
-}
-
-export const organisationSubscriptionsQuery = (organisationId: string, first = 100): Operation => ({
-  query: `query Subscriptions($id: ID!, $first: Int) {
-    organisation(id: $id) {
-      slug kind
-      subscriptions(first: $first) {
-        pageInfo { hasNextPage }
-        nodes {
-          id active negotiatedPrice startedAt endedAt
-          unitPrice { amount currency }
-          offering { code }
-          organisation { slug }
-        }
-      }
-    }
-  }`,
-  variables: { id: organisationId, first },
 });

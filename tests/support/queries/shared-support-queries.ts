@@ -1,14 +1,8 @@
-import { organisationGlobalId } from '../../support/queries/organisation-queries.ts';
-import type { Operation, TestApp } from '../../support/test-app.ts';
+import type { Operation } from '../test-app.ts';
+import { organisationGlobalId } from './organisation-queries.ts';
 
-// Small query factories for the shared-support acceptance tests.
-
-export const PARTNERSHIP = 'lincolnshire-public-sector-working-group';
-export const NORTH_KESTEVEN = 'north-kesteven-district-council';
-export const BOSTON = 'boston-borough-council';
-export const SOUTH_HOLLAND = 'south-holland-district-council';
-export const POLICE = 'lincolnshire-police';
-export const OUTSIDER = 'lancashire-county-council';
+// Query factories for shared support: joining and leaving a partnership's sharing, the people a
+// member shares, the partnership's directory, and a member's audit trail.
 
 const ERROR_FIELDS = `... on Error { message } ... on ValidationError { field }`;
 
@@ -105,23 +99,3 @@ export interface AuditEvent {
   before: unknown;
   after: Record<string, unknown> | null;
 }
-
-/** A member's audit trail, read by its own tenant admin. */
-export async function auditTrail(api: TestApp, slug: string): Promise<AuditEvent[]> {
-  const token = await api.tokenFor(slug, ['tenant_admin']);
-  const response = await api.graphql<{ organisation: { auditTrail: { nodes: AuditEvent[] } } }>(
-    auditTrailQuery(api.organisationId(slug)),
-    token,
-  );
-  if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
-  return response.body.data!.organisation.auditTrail.nodes;
-}
-
-/** Runs an operation and fails the test with its errors if it has any. */
-export async function ok<Data>(api: TestApp, operation: Operation, token: string): Promise<Data> {
-  const response = await api.graphql<Data>(operation, token);
-  if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
-  return response.body.data as Data;
-}
-
-export const partnershipGlobalId = (api: TestApp) => organisationGlobalId(api.organisationId(PARTNERSHIP));
