@@ -70,4 +70,10 @@ export const SHIPPED_MIGRATIONS: ReadonlyMap<string, string> = new Map([
     '20261201190724_service-desk-history-and-record-retraction',
     'e81dcffe697cf6e8c6271226f15150aa7e1416e0c38168b1eb57a23f68d323ae',
   ],
+  ['20261202010416_ledger-figures', 'fb0b0849aa424025f56e6f2fac382ffb7fa21e59f731f3405ca0f4a5a248d4ee'],
+  [
+    '20261202010426_ledger-figures-rls-grants-and-backfill',
+    '54a667cf19147b403d05ee1035888e6637ab58e70c91b2ad3a3bcaebcff7f65b',
+  ],
+  ['20261202021231_application-roles-without-jit', '6b1ff280fcc0c526df5fc94a27859ade921d769450a3c0cd2548c2b71b2b5660'],
 ]);
