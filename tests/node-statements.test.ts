@@ -1,8 +1,7 @@
-import { tables } from '@ssp/schema';
-import { getTableName, is, Table } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationsWithSubscriptionsByNodesQuery } from './support/queries/node-read-queries.ts';
 import { organisationGlobalId } from './support/queries/organisation-queries.ts';
+import { tenantTablesUnbound } from './support/tenant-bound-statements.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
 // `node` and `nodes` read a drizzle type's object by id as `organisation(id:)` does: in the
@@ -15,22 +14,6 @@ beforeAll(async () => {
   api = await startTestApp();
 });
 afterAll(() => api?.close());
-
-const TENANT_TABLES = new Set(
-  (Object.values(tables) as unknown[])
-    .filter((value): value is Table => is(value, Table) && 'tenantId' in value)
-    .map((table) => getTableName(table)),
-);
-
-/** Each tenant table a statement reads under an alias it never binds by tenant_id. */
-function tenantTablesUnbound(statement: string): string[] {
-  const unbound: string[] = [];
-  for (const [, table, alias] of statement.matchAll(/(?:from|join)\s+"(\w+)"(?:\s+as)?\s+"(\w+)"/gi)) {
-    if (!TENANT_TABLES.has(table!)) continue;
-    if (!new RegExp(`"${alias}"\\."tenant_id" = \\$\\d+`).test(statement)) unbound.push(`${table} as ${alias}`);
-  }
-  return unbound;
-}
 
 type Node =
   | { __typename: 'Organisation'; id: string; slug: string; subscriptions: { nodes: { id: string }[] } }

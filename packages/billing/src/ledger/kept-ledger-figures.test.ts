@@ -66,6 +66,10 @@ const request = (overrides: Partial<LedgerEntryRequest>): LedgerEntryRequest => 
   ...overrides,
 });
 
+/** A reversal of `entryId`: a reversal names only the entry it withdraws, and why. */
+const reversal = (entryId: string, reason: string): LedgerEntryRequest =>
+  request({ kind: 'reversal', opportunityId: null, fiscalYear: null, amount: null, reversesEntryId: entryId, reason });
+
 describe('the figures kept beside the savings ledger', () => {
   it('start as the seeded ledger says', async () => {
     const { kept, ledger } = await inRollback(bothWays);
@@ -90,32 +94,10 @@ describe('the figures kept beside the savings ledger', () => {
       );
       await step();
       // Withdrawing the restatement brings the estimate back as the figure.
-      await recordLedgerEntry(
-        tx,
-        partner,
-        request({
-          kind: 'reversal',
-          opportunityId: null,
-          fiscalYear: null,
-          amount: null,
-          reversesEntryId: restated.entry.id,
-          reason: 'Wrong invoice',
-        }),
-      );
+      await recordLedgerEntry(tx, partner, reversal(restated.entry.id, 'Wrong invoice'));
       await step();
       // Withdrawing the estimate too leaves the year without a figure: its kept row goes.
-      await recordLedgerEntry(
-        tx,
-        partner,
-        request({
-          kind: 'reversal',
-          opportunityId: null,
-          fiscalYear: null,
-          amount: null,
-          reversesEntryId: estimate.entry.id,
-          reason: 'Not delivered',
-        }),
-      );
+      await recordLedgerEntry(tx, partner, reversal(estimate.entry.id, 'Not delivered'));
       await step();
       return { steps, estimate: estimate.entry.id };
     });
@@ -142,20 +124,7 @@ describe('the figures kept beside the savings ledger', () => {
         try {
           if (choice === 0 && reversible.length > 0) {
             const target = reversible[next(reversible.length)]!;
-            await tx.transaction((savepoint) =>
-              recordLedgerEntry(
-                savepoint,
-                partner,
-                request({
-                  kind: 'reversal',
-                  opportunityId: null,
-                  fiscalYear: null,
-                  amount: null,
-                  reversesEntryId: target.id,
-                  reason: 'Run',
-                }),
-              ),
-            );
+            await tx.transaction((savepoint) => recordLedgerEntry(savepoint, partner, reversal(target.id, 'Run')));
             live.splice(live.indexOf(target), 1);
           } else {
             const kind = choice === 1 ? 'restatement' : choice === 2 ? 'actual' : 'estimate';
