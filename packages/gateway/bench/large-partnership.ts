@@ -1,23 +1,10 @@
-// A partnership of 10,000 schools, every one delegated to it (ten times the 1,000 the tenant
-// context used to hold), as its tenant admin: its organisations page, and onboarding one more
-// school, each against a plain SQL baseline measured in the same run.
-//
-// - Page: `organisations(first: 100)` with each one's parent and first 10 children over HTTP,
-//   against the same page in one hand-written statement in the same kind of transaction (a
-//   request's, with the same 10,001-organisation context set by `app.begin_request`), and the same
-//   statement on the platform path (no row-level security) for scale.
-// - Onboarding: `onboardOrganisation` over HTTP (organisation, subscription, invited head teacher,
-//   delegation, idempotency record, audit trail), against one plain INSERT of the organisation row
-//   on the platform path.
-
-import { randomBytes, randomUUID } from 'node:crypto';
-import { EmbeddedDatabase, insertRows, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
-import { platformSchema, tables } from '@ssp/schema';
+import { EmbeddedDatabase, openDatabase, queryRows, SigningKeyStore } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
 import { loadSeedData, seedOfferingId } from '@ssp/seeds';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createPlatformApp } from '../src/platform-app.ts';
 import { benchConfig } from './bench-config.ts';
+import { loadDelegatedSchoolsPartnership } from './delegated-schools-partnership.ts';
 import { timeOperation } from './time-operation.ts';
 
 const SCHOOLS = 10_000;
@@ -32,62 +19,10 @@ if (database instanceof EmbeddedDatabase) await database.migrate();
 await loadSeedData(database, { performanceScale: 0 });
 
 // A fresh partnership each run, so the benchmark can run again against the same server.
-const run = randomBytes(3).toString('hex');
-const partnership = randomUUID();
-await database.inPlatformTransaction({ actor: 'bench', reason: 'a 10,000-school partnership' }, async (tx) => {
-  await tx.execute(sql`insert into organisations (id, slug, name, kind, lifecycle_status, nation)
-    values (${partnership}, ${`bench-partnership-${run}`}, ${`Bench Partnership ${run}`}, 'partnership', 'active', 'england_and_wales')`);
-  // Without official identifiers: random URNs would meet the seeded schools' sooner or later.
-  // Written as VALUES (insertRows): an INSERT ... SELECT runs as a COPY on Citus, which row-level
-  // security refuses.
-  const schools = Array.from({ length: SCHOOLS }, (_, index) => ({
-    id: randomUUID(),
-    slug: `bench-${run}-school-${index + 1}`,
-    name: `Bench ${run} School ${String(index + 1).padStart(5, '0')}`,
-  }));
-  await insertRows(
-    tx,
-    tables.organisations,
-    {
-      id: 'uuid',
-      slug: 'text',
-      name: 'text',
-      kind: 'organisation_kind',
-      parentId: 'uuid',
-      lifecycleStatus: 'lifecycle_status',
-      nation: 'nation',
-      generated: 'boolean',
-    },
-    schools.map((school) => ({
-      ...school,
-      kind: 'school' as const,
-      parentId: partnership,
-      lifecycleStatus: 'active' as const,
-      nation: 'england_and_wales' as const,
-      generated: true,
-    })),
-  );
-  await insertRows(
-    tx,
-    tables.delegations,
-    { tenantId: 'uuid', delegatedOrganisationId: 'uuid', reason: 'text', grantedBy: 'text' },
-    schools.map((school) => ({
-      tenantId: partnership,
-      delegatedOrganisationId: school.id,
-      reason: 'bench',
-      grantedBy: 'bench',
-    })),
-  );
+const { run, partnershipId: partnership } = await loadDelegatedSchoolsPartnership(database, {
+  schools: SCHOOLS,
+  ownerUrl: config.databaseUrl,
 });
-// Rows that arrived in bulk: give the planner their statistics, as autovacuum would on a server.
-if (database instanceof EmbeddedDatabase) {
-  await database.client.query('analyze');
-} else if (config.databaseUrl) {
-  const owner = new pg.Client({ connectionString: config.databaseUrl });
-  await owner.connect();
-  await owner.query('analyze');
-  await owner.end();
-}
 
 const app = await createPlatformApp(config, { database, keys: await SigningKeyStore.createInMemory() });
 const url = await app.http.listen(0, '127.0.0.1');

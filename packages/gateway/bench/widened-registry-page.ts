@@ -8,14 +8,12 @@
 // Run against a migrated server database (the schools are added each run):
 //   DATABASE_URL=postgres://... BENCH_ITERATIONS=10 node --import tsx packages/gateway/bench/widened-registry-page.ts
 
-import { randomBytes, randomUUID } from 'node:crypto';
-import { insertRows, openDatabase, SigningKeyStore } from '@ssp/core';
-import { platformSchema, tables } from '@ssp/schema';
-import { loadSeedData, seedOfferingId } from '@ssp/seeds';
-import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { openDatabase, SigningKeyStore } from '@ssp/core';
+import { platformSchema } from '@ssp/schema';
+import { loadSeedData } from '@ssp/seeds';
 import { createPlatformApp } from '../src/platform-app.ts';
 import { benchConfig } from './bench-config.ts';
+import { loadDelegatedSchoolsPartnership } from './delegated-schools-partnership.ts';
 
 const SCHOOLS = 10_000;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 10);
@@ -25,73 +23,11 @@ if (!config.databaseUrl) throw new Error('DATABASE_URL: a migrated PostgreSQL da
 const database = await openDatabase(config, platformSchema);
 await loadSeedData(database, { performanceScale: 0 });
 
-const run = randomBytes(3).toString('hex');
-const partnership = randomUUID();
-await database.inPlatformTransaction({ actor: 'bench', reason: 'a 10,000-school partnership' }, async (tx) => {
-  await tx.execute(sql`insert into organisations (id, slug, name, kind, lifecycle_status, nation)
-    values (${partnership}, ${`bench-partnership-${run}`}, ${`Bench Partnership ${run}`}, 'partnership', 'active', 'england_and_wales')`);
-  const schools = Array.from({ length: SCHOOLS }, (_, index) => ({
-    id: randomUUID(),
-    slug: `bench-${run}-school-${index + 1}`,
-    name: `Bench ${run} School ${String(index + 1).padStart(5, '0')}`,
-  }));
-  await insertRows(
-    tx,
-    tables.organisations,
-    {
-      id: 'uuid',
-      slug: 'text',
-      name: 'text',
-      kind: 'organisation_kind',
-      parentId: 'uuid',
-      lifecycleStatus: 'lifecycle_status',
-      nation: 'nation',
-      generated: 'boolean',
-    },
-    schools.map((school) => ({
-      ...school,
-      kind: 'school' as const,
-      parentId: partnership,
-      lifecycleStatus: 'active' as const,
-      nation: 'england_and_wales' as const,
-      generated: true,
-    })),
-  );
-  await insertRows(
-    tx,
-    tables.delegations,
-    { tenantId: 'uuid', delegatedOrganisationId: 'uuid', reason: 'text', grantedBy: 'text' },
-    schools.map((school) => ({
-      tenantId: partnership,
-      delegatedOrganisationId: school.id,
-      reason: 'bench',
-      grantedBy: 'bench',
-    })),
-  );
-  // Every school subscribes to one offering, so the children's subscriptions have rows to read.
-  await insertRows(
-    tx,
-    tables.subscriptions,
-    {
-      tenantId: 'uuid',
-      offeringId: 'uuid',
-      unitPricePence: 'bigint',
-      priceBasis: 'price_basis',
-      status: 'subscription_status',
-    },
-    schools.map((school) => ({
-      tenantId: school.id,
-      offeringId: seedOfferingId('dbs-check'),
-      unitPricePence: 1000,
-      priceBasis: 'catalogue',
-      status: 'active',
-    })),
-  );
+const { run, partnershipId: partnership } = await loadDelegatedSchoolsPartnership(database, {
+  schools: SCHOOLS,
+  subscriptions: true,
+  ownerUrl: config.databaseUrl,
 });
-const owner = new pg.Client({ connectionString: config.databaseUrl });
-await owner.connect();
-await owner.query('analyze');
-await owner.end();
 
 const app = await createPlatformApp(config, { database, keys: await SigningKeyStore.createInMemory() });
 const url = await app.http.listen(0, '127.0.0.1');
