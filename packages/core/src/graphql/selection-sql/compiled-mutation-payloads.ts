@@ -21,7 +21,7 @@ import {
 import type { PlatformRelations } from '../../db/platform-schema.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../request-context.ts';
-import { type CompileScope, NotCompilable, SelectionCompiler } from './compile-selection.ts';
+import { type CompileScope, SelectionCompiler } from './compile-selection.ts';
 import { COMPILED_PAYLOAD_OBJECT_EXTENSION, type CompiledPayloadObject } from './compiled-root-read.ts';
 import { computeMarked, fragmentsOf } from './execute-compiled-read.ts';
 import { answerRefusals } from './refused-fields.ts';
@@ -146,8 +146,9 @@ function compiledPayloadSql(
     const ctes = compiler.ctes.slice(written);
     const withs = ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``;
     return sql`${withs}select ${object} as result`;
-  } catch (error) {
-    if (error instanceof NotCompilable || error instanceof Error) return null;
+  } catch {
+    // Not expressible (NotCompilable), or arguments a resolver refuses with a proper error:
+    // either way the resolvers answer.
     return null;
   }
 }

@@ -14,13 +14,7 @@ import type { Actor } from '../../auth/principal.ts';
 import type { PlatformRelations } from '../../db/platform-schema.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import type { RequestContext } from '../request-context.ts';
-import {
-  COMPUTED_MARK,
-  type CompileScope,
-  type ComputedField,
-  NotCompilable,
-  SelectionCompiler,
-} from './compile-selection.ts';
+import { COMPUTED_MARK, type CompileScope, type ComputedField, SelectionCompiler } from './compile-selection.ts';
 import {
   COMPILED_NODE_READ_EXTENSION,
   COMPILED_OBJECT_READ_EXTENSION,
@@ -186,10 +180,9 @@ function compileWith(
               : compiler.rootConnection(field, selection);
       roots.push([key, root, compiler.ctes.slice(written)]);
     }
-  } catch (error) {
+  } catch {
     // Not expressible (NotCompilable), or arguments the field's own resolver refuses with a
     // proper error: either way the resolvers answer.
-    if (error instanceof NotCompilable || error instanceof Error) return null;
     return null;
   }
   // Without computed fields or refusals the answer is PostgreSQL's JSON text as it is (RawJson);
